@@ -1,0 +1,30 @@
+// collapse-bench '<request json>' [repeats]: runs the request `repeats` times (default 3) and prints
+// {"seconds": best wall time of one run, "meanFirstSeries": ...} as JSON. Used by bench/run.mjs.
+#include <chrono>
+#include <iostream>
+
+#include "collapse/catalogue/validation_error.hpp"
+#include "collapse/result/result.hpp"
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: collapse-bench '<request json>' [repeats]\n";
+    return 2;
+  }
+  try {
+    const auto plan = collapse::makePlan(collapse::Request::fromJson(nlohmann::json::parse(argv[1])));
+    const int repeats = argc > 2 ? std::stoi(argv[2]) : 3;
+    double best = 1e300, last = 0.0;
+    for (int r = 0; r < repeats; ++r) {
+      const auto start = std::chrono::steady_clock::now();
+      const auto result = collapse::runPlan(plan);
+      const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+      best = std::min(best, elapsed.count());
+      last = result.series.front().mean.back();
+    }
+    std::cout << nlohmann::json({{"seconds", best}, {"lastMean", last}}).dump() << '\n';
+  } catch (const std::exception& error) {
+    std::cerr << error.what() << '\n';
+    return 2;
+  }
+}

@@ -1,0 +1,15 @@
+# collapse_add_core(<target> [compile options...]): the core library, built once natively and twice for
+# WebAssembly (SIMD and scalar flavours differ only in their compile options).
+file(GLOB_RECURSE COLLAPSE_CORE_SOURCES CONFIGURE_DEPENDS "${CMAKE_SOURCE_DIR}/core/src/*.cpp")
+
+function(collapse_add_core target)
+  add_library(${target} STATIC ${COLLAPSE_CORE_SOURCES})
+  target_include_directories(${target} PUBLIC "${CMAKE_SOURCE_DIR}/core/include")
+  target_link_libraries(${target} PUBLIC collapse_third_party)
+  target_compile_options(${target} PUBLIC ${ARGN})
+  if(EMSCRIPTEN)
+    # The core reports bad input by exception; the Embind boundary turns it into a JS Error.
+    target_compile_options(${target} PUBLIC -fexceptions)
+    target_link_options(${target} PUBLIC -fexceptions)
+  endif()
+endfunction()

@@ -1,0 +1,65 @@
+#pragma once
+/// @file experiment.hpp
+/// What every experiment provides. An experiment is a pure function of (Config, random stream): one call of
+/// simulateTrial() is one Monte Carlo trial over the experiment's natural x axis. The sweep engine
+/// (sweep/plan.hpp) does everything generic: validation, swept axes, series, trial splitting, aggregation.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "collapse/catalogue/config.hpp"
+#include "collapse/catalogue/parameter.hpp"
+#include "collapse/random/rng.hpp"
+
+namespace collapse {
+
+struct Axis {
+  std::string key;
+  std::string label;
+};
+
+/// A horizontal reference level drawn with a series, e.g. the π²/6 bound of accumulate.
+struct ReferenceLine {
+  std::string label;
+  double value;
+};
+
+struct ExperimentInfo {
+  std::string key;       ///< e.g. "recursive-regression"
+  std::string title;     ///< e.g. "Recursive regression: replace vs accumulate"
+  std::string source;    ///< the papers, for citation
+  std::string summary;   ///< one paragraph: what the experiment shows
+  std::vector<Parameter> parameters;  ///< seed and trials first
+  Axis x;                ///< natural x axis (e.g. generation)
+  Axis metric;           ///< what is measured
+  std::string naturalSeries;  ///< a Choice parameter shown as one series per choice by default ("" if none)
+};
+
+class Experiment {
+ public:
+  virtual ~Experiment() = default;
+  virtual const ExperimentInfo& info() const = 0;
+
+  /// Problems that involve several parameters (each value is already in range), e.g. memory or a sampler
+  /// that cannot apply. Checked before anything is allocated.
+  virtual std::vector<Issue> checkCombination(const Config&) const { return {}; }
+
+  /// Remarks for the reader, e.g. why no theory is drawn for this configuration.
+  virtual std::vector<std::string> notes(const Config&) const { return {}; }
+
+  /// The natural x grid, e.g. generations 1..n.
+  virtual std::vector<double> naturalX(const Config& config) const = 0;
+
+  /// One trial: the metric at every natural x point. Must depend only on `config` and `rng`.
+  virtual std::vector<double> simulateTrial(const Config& config, Rng& rng) const = 0;
+
+  /// Closed-form theory on the natural x grid, or nullopt where none applies.
+  virtual std::optional<std::vector<double>> theory(const Config& config) const = 0;
+
+  /// Reference levels to draw with the series of this configuration.
+  virtual std::vector<ReferenceLine> referenceLines(const Config&) const { return {}; }
+
+  const Parameter* findParameter(const std::string& key) const;
+};
+
+}  // namespace collapse

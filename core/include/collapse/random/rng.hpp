@@ -1,0 +1,69 @@
+#pragma once
+/// @file rng.hpp
+/// The project's own pseudo-random generator, so that a (seed, trial) pair gives the same stream on every
+/// platform: native, WebAssembly in node, and every browser. The standard library's engines are portable but its
+/// distributions are not (libstdc++ and libc++ differ), so the samplers in samplers.hpp build on this alone.
+///
+/// Algorithm: xoshiro256** 1.0 (Blackman & Vigna, "Scrambled linear pseudorandom number generators",
+/// ACM TOMS 47(4), 2021), period 2^256 − 1. Its 256-bit state is filled by SplitMix64 (Steele, Lea & Flood,
+/// OOPSLA 2014) from a 64-bit key that mixes the seed and the trial index, as Vigna recommends for seeding.
+#include <cstdint>
+
+namespace collapse {
+
+/// One SplitMix64 step: advances `state` and returns a well-mixed 64-bit output.
+inline std::uint64_t splitMix64(std::uint64_t& state) {
+  std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+  return z ^ (z >> 31);
+}
+
+class Rng {
+ public:
+  /// The stream of trial `trial` under `seed`. Distinct (seed, trial) pairs get unrelated streams: the key is
+  /// SplitMix64(seed) combined with the trial index, then expanded by SplitMix64 into the xoshiro state.
+  Rng(std::uint64_t seed, std::uint64_t trial) {
+    std::uint64_t s = seed;
+    std::uint64_t key = splitMix64(s) ^ (trial * 0xD1B54A32D192ED03ULL + 0x8CB92BA72F3D8DD7ULL);
+    for (auto& word : state_) word = splitMix64(key);
+  }
+
+  /// A generator in a given xoshiro256** state, for known-answer tests of the algorithm.
+  static Rng fromState(std::uint64_t s0, std::uint64_t s1, std::uint64_t s2, std::uint64_t s3) {
+    Rng rng(0, 0);
+    rng.state_[0] = s0;
+    rng.state_[1] = s1;
+    rng.state_[2] = s2;
+    rng.state_[3] = s3;
+    return rng;
+  }
+
+  /// Next 64 uniformly distributed bits (xoshiro256**).
+  std::uint64_t nextU64() {
+    const std::uint64_t result = rotl(state_[1] * 5, 7) * 9;
+    const std::uint64_t t = state_[1] << 17;
+    state_[2] ^= state_[0];
+    state_[3] ^= state_[1];
+    state_[1] ^= state_[2];
+    state_[0] ^= state_[3];
+    state_[2] ^= t;
+    state_[3] = rotl(state_[3], 45);
+    return result;
+  }
+
+  /// Uniform on [0, 1) with 53 random bits: exactly representable, identical on every IEEE-754 platform.
+  double uniform() { return static_cast<double>(nextU64() >> 11) * 0x1.0p-53; }
+
+  /// Uniform on (0, 1): never 0, so safe under log().
+  double uniformOpen() { return (static_cast<double>(nextU64() >> 11) + 0.5) * 0x1.0p-53; }
+
+  /// Uniform integer on [0, n) without modulo bias (Lemire's multiply-and-reject, ACM TOMACS 2019).
+  std::uint64_t below(std::uint64_t n);
+
+ private:
+  static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+  std::uint64_t state_[4];
+};
+
+}  // namespace collapse

@@ -1,0 +1,39 @@
+#pragma once
+/// @file samplers.hpp
+/// Samplers built only on Rng and IEEE-754 arithmetic, so that results do not depend on the C++ standard
+/// library's distributions (which differ between libstdc++ and libc++).
+#include <cstdint>
+#include <vector>
+
+#include "collapse/random/rng.hpp"
+
+namespace collapse {
+
+/// Standard normal variates by Marsaglia's polar method (Marsaglia & Bray, SIAM Review 6(3), 1964):
+/// draw (u, v) uniform in the unit disc, then u·√(−2 ln s / s) and v·√(−2 ln s / s) are independent N(0, 1).
+/// The second variate is cached, so consecutive calls consume the stream in pairs.
+class NormalSampler {
+ public:
+  explicit NormalSampler(Rng& rng) : rng_(rng) {}
+  double operator()();
+  /// Fills `out[0..n)` with independent N(0, 1).
+  void fill(double* out, std::size_t n);
+
+ private:
+  Rng& rng_;
+  double cached_ = 0.0;
+  bool hasCached_ = false;
+};
+
+/// Gamma(shape, 1) by Marsaglia & Tsang, "A simple method for generating gamma variables", ACM TOMS 26(3),
+/// 2000; for shape < 1 the boost Gamma(shape + 1)·U^(1/shape).
+double sampleGamma(double shape, NormalSampler& normal, Rng& rng);
+
+/// Chi-square with `degrees` degrees of freedom: 2·Gamma(degrees / 2).
+double sampleChiSquare(double degrees, NormalSampler& normal, Rng& rng);
+
+/// `count` distinct indices from [0, population), uniformly without replacement, in random order
+/// (a partial Fisher–Yates shuffle over an index array).
+std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, std::uint32_t count, Rng& rng);
+
+}  // namespace collapse

@@ -1,0 +1,187 @@
+#include "collapse/experiments/recursive_regression.hpp"
+
+#include <cmath>
+
+#include "collapse/catalogue/common_parameters.hpp"
+#include "collapse/linalg/spectrum.hpp"
+#include "collapse/theory/replace_accumulate.hpp"
+
+namespace collapse {
+
+namespace {
+
+constexpr double kWorkingSetBudgetBytes = 1024.0 * 1024.0 * 1024.0;  // 1 GiB per trial
+
+Parameter choiceParameter(std::string key, std::string symbol, std::string label, std::vector<std::string> choices,
+                          std::vector<std::string> labels, std::string defaultChoice, std::string description) {
+  Parameter p;
+  p.key = std::move(key);
+  p.symbol = std::move(symbol);
+  p.label = std::move(label);
+  p.type = ParameterType::Choice;
+  p.choices = std::move(choices);
+  p.choiceLabels = std::move(labels);
+  p.defaultChoice = std::move(defaultChoice);
+  p.description = std::move(description);
+  return p;
+}
+
+ExperimentInfo makeInfo() {
+  namespace P = parameters;
+  Parameter generations;
+  generations.key = "generations";
+  generations.symbol = "n";
+  generations.label = "generations";
+  generations.type = ParameterType::Integer;
+  generations.defaultNumber = 20;
+  generations.min = 1;
+  generations.max = 1000;
+  generations.description = "Number of successive fits; generation 1 is the fit on real data (Gerstgrasser et al.).";
+
+  ExperimentInfo info;
+  info.key = "recursive-regression";
+  info.title = "Recursive regression: replace, accumulate, accumulate-subsample";
+  info.source =
+      "Gerstgrasser et al. 2024, Is Model Collapse Inevitable? (arXiv 2404.01413); "
+      "Kazdan et al. 2025, Collapse or Thrive? (arXiv 2410.16713)";
+  info.summary =
+      "Each generation fits a linear model to labels made by the previous generation's model. Replacing the data "
+      "makes the error grow linearly in the number of generations; accumulating it keeps the error below "
+      "π²/6 times the error of the first fit.";
+  info.parameters = {
+      P::seed(),
+      P::trials(),
+      P::dim(),
+      P::samples(),
+      P::noise(),
+      generations,
+      P::ridge(),
+      choiceParameter("design", "X", "input design", {"fixed", "fresh"},
+                      {"fixed design (relabelled)", "fresh inputs"}, "fixed",
+                      "fixed: one set of T inputs relabelled every generation (Gerstgrasser et al.); "
+                      "fresh: new inputs for every generation."),
+      choiceParameter("workflow", "", "data workflow", {"replace", "accumulate", "accumulate-subsample"},
+                      {"Replace", "Accumulate", "Accumulate-subsample"}, "replace",
+                      "replace: fit on the newest data only; accumulate: on all data so far; accumulate-subsample: "
+                      "on T points drawn without replacement from all data so far (Kazdan et al.)."),
+      P::spectrum(),
+      P::decay(),
+      P::signal(),
+      choiceParameter("sampler", "", "sampler", {"auto", "sufficient", "explicit"},
+                      {"automatic", "sufficient statistics", "explicit rows"}, "auto",
+                      "How designs are drawn: XᵀX by the Bartlett decomposition (exact when T ≥ d and no "
+                      "subsampling), or explicit rows. auto picks the sufficient statistics whenever they are exact."),
+  };
+  info.x = {"generation", "model-fitting iteration n (1 = fit on real data)"};
+  info.metric = {"testError", "test error E‖ŵ − w*‖²_Σ"};
+  info.naturalSeries = "workflow";
+  return info;
+}
+
+std::string text(double value) { return formatNumber(value); }
+
+}  // namespace
+
+const ExperimentInfo& RecursiveRegression::info() const {
+  static const ExperimentInfo info = makeInfo();
+  return info;
+}
+
+bool RecursiveRegression::sufficientStatisticsApply(const Config& config) {
+  return config.choice("workflow") != "accumulate-subsample" && config.number("samples") >= config.number("dim");
+}
+
+RecursiveRegressionSettings RecursiveRegressionSettings::from(const Config& config) {
+  RecursiveRegressionSettings s;
+  s.dim = config.integer("dim");
+  s.samples = config.integer("samples");
+  s.generations = config.integer("generations");
+  s.noise = config.number("noise");
+  s.ridge = config.number("ridge");
+  s.fixedDesign = config.choice("design") == "fixed";
+  s.workflow = config.choice("workflow");
+  s.spectrum = makeSpectrum(config.choice("spectrum"), s.dim, config.number("decay"));
+  s.groundTruth = makeGroundTruth(s.dim, config.number("signal"));
+  const std::string& sampler = config.choice("sampler");
+  s.sufficientStatistics =
+      sampler == "sufficient" || (sampler == "auto" && RecursiveRegression::sufficientStatisticsApply(config));
+  return s;
+}
+
+double RecursiveRegression::workingSetBytes(const Config& config) {
+  const double d = config.number("dim"), t = config.number("samples"), n = config.number("generations");
+  const double matrices = 8.0 * d * d * 6.0;  // Bartlett factor, Gram sums, factorisations
+  const auto settings = RecursiveRegressionSettings::from(config);
+  if (settings.sufficientStatistics) return matrices;
+  const double design = 8.0 * t * d * 3.0;  // rows, their decomposition, a subsample
+  if (config.choice("workflow") != "accumulate-subsample") return matrices + design;
+  // Subsampling keeps every block: labels only for a fixed design, rows and labels for fresh inputs.
+  const double pool = settings.fixedDesign ? 8.0 * n * t + 4.0 * n * t : 8.0 * n * t * (d + 1) + 4.0 * n * t;
+  return matrices + design + pool;
+}
+
+std::vector<Issue> RecursiveRegression::checkCombination(const Config& config) const {
+  std::vector<Issue> issues;
+  if (config.choice("sampler") == "sufficient" && !sufficientStatisticsApply(config)) {
+    const std::string why = config.choice("workflow") == "accumulate-subsample"
+                                ? "workflow = accumulate-subsample needs the rows themselves"
+                                : "it needs samples ≥ dim, but samples = " + text(config.number("samples")) +
+                                      " < dim = " + text(config.number("dim"));
+    issues.push_back({"sampler", "sufficient",
+                      "sampler = sufficient is not exact here: " + why +
+                          ". Use sampler = auto (sufficient statistics wherever exact) or explicit."});
+  }
+  const double bytes = workingSetBytes(config);
+  if (bytes > kWorkingSetBudgetBytes) {
+    issues.push_back({"samples", text(config.number("samples")),
+                      "dim = " + text(config.number("dim")) + ", samples = " + text(config.number("samples")) +
+                          " and generations = " + text(config.number("generations")) + " need about " +
+                          text(std::round(bytes / 1048576.0)) +
+                          " MiB per trial; the limit is 1024 MiB. Reduce samples, dim or generations."});
+  }
+  return issues;
+}
+
+std::vector<std::string> RecursiveRegression::notes(const Config& config) const {
+  const std::string& workflow = config.choice("workflow");
+  const double d = config.number("dim"), t = config.number("samples");
+  if (workflow == "accumulate-subsample")
+    return {"Accumulate-subsample has no closed form (Kazdan et al.): simulation only."};
+  if (config.number("ridge") != 0.0)
+    return {"ridge = " + text(config.number("ridge")) +
+            ": no closed form for recursive ridge fits; theory is drawn for ridge = 0 only."};
+  if (t < d + 2)
+    return {"samples = " + text(t) + ": the OLS theory needs samples ≥ dim + 2 = " + text(d + 2) +
+            " (below that its moments are infinite); theory not drawn."};
+  if (workflow == "accumulate" && config.choice("design") == "fresh")
+    return {"Accumulate with fresh inputs has no closed form (reference §5); theory not drawn."};
+  return {};
+}
+
+std::vector<double> RecursiveRegression::naturalX(const Config& config) const {
+  std::vector<double> x(config.integer("generations"));
+  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<double>(i + 1);
+  return x;
+}
+
+std::vector<double> RecursiveRegression::simulateTrial(const Config& config, Rng& rng) const {
+  const auto settings = RecursiveRegressionSettings::from(config);
+  return settings.sufficientStatistics ? simulateRecursiveRegressionSufficient(settings, rng)
+                                       : simulateRecursiveRegressionExplicit(settings, rng);
+}
+
+std::optional<std::vector<double>> RecursiveRegression::theory(const Config& config) const {
+  if (!notes(config).empty()) return std::nullopt;  // every case without a closed form carries a note
+  const int d = config.integer("dim"), t = config.integer("samples"), n = config.integer("generations");
+  const double sigma = config.number("noise");
+  if (config.choice("workflow") == "replace") return theory::replaceOls(d, t, sigma, n);
+  return theory::accumulateOls(d, t, sigma, n);
+}
+
+std::vector<ReferenceLine> RecursiveRegression::referenceLines(const Config& config) const {
+  if (config.choice("workflow") != "accumulate" || !theory(config)) return {};
+  return {{"π²/6 bound", theory::accumulateBound(config.integer("dim"), config.integer("samples"),
+                                                  config.number("noise"))}};
+}
+
+}  // namespace collapse

@@ -1,0 +1,101 @@
+// Recursive regression through sufficient statistics (DESIGN.md, "Work scales with the algorithm").
+//
+// With X = Z·D (D = diag √s) and ZᵀZ = A·Aᵀ (A the Bartlett factor), a block's statistics are
+//   XᵀX = D·A·Aᵀ·D,   Xᵀy = XᵀX·w + σ·D·A·z,   z ~ N(0, I_d),
+// for labels y = X·w + σe (Xᵀe given XᵀX is N(0, XᵀX)). An OLS refit on that block is then
+//   ŵ = w + σ·(XᵀX)⁻¹·D·A·z = w + σ·D⁻¹·A⁻ᵀ·z:
+// one triangular solve, O(d²) per generation, and for a fixed design A is drawn once per trial.
+// Ridge fits and fresh-input accumulation need the Gram matrix and a Cholesky factor, O(d³).
+#include "collapse/experiments/recursive_regression.hpp"
+#include "collapse/linalg/gaussian_design.hpp"
+#include "collapse/linalg/ridge_solver.hpp"
+#include "collapse/linalg/spectrum.hpp"
+
+namespace collapse {
+
+namespace {
+
+struct BlockStatistics {
+  Eigen::MatrixXd bartlett;   // A
+  Eigen::MatrixXd gram;       // XᵀX = (D·A)(D·A)ᵀ, only when a fit needs it
+};
+
+BlockStatistics drawBlock(const RecursiveRegressionSettings& s, const Eigen::VectorXd& sqrtSpectrum, bool needGram,
+                          NormalSampler& normal, Rng& rng) {
+  BlockStatistics block;
+  block.bartlett = sampleBartlettFactor(s.dim, s.samples, normal, rng);
+  if (needGram) {
+    const Eigen::MatrixXd scaled = sqrtSpectrum.asDiagonal() * block.bartlett;
+    block.gram = scaled * scaled.transpose();
+  }
+  return block;
+}
+
+}  // namespace
+
+std::vector<double> simulateRecursiveRegressionSufficient(const RecursiveRegressionSettings& s, Rng& rng) {
+  NormalSampler normal(rng);
+  const Eigen::VectorXd sqrtSpectrum = s.spectrum.cwiseSqrt();
+  const bool accumulate = s.workflow == "accumulate";
+  const double rows = s.samples;
+  // OLS on a fixed design (or replace) stays in the O(d²) triangular form; everything else needs XᵀX.
+  const bool triangularOls = s.ridge == 0.0 && (s.fixedDesign || !accumulate);
+  const bool needGram = !triangularOls;
+
+  BlockStatistics block;
+  Eigen::LLT<Eigen::MatrixXd> fixedFactor;  // Cholesky of XᵀX/T + λI, reused for a fixed ridge design
+  if (s.fixedDesign) {
+    block = drawBlock(s, sqrtSpectrum, needGram, normal, rng);
+    if (needGram) {
+      Eigen::MatrixXd shifted = block.gram / rows;
+      shifted.diagonal().array() += s.ridge;
+      fixedFactor.compute(shifted);
+    }
+  }
+
+  Eigen::VectorXd model = s.groundTruth;  // the labeller of the next block; generation 0 is the truth
+  Eigen::VectorXd sumOfFits = Eigen::VectorXd::Zero(s.dim);     // accumulate, fixed design, OLS
+  Eigen::VectorXd sumOfMoments = Eigen::VectorXd::Zero(s.dim);  // accumulate: Σ_j Xⱼᵀyⱼ
+  Eigen::MatrixXd sumOfGrams;                                   // accumulate, fresh inputs: Σ_j XⱼᵀXⱼ
+  if (accumulate && !s.fixedDesign) sumOfGrams = Eigen::MatrixXd::Zero(s.dim, s.dim);
+  Eigen::VectorXd z(s.dim);
+
+  std::vector<double> error(s.generations);
+  for (int g = 1; g <= s.generations; ++g) {
+    if (!s.fixedDesign) block = drawBlock(s, sqrtSpectrum, needGram, normal, rng);
+    normal.fill(z.data(), z.size());
+    Eigen::VectorXd fit;
+    if (triangularOls) {
+      // OLS refit of this block: model + σ·D⁻¹·A⁻ᵀ·z.
+      const Eigen::VectorXd noiseFit =
+          s.noise * block.bartlett.triangularView<Eigen::Lower>().transpose().solve(z).cwiseQuotient(sqrtSpectrum);
+      fit = model + noiseFit;
+      if (accumulate) {
+        // Identical blocks: the stacked OLS fit is the mean of the block fits (reference §5).
+        sumOfFits += fit;
+        fit = sumOfFits / g;
+      }
+    } else {
+      const Eigen::VectorXd noiseMoment =
+          s.noise * (sqrtSpectrum.asDiagonal() * (block.bartlett.triangularView<Eigen::Lower>() * z));
+      const Eigen::VectorXd moment = block.gram * model + noiseMoment;  // Xᵀy of this block
+      if (!accumulate) {
+        fit = s.fixedDesign ? Eigen::VectorXd(fixedFactor.solve(moment / rows))
+                            : fitRidgeGram(block.gram, moment, rows, s.ridge);
+      } else if (s.fixedDesign) {
+        // g copies of X: (g·XᵀX/(gT) + λI)⁻¹ Σ_j Xᵀyⱼ/(gT) uses the same factor as one block.
+        sumOfMoments += moment;
+        fit = fixedFactor.solve(sumOfMoments / (g * rows));
+      } else {
+        sumOfMoments += moment;
+        sumOfGrams += block.gram;
+        fit = fitRidgeGram(sumOfGrams, sumOfMoments, g * rows, s.ridge);
+      }
+    }
+    error[g - 1] = excessRisk(fit - s.groundTruth, s.spectrum);
+    model = fit;
+  }
+  return error;
+}
+
+}  // namespace collapse

@@ -1,0 +1,69 @@
+#include "collapse/random/samplers.hpp"
+
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+#include <utility>
+
+namespace collapse {
+
+double NormalSampler::operator()() {
+  if (hasCached_) {
+    hasCached_ = false;
+    return cached_;
+  }
+  double u, v, s;
+  do {
+    u = 2.0 * rng_.uniform() - 1.0;
+    v = 2.0 * rng_.uniform() - 1.0;
+    s = u * u + v * v;
+  } while (s >= 1.0 || s == 0.0);
+  const double factor = std::sqrt(-2.0 * std::log(s) / s);
+  cached_ = v * factor;
+  hasCached_ = true;
+  return u * factor;
+}
+
+void NormalSampler::fill(double* out, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) out[i] = (*this)();
+}
+
+double sampleGamma(double shape, NormalSampler& normal, Rng& rng) {
+  if (!(shape > 0.0)) throw std::invalid_argument("sampleGamma: shape must be positive");
+  if (shape < 1.0) {
+    // Gamma(a) = Gamma(a + 1) · U^(1/a)  (Marsaglia & Tsang 2000, section 6).
+    return sampleGamma(shape + 1.0, normal, rng) * std::pow(rng.uniformOpen(), 1.0 / shape);
+  }
+  const double d = shape - 1.0 / 3.0;
+  const double c = 1.0 / std::sqrt(9.0 * d);
+  for (;;) {
+    double x, v;
+    do {
+      x = normal();
+      v = 1.0 + c * x;
+    } while (v <= 0.0);
+    v = v * v * v;
+    const double u = rng.uniformOpen();
+    const double x2 = x * x;
+    if (u < 1.0 - 0.0331 * x2 * x2) return d * v;  // cheap squeeze
+    if (std::log(u) < 0.5 * x2 + d * (1.0 - v + std::log(v))) return d * v;
+  }
+}
+
+double sampleChiSquare(double degrees, NormalSampler& normal, Rng& rng) {
+  return 2.0 * sampleGamma(0.5 * degrees, normal, rng);
+}
+
+std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, std::uint32_t count, Rng& rng) {
+  if (count > population) throw std::invalid_argument("sampleWithoutReplacement: count exceeds population");
+  std::vector<std::uint32_t> index(population);
+  std::iota(index.begin(), index.end(), 0U);
+  for (std::uint32_t i = 0; i < count; ++i) {
+    const auto j = static_cast<std::uint32_t>(i + rng.below(population - i));
+    std::swap(index[i], index[j]);
+  }
+  index.resize(count);
+  return index;
+}
+
+}  // namespace collapse

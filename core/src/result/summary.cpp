@@ -1,0 +1,27 @@
+#include "collapse/result/summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace collapse {
+
+double sortedQuantile(const std::vector<double>& sorted, double p) {
+  const double h = (static_cast<double>(sorted.size()) - 1.0) * p;
+  const auto below = static_cast<std::size_t>(std::floor(h));
+  if (below + 1 >= sorted.size()) return sorted.back();
+  return sorted[below] + (h - static_cast<double>(below)) * (sorted[below + 1] - sorted[below]);
+}
+
+PointSummary summarise(std::vector<double> samples) {
+  const double count = static_cast<double>(samples.size());
+  double sum = 0.0;
+  for (double v : samples) sum += v;
+  const double mean = sum / count;
+  double squares = 0.0;
+  for (double v : samples) squares += (v - mean) * (v - mean);
+  const double sem = samples.size() > 1 ? std::sqrt(squares / (count - 1.0) / count) : 0.0;
+  std::sort(samples.begin(), samples.end());
+  return {mean, sem, sortedQuantile(samples, 0.1), sortedQuantile(samples, 0.9), sortedQuantile(samples, 0.5)};
+}
+
+}  // namespace collapse

@@ -1,0 +1,228 @@
+#include "collapse/sweep/plan.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "collapse/catalogue/catalogue.hpp"
+#include "collapse/catalogue/validation_error.hpp"
+#include "collapse/sweep/grid.hpp"
+
+namespace collapse {
+
+namespace {
+
+std::string jsonText(const nlohmann::json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
+
+std::string knownKeys(const Experiment& experiment) {
+  std::string keys;
+  for (const auto& parameter : experiment.info().parameters) keys += (keys.empty() ? "" : ", ") + parameter.key;
+  return keys;
+}
+
+/// A config value from JSON: numbers as numbers, text parsed by the parameter's type.
+std::variant<Value, Issue> valueFromJson(const Parameter& parameter, const nlohmann::json& json) {
+  if (json.is_string()) return parseValue(parameter, json.get<std::string>());
+  if (json.is_number() && parameter.isNumeric()) {
+    Value value = json.get<double>();
+    if (auto issue = checkValue(parameter, value)) return *issue;
+    return value;
+  }
+  return Issue{parameter.key, jsonText(json),
+               parameter.key + " = " + jsonText(json) + " has the wrong type: " + parameter.label + " (" +
+                   parameter.symbol + ") must be " + parameter.allowedText() + "."};
+}
+
+struct AxisSpec {
+  const Parameter* parameter = nullptr;
+  std::vector<Value> values;
+};
+
+/// "key=values" for the x axis (numeric only) or the series (numeric or choice).
+AxisSpec parseAxisSpec(const Experiment& experiment, const std::string& role, const std::string& spec,
+                       std::size_t maxValues, std::vector<Issue>& issues) {
+  AxisSpec axis;
+  const auto eq = spec.find('=');
+  const std::string key = spec.substr(0, eq);
+  auto fail = [&](const std::string& problem) { issues.push_back({role, spec, role + " = " + spec + ": " + problem}); };
+  if (eq == std::string::npos || eq + 1 == spec.size()) {
+    fail("expected key=values, e.g. " + std::string(role == "x" ? "ridge=0.001:100:log:20" : "generations=1,5,10") + ".");
+    return axis;
+  }
+  const Parameter* parameter = experiment.findParameter(key);
+  if (!parameter) {
+    fail("'" + key + "' is not a parameter of " + experiment.info().key + "; known: " + knownKeys(experiment) + ".");
+    return axis;
+  }
+  if (key == "seed" || key == "trials") {
+    fail("'" + key + "' sets the run, not the model, and cannot be swept.");
+    return axis;
+  }
+  if (role == "x" && !parameter->isNumeric()) {
+    fail("'" + key + "' is a choice; only numeric parameters can be the x axis (use it as the series).");
+    return axis;
+  }
+  const std::string valuesText = spec.substr(eq + 1);
+  if (parameter->isNumeric()) {
+    auto grid = parseNumericGrid(valuesText);
+    if (auto* problem = std::get_if<std::string>(&grid)) {
+      fail(*problem + ".");
+      return axis;
+    }
+    for (double v : std::get<std::vector<double>>(grid)) {
+      if (parameter->type == ParameterType::Integer) v = std::round(v);  // log grids over sample sizes
+      if (std::find(axis.values.begin(), axis.values.end(), Value(v)) == axis.values.end()) axis.values.push_back(v);
+    }
+  } else {
+    for (const auto& item : splitList(valuesText)) axis.values.push_back(item);
+  }
+  if (axis.values.size() > maxValues) {
+    fail("has " + std::to_string(axis.values.size()) + " values; at most " + std::to_string(maxValues) + " are allowed.");
+    return axis;
+  }
+  std::size_t before = issues.size();
+  for (const auto& value : axis.values)
+    if (auto issue = checkValue(*parameter, value)) issues.push_back({role, spec, role + ": " + issue->message});
+  if (issues.size() == before) axis.parameter = parameter;
+  return axis;
+}
+
+}  // namespace
+
+Request Request::fromJson(const nlohmann::json& json) {
+  auto fail = [](const std::string& field, const std::string& message) {
+    throw ValidationError({{field, "", message}});
+  };
+  if (!json.is_object()) fail("request", "The request must be a JSON object {experiment, config, x, series}.");
+  Request request;
+  if (!json.contains("experiment") || !json["experiment"].is_string())
+    fail("experiment", "The request needs \"experiment\": the key of an experiment (see collapse-lab list).");
+  request.experiment = json["experiment"].get<std::string>();
+  if (json.contains("config")) {
+    if (!json["config"].is_object()) fail("config", "\"config\" must be an object of parameter values.");
+    request.config = json["config"];
+  }
+  for (const char* field : {"x", "series"}) {
+    if (!json.contains(field) || json[field].is_null()) continue;
+    if (!json[field].is_string()) fail(field, std::string("\"") + field + "\" must be a string key=values.");
+    (std::string(field) == "x" ? request.x : request.series) = json[field].get<std::string>();
+  }
+  return request;
+}
+
+Plan makePlan(const Request& request) {
+  Plan plan;
+  plan.experiment = findExperiment(request.experiment);
+  if (!plan.experiment) {
+    std::string known;
+    for (const auto* e : allExperiments()) known += (known.empty() ? "" : ", ") + e->info().key;
+    throw ValidationError({{"experiment", request.experiment,
+                            "experiment = " + request.experiment + " is not an experiment; known: " + known + "."}});
+  }
+  const Experiment& experiment = *plan.experiment;
+  const ExperimentInfo& info = experiment.info();
+  std::vector<Issue> issues;
+
+  for (const auto& parameter : info.parameters) plan.config.set(parameter.key, parameter.defaultValue());
+  for (const auto& [key, json] : request.config.items()) {
+    const Parameter* parameter = experiment.findParameter(key);
+    if (!parameter) {
+      issues.push_back({key, jsonText(json),
+                        "'" + key + "' is not a parameter of " + info.key + "; known: " + knownKeys(experiment) + "."});
+      continue;
+    }
+    auto parsed = valueFromJson(*parameter, json);
+    if (auto* issue = std::get_if<Issue>(&parsed)) issues.push_back(*issue);
+    else plan.config.set(key, std::get<Value>(parsed));
+  }
+
+  AxisSpec x, series;
+  if (!request.x.empty()) x = parseAxisSpec(experiment, "x", request.x, kMaxXPoints, issues);
+  if (!request.series.empty()) series = parseAxisSpec(experiment, "series", request.series, kMaxSeries, issues);
+  if (x.parameter && series.parameter && x.parameter == series.parameter)
+    issues.push_back({"series", request.series, "series and x both use '" + x.parameter->key + "'; choose two different parameters."});
+  if (!issues.empty()) throw ValidationError(issues);
+
+  // Series: as requested; else the natural series over all its choices unless the config fixes it.
+  if (series.parameter) {
+    plan.seriesKey = series.parameter->key;
+    plan.seriesValues = series.values;
+  } else if (!info.naturalSeries.empty() && !request.config.contains(info.naturalSeries)) {
+    plan.seriesKey = info.naturalSeries;
+    for (const auto& choice : experiment.findParameter(info.naturalSeries)->choices) plan.seriesValues.push_back(choice);
+  } else {
+    plan.seriesValues.push_back(Value(0.0));  // one series, the config as given
+  }
+  const Parameter* seriesParameter = plan.seriesKey.empty() ? nullptr : experiment.findParameter(plan.seriesKey);
+  for (const auto& value : plan.seriesValues)
+    plan.seriesLabels.push_back(seriesParameter ? seriesParameter->valueLabel(value) : info.metric.label);
+
+  // Points: every (series, x) configuration, each checked for combinations before anything is allocated.
+  plan.sweptX = x.parameter != nullptr;
+  for (const auto& seriesValue : plan.seriesValues) {
+    Config seriesConfig = plan.config;
+    if (seriesParameter) seriesConfig.set(plan.seriesKey, seriesValue);
+    std::vector<Config> points;
+    if (plan.sweptX) {
+      for (const auto& xValue : x.values) {
+        Config point = seriesConfig;
+        point.set(x.parameter->key, xValue);
+        points.push_back(point);
+      }
+    } else {
+      points.push_back(seriesConfig);
+    }
+    for (const auto& point : points)
+      for (auto& issue : experiment.checkCombination(point))
+        if (std::find_if(issues.begin(), issues.end(), [&](const Issue& i) { return i.message == issue.message; }) ==
+            issues.end())
+          issues.push_back(issue);
+    plan.pointConfigs.push_back(std::move(points));
+  }
+
+  if (plan.sweptX) {
+    plan.x = {x.parameter->key, x.parameter->label + " " + x.parameter->symbol};
+    for (const auto& value : x.values) plan.xValues.push_back(std::get<double>(value));
+  } else {
+    plan.x = info.x;
+    plan.xValues = experiment.naturalX(plan.pointConfigs.front().front());
+    for (const auto& points : plan.pointConfigs)
+      if (experiment.naturalX(points.front()) != plan.xValues)
+        issues.push_back({"series", request.series,
+                          "series = " + request.series + " changes the " + info.x.key +
+                              " axis itself; sweep it with x instead, e.g. x = " + plan.seriesKey + "=1:20:lin:20."});
+  }
+
+  plan.trials = plan.config.integer("trials");
+  plan.seed = static_cast<std::uint64_t>(plan.config.number("seed"));
+  const double stored = static_cast<double>(plan.trials) * static_cast<double>(plan.valuesPerTrial());
+  if (stored > kMaxStoredValues)
+    issues.push_back({"trials", formatNumber(plan.trials),
+                      "trials = " + formatNumber(plan.trials) + " with " + std::to_string(plan.valuesPerTrial()) +
+                          " points per trial stores " + formatNumber(stored) + " values; the limit is " +
+                          formatNumber(kMaxStoredValues) + ". Reduce trials, series or grid points."});
+  if (!issues.empty()) throw ValidationError(issues);
+  return plan;
+}
+
+std::vector<double> simulateTrials(const Plan& plan, int begin, int end) {
+  const std::size_t pointsPerSeries = plan.xValues.size();
+  std::vector<double> values(static_cast<std::size_t>(end - begin) * plan.valuesPerTrial());
+  auto out = values.begin();
+  for (int trial = begin; trial < end; ++trial) {
+    for (const auto& points : plan.pointConfigs) {
+      if (!plan.sweptX) {
+        Rng rng(plan.seed, static_cast<std::uint64_t>(trial));
+        const auto curve = plan.experiment->simulateTrial(points.front(), rng);
+        out = std::copy(curve.begin(), curve.begin() + static_cast<std::ptrdiff_t>(pointsPerSeries), out);
+      } else {
+        for (const auto& point : points) {
+          Rng rng(plan.seed, static_cast<std::uint64_t>(trial));
+          *out++ = plan.experiment->simulateTrial(point, rng).back();
+        }
+      }
+    }
+  }
+  return values;
+}
+
+}  // namespace collapse

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# npm run bench: speed ratios measured in one run (not part of CI). Needs numpy for the reference script.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh python3-numpy
+bash scripts/build.sh
+node bench/run.mjs "$@"

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# npm start: installs what is missing, builds, and serves the lab on localhost (PORT, default 8080).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+exec node scripts/serve.mjs dist "${PORT:-8080}"

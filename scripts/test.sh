@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# npm test: installs what is missing, builds, and runs every test layer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+bash scripts/build.sh
+
+echo "== 1/4 Catch2 suite, native (ctest)"
+ctest --test-dir build/native --output-on-failure
+echo "== 2/4 Catch2 suite as WebAssembly under node, SIMD and scalar (ctest)"
+ctest --test-dir build/wasm --output-on-failure
+echo "== 3/4 JavaScript API of the WebAssembly module (node --test)"
+node --test tests/js/*.test.mjs
+echo "== 4/4 the page in headless Chromium (playwright-core, node --test)"
+node --test --test-concurrency=1 tests/e2e/*.test.mjs
