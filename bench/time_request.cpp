@@ -1,16 +1,36 @@
 // collapse-bench '<request json>' [repeats]: runs the request `repeats` times (default 3) and prints
-// {"seconds": best wall time of one run, "meanFirstSeries": ...} as JSON. Used by bench/run.mjs.
+// {"seconds": best wall time of one run, "lastMean": ...} as JSON.
+// collapse-bench --normals <count>: the time to draw that many N(0, 1) variates, the floor below which no
+// simulation consuming that much randomness can go (DESIGN.md). Both are used by bench/run.mjs.
 #include <chrono>
 #include <iostream>
 
 #include "collapse/catalogue/validation_error.hpp"
+#include "collapse/random/samplers.hpp"
 #include "collapse/result/result.hpp"
+
+namespace {
+int timeNormals(double count) {
+  double best = 1e300, sink = 0.0;
+  for (int r = 0; r < 3; ++r) {
+    collapse::Rng rng(1, static_cast<std::uint64_t>(r));
+    collapse::NormalSampler normal(rng);
+    const auto start = std::chrono::steady_clock::now();
+    for (double i = 0; i < count; ++i) sink += normal();
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    best = std::min(best, elapsed.count());
+  }
+  std::cout << nlohmann::json({{"seconds", best}, {"checksum", sink}}).dump() << '\n';
+  return 0;
+}
+}  // namespace
 
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: collapse-bench '<request json>' [repeats]\n";
     return 2;
   }
+  if (std::string(argv[1]) == "--normals" && argc > 2) return timeNormals(std::stod(argv[2]));
   try {
     const auto plan = collapse::makePlan(collapse::Request::fromJson(nlohmann::json::parse(argv[1])));
     const int repeats = argc > 2 ? std::stoi(argv[2]) : 3;
