@@ -17,5 +17,6 @@ for (const flavour of ['simd', 'scalar'])
     cpSync(from('build/wasm/modules', `collapse_lab_${flavour}.${extension}`), path.join(dist, 'wasm', `collapse_lab_${flavour}.${extension}`));
 mkdirSync(path.join(dist, 'vendor'), { recursive: true });
 cpSync(from('node_modules/chart.js/dist/chart.umd.min.js'), path.join(dist, 'vendor/chart.umd.min.js'));
+cpSync(from('node_modules/chartjs-plugin-annotation/dist/chartjs-plugin-annotation.min.js'), path.join(dist, 'vendor/chartjs-plugin-annotation.min.js'));
 cpSync(from('node_modules/wasm-feature-detect/dist/esm/index.js'), path.join(dist, 'vendor/wasm-feature-detect.js'));
 console.log(`site: ${path.relative(root, dist)}/ assembled`);

@@ -1,44 +1,49 @@
-// Minimal page: loads the WebAssembly engine (SIMD where supported), runs the default recursive-regression
-// experiment and draws its Monte Carlo means and theory.
+// Start-up: pick the WebAssembly flavour (SIMD where supported, or ?flavour=), compile it once, start the worker
+// pool and the page's own engine in parallel, then hand over to the lab. The page's HTML and CSS paint before any
+// of this; the first figure follows as soon as the default preset's run is done.
+import { LabApp } from './app/lab-app.js';
+import { RunController } from './compute/run-controller.js';
+import { defaultPoolSize, WorkerPool } from './compute/worker-pool.js';
+import { startEmbedApi } from './embed/embed-api.js';
 import { detectFlavour } from './engine/flavour.js';
-import { loadEngine } from './engine/load-browser.js';
-
-const palette = ['#0072B2', '#E69F00', '#009E73', '#CC79A7', '#56B4E9', '#D55E00']; // Okabe–Ito, colour-blind safe
-const status = document.getElementById('status');
+import { compileModule, loadEngine, moduleUrls } from './engine/load-browser.js';
+import { readQueryOptions } from './state/query-options.js';
 
 async function main() {
-  const flavour = await detectFlavour();
-  const engine = await loadEngine(new URL('wasm/', document.baseURI), flavour);
-  const request = { experiment: 'recursive-regression', config: { design: 'fixed' } };
-  const started = performance.now();
-  const result = engine.run(request);
-  const seconds = (performance.now() - started) / 1000;
-  draw(result);
-  status.textContent = `${result.trials} trials, seed ${result.seed}, ${flavour} build, ${seconds.toFixed(2)} s. ` +
-    'Solid: Monte Carlo mean; dashed: theory.';
-  document.body.dataset.ready = 'true';
-}
+  const options = readQueryOptions(location.search);
+  const flavour = options.flavour ?? await detectFlavour();
+  const wasmBase = new URL('wasm/', document.baseURI);
+  const wasmModule = await compileModule(wasmBase, flavour);
+  const poolSize = options.pool ?? defaultPoolSize();
+  const pool = new WorkerPool({
+    size: poolSize,
+    workerUrl: new URL('js/compute/simulation-worker.js', document.baseURI),
+    init: { scriptUrl: moduleUrls(wasmBase, flavour).script, wasmModule },
+  });
+  pool.warm();
+  const engine = await loadEngine(wasmBase, flavour, wasmModule);
 
-function draw(result) {
-  const datasets = [];
-  result.series.forEach((series, k) => {
-    const colour = palette[k % palette.length];
-    datasets.push({ label: series.label, data: series.simulation.mean, borderColor: colour, backgroundColor: colour, pointRadius: 2 });
-    if (series.theory)
-      datasets.push({ label: `${series.label} (theory)`, data: series.theory, borderColor: colour, borderDash: [6, 4], pointRadius: 0 });
+  const app = new LabApp({ engine, runner: new RunController({ engine, pool }), flavour, poolSize, embed: options.embed });
+  const embedApi = startEmbedApi(app);
+  app.on('result', (data) => embedApi.post('result', data));
+  app.on('progress', (data) => embedApi.post('progress', data));
+  app.on('error', (data) => embedApi.post('error', data));
+  // For people (and tests) who want the numbers behind the figure from the console.
+  window.collapseLab = Object.freeze({
+    get state() { return structuredClone(app.state); },
+    get result() { return app.good ? structuredClone(app.good.result) : null; },
+    get hash() { return app.writtenHash; },
+    flavour,
+    poolSize,
+    version: engine.version,
   });
-  new window.Chart(document.getElementById('figure'), {
-    type: 'line',
-    data: { labels: result.x.values, datasets },
-    options: {
-      maintainAspectRatio: false,
-      animation: false,
-      scales: { x: { title: { display: true, text: result.x.label } }, y: { title: { display: true, text: result.metric.label } } },
-    },
-  });
+  app.start();
+  embedApi.post('ready', { version: engine.version, flavour, experiment: app.state.experiment, hash: app.writtenHash });
 }
 
 main().catch((error) => {
-  status.textContent = `The simulator could not start: ${error.message}`;
+  const message = `The simulator could not start: ${error.message}. It needs a browser with WebAssembly and Web Workers.`;
+  document.getElementById('status').textContent = message;
+  document.getElementById('chart-placeholder').textContent = message;
   throw error;
 });

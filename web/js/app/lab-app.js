@@ -1,0 +1,446 @@
+// The lab: one state (lab-state.js) that the controls edit, the URL hash mirrors, the runner computes and the
+// figure draws. Every change goes the same way: validate with the engine → show issues beside the controls (the
+// last good figure stays) → write the hash → run on the worker pool → draw. The first run of the default preset
+// starts at once, so the figure tells its story before anyone touches anything.
+import { ControlPanel } from '../controls/control-panel.js';
+import { PresetList } from '../controls/preset-list.js';
+import { SweepControls } from '../controls/sweep-controls.js';
+import { ViewControls, bandDescription } from '../controls/view-controls.js';
+import { CancelledError } from '../compute/worker-pool.js';
+import { experimentView } from '../experiments/index.js';
+import { xAxisTitle, yAxisTitle } from '../figure/axis-labels.js';
+import { ChartView } from '../figure/chart-view.js';
+import { figureSummary, renderTable } from '../figure/data-table.js';
+import { renderLegend } from '../figure/legend.js';
+import { darkQuery } from '../figure/theme.js';
+import { download } from '../export/download.js';
+import { fileStem, manifest, resultCsv, resultJson } from '../export/manifest.js';
+import { figurePng } from '../export/png-export.js';
+import { EmbedDialog } from '../share/embed-dialog.js';
+import { copyText, shareUrl } from '../share/share-links.js';
+import { presetState, stateFromHash, sweptKey, toRequest } from '../state/lab-state.js';
+import { decodeHash, encodeHash, HIDEABLE_PARTS } from '../state/url-hash.js';
+import { MessageBanner } from '../ui/message-banner.js';
+import { ProgressView } from '../ui/progress-view.js';
+import { formatCount } from '../util/format.js';
+
+const RUN_DELAY_MS = 350; // after the last keystroke in a number field
+
+export class LabApp {
+  constructor({ engine, runner, flavour, poolSize, embed }) {
+    this.engine = engine;
+    this.runner = runner;
+    this.flavour = flavour;
+    this.poolSize = poolSize;
+    this.embed = embed;
+    this.catalogue = engine.catalogue();
+    this.state = null;
+    this.good = null; // the last complete run: { request, result, values, seconds, state }
+    this.timer = 0;
+    this.listeners = { result: [], progress: [], error: [] };
+    const $ = (id) => document.getElementById(id);
+    this.el = {
+      title: $('figure-title'), presetLine: $('preset-line'), caption: $('caption'), canvas: $('figure'),
+      placeholder: $('chart-placeholder'), legend: $('legend'), status: $('status'), notes: $('notes'),
+      tableDetails: $('table-details'), table: $('data-table'), run: $('run'), cancel: $('cancel'),
+      tabs: $('experiment-tabs'), presets: $('presets'), controls: $('controls'), sweep: $('sweep'),
+      view: $('view-controls'), shareStatus: $('share-status'), openFull: $('open-full'), version: $('version'),
+    };
+    this.chart = new ChartView(this.el.canvas);
+    this.banner = new MessageBanner($('banner'));
+    this.progress = new ProgressView($('progress'), document.querySelector('#progress .progress-fill'));
+    this.viewControls = new ViewControls(this.el.view, { onChange: (view) => this.setView(view) });
+    this.el.version.textContent = `${engine.version} · ${flavour} build · ${poolSize} worker${poolSize === 1 ? '' : 's'}`;
+
+    this.el.run.addEventListener('click', () => this.run());
+    this.el.cancel.addEventListener('click', () => this.cancel());
+    this.el.tableDetails.addEventListener('toggle', () => this.renderTable());
+    $('copy-link').addEventListener('click', () => this.copyLink());
+    $('embed-button').addEventListener('click', () => this.embedDialog.open());
+    $('export-csv').addEventListener('click', () => this.exportCsv());
+    $('export-json').addEventListener('click', () => this.exportJson());
+    $('export-png').addEventListener('click', () => this.exportPng());
+    window.addEventListener('hashchange', () => { if (location.hash !== this.writtenHash) this.applyHash(location.hash); });
+    darkQuery?.addEventListener?.('change', () => this.redraw());
+  }
+
+  on(event, listener) {
+    this.listeners[event].push(listener);
+  }
+
+  emit(event, data) {
+    for (const listener of this.listeners[event]) listener(data);
+  }
+
+  /** Reads the hash (or the default preset) and runs. */
+  start() {
+    this.applyHash(location.hash);
+  }
+
+  // ——— state ———
+
+  catalogueExperiment(key = this.state.experiment) {
+    return this.catalogue.experiments.find((e) => e.key === key);
+  }
+
+  applyHash(hash) {
+    const { state: partial, problems } = decodeHash(hash, this.catalogue);
+    const messages = problems.map((p) => p.message);
+    let state;
+    if (partial) {
+      const experiment = this.catalogueExperiment(partial.experiment);
+      const view = experimentView(experiment);
+      if (partial.preset && !view.presets.some((p) => p.key === partial.preset)) {
+        messages.push(`There is no preset "${partial.preset}"; the link's own settings are used.`);
+        delete partial.preset;
+      }
+      state = stateFromHash(partial, experiment, view);
+      // Values of the right type can still be out of range or inconsistent: the engine names each one.
+      // Each rejected value falls back to its default, so a bad link still shows a figure.
+      const defaults = presetState(experiment, null);
+      for (const issue of this.engine.validate(toRequest(state))) {
+        messages.push(`${issue.message} The link's value was replaced by the default.`);
+        if (issue.parameter in state.config) state.config[issue.parameter] = defaults.config[issue.parameter];
+        else if (issue.parameter === 'x' || issue.parameter === 'series') state[issue.parameter] = '';
+      }
+      if (this.engine.validate(toRequest(state)).length) state = { ...presetState(experiment, null), flags: state.flags };
+    } else {
+      const experiment = this.catalogue.experiments[0];
+      const view = experimentView(experiment);
+      state = presetState(experiment, view.presets.find((p) => p.key === view.defaultPreset));
+    }
+    if (messages.length) this.banner.show('Some settings in this link could not be used:', messages);
+    else this.banner.clear();
+    this.setState(state, { rebuild: true });
+    this.run();
+  }
+
+  /** Replaces the whole state and shows it in every control. */
+  setState(state, { rebuild = false } = {}) {
+    const experimentChanged = !this.state || this.state.experiment !== state.experiment;
+    this.state = state;
+    if (rebuild || experimentChanged) this.buildExperimentUi();
+    this.panel.setValues(state.config);
+    this.sweepControls.setValues(state.x, state.series);
+    this.viewControls.setValues(state.view);
+    this.presetList.setActive(state.preset);
+    this.applyFlags();
+    this.validate();
+    this.showPresetText();
+    this.writeHash();
+  }
+
+  buildExperimentUi() {
+    const experiment = this.catalogueExperiment();
+    this.view = experimentView(experiment);
+    this.el.title.textContent = experiment.title;
+    this.panel = new ControlPanel(this.el.controls, experiment, this.view, {
+      onInput: (key, value) => this.setParameter(key, value, false),
+      onCommit: (key, value) => this.setParameter(key, value, true),
+    });
+    this.sweepControls = new SweepControls(this.el.sweep, experiment, { onCommit: (x, series) => this.setSweep(x, series) });
+    this.presetList = new PresetList(this.el.presets, this.view.presets, { onChoose: (preset) => this.choosePreset(preset) });
+    this.embedDialog = new EmbedDialog(document.getElementById('embed-dialog'), {
+      parameters: experiment.parameters,
+      hashFor: (controls, hideCaption) => encodeHash({ ...this.state, flags: { hide: hideCaption ? ['caption'] : [], controls } }, experiment),
+      titleFor: () => this.view.presets.find((p) => p.key === this.state.preset)?.title ?? experiment.title,
+    });
+    this.buildTabs();
+  }
+
+  buildTabs() {
+    const tabs = this.el.tabs;
+    tabs.replaceChildren();
+    tabs.hidden = this.catalogue.experiments.length < 2;
+    for (const experiment of this.catalogue.experiments) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.textContent = experiment.title.split(':')[0];
+      button.setAttribute('aria-current', String(experiment.key === this.state.experiment));
+      button.addEventListener('click', () => this.chooseExperiment(experiment.key));
+      tabs.append(button);
+    }
+  }
+
+  chooseExperiment(key) {
+    if (key === this.state.experiment) return;
+    const experiment = this.catalogueExperiment(key);
+    const view = experimentView(experiment);
+    this.chart.resetHidden();
+    this.setState(presetState(experiment, view.presets.find((p) => p.key === view.defaultPreset), { view: this.state.view, flags: this.state.flags }));
+    this.run();
+  }
+
+  choosePreset(preset) {
+    this.chart.resetHidden();
+    this.setState(presetState(this.catalogueExperiment(), preset, { view: this.state.view, flags: this.state.flags }));
+    this.run();
+  }
+
+  setParameter(key, value, commit) {
+    if (this.state.config[key] === value && !commit) return;
+    const changed = this.state.config[key] !== value;
+    this.state = { ...this.state, config: { ...this.state.config, [key]: value }, preset: changed ? '' : this.state.preset };
+    this.afterEdit(commit ? 0 : RUN_DELAY_MS, changed || commit);
+  }
+
+  setSweep(x, series) {
+    this.chart.resetHidden();
+    this.state = { ...this.state, x, series, preset: '' };
+    this.sweepControls.setValues(x, series);
+    this.afterEdit(0, true);
+  }
+
+  setView(view) {
+    this.state = { ...this.state, view };
+    this.writeHash();
+    this.redraw();
+  }
+
+  /** Validates; when valid, writes the hash and (after `delay`) runs. The last good figure stays meanwhile. */
+  afterEdit(delay, runIt) {
+    this.presetList.setActive(this.state.preset);
+    this.showPresetText();
+    clearTimeout(this.timer);
+    if (this.validate().length) return;
+    this.writeHash();
+    if (runIt) this.timer = setTimeout(() => this.run(), delay);
+  }
+
+  validate() {
+    const request = toRequest(this.state);
+    const issues = this.engine.validate(request);
+    const rest = this.sweepControls.showIssues(this.panel.showIssues(issues));
+    const swept = new Map();
+    const x = sweptKey(this.state.x);
+    const series = sweptKey(this.state.series) || (this.state.series ? '' : this.catalogueExperiment().naturalSeries);
+    if (x) swept.set(x, 'On the x axis (see Sweep).');
+    if (series) swept.set(series, 'One curve per value (see Sweep).');
+    this.panel.setSwept(swept);
+    if (rest.length) this.banner.show('These settings cannot be run:', rest.map((i) => i.message));
+    this.el.run.disabled = issues.length > 0;
+    if (issues.length) this.setStatus(`Fix the highlighted setting${issues.length > 1 ? 's' : ''} to run; the figure shows the last good run.`);
+    return issues;
+  }
+
+  /** Settings from the embed API: validated as a whole, applied only when valid. Returns the issues. */
+  applySettings(message) {
+    const experiment = this.catalogueExperiment();
+    let next = this.state;
+    if (typeof message.preset === 'string') {
+      const preset = this.view.presets.find((p) => p.key === message.preset);
+      if (!preset) return [{ parameter: 'preset', value: message.preset.slice(0, 60), message: 'unknown preset' }];
+      next = presetState(experiment, preset, { view: next.view, flags: next.flags });
+    }
+    next = { ...next, config: { ...next.config }, preset: message.preset ? next.preset : '' };
+    if (message.config && typeof message.config === 'object')
+      for (const [key, value] of Object.entries(message.config))
+        if (typeof value === 'number' || typeof value === 'string') next.config[key] = value;
+    for (const key of ['x', 'series']) if (key in message) next[key] = typeof message[key] === 'string' ? message[key] : '';
+    if (message.view && typeof message.view === 'object') {
+      const { state: decoded, problems } = decodeHash(`y=${encodeURIComponent(message.view.y ?? next.view.y)}&band=${encodeURIComponent(message.view.band ?? next.view.band)}`, this.catalogue);
+      if (problems.length) return problems.map((p) => ({ parameter: p.key, value: p.value, message: p.message }));
+      next.view = { ...next.view, ...decoded.view };
+    }
+    const issues = this.engine.validate(toRequest(next));
+    if (issues.length) return issues;
+    this.setState(next);
+    if (message.run !== false) this.run();
+    else this.redraw();
+    return [];
+  }
+
+  writeHash() {
+    const hash = encodeHash(this.state, this.catalogueExperiment());
+    this.writtenHash = hash;
+    if (location.hash !== hash) history.replaceState(null, '', hash);
+    this.el.openFull.href = shareUrl(encodeHash({ ...this.state, flags: { hide: [], controls: null } }, this.catalogueExperiment()));
+  }
+
+  applyFlags() {
+    const { hide, controls } = this.state.flags;
+    for (const part of HIDEABLE_PARTS)
+      for (const element of document.querySelectorAll(`[data-part="${part}"]`)) element.hidden = hide.includes(part);
+    // In an embed, controls=... picks the few a reader may change; without it the embed shows none.
+    const shown = this.embed && controls === null ? [] : controls;
+    this.panel.applyFlags({ hide, controls: shown });
+    const anyControl = [...this.panel.controls.values()].some((c) => !c.element.hidden);
+    document.querySelector('.controls-card').hidden = hide.includes('controls') || (!anyControl && (this.embed || hide.includes('sweep')));
+    document.querySelector('.panel').hidden = [...document.querySelectorAll('.panel > .card')].every((card) => card.hidden || getComputedStyle(card).display === 'none');
+  }
+
+  showPresetText() {
+    const preset = this.view.presets.find((p) => p.key === this.state.preset);
+    const line = this.el.presetLine;
+    line.replaceChildren();
+    line.hidden = !preset;
+    if (preset) {
+      const cite = document.createElement('a');
+      cite.href = preset.citation.url;
+      cite.target = '_blank';
+      cite.rel = 'noopener';
+      cite.textContent = preset.citation.text;
+      line.append(`${preset.title} · `, cite);
+    }
+    this.captionText();
+  }
+
+  captionText() {
+    const preset = this.view.presets.find((p) => p.key === this.state.preset);
+    const result = this.good?.result;
+    this.el.caption.textContent = preset?.lookFor ??
+      (result && result.experiment === this.state.experiment ? this.view.caption(result) : this.catalogueExperiment().summary);
+  }
+
+  // ——— running ———
+
+  async run() {
+    clearTimeout(this.timer);
+    if (this.validate().length) return;
+    const request = toRequest(this.state);
+    const state = this.state;
+    this.el.cancel.hidden = false;
+    this.el.run.disabled = true;
+    document.body.dataset.running = 'true';
+    try {
+      const outcome = await this.runner.run(request, {
+        onProgress: (progress) => {
+          if (progress.done === 0) this.progress.start(progress.total);
+          this.setStatus(`Running: ${this.progress.update(progress)}.`);
+          this.emit('progress', progress);
+        },
+        onPreview: (result, trials) => this.draw(result, { preview: trials }),
+      });
+      this.good = { ...outcome, state };
+      this.draw(outcome.result);
+      this.captionText();
+      this.setStatus(`${outcome.result.trials} trials, seed ${outcome.result.seed}, ${this.flavour} build, ${this.poolSize} worker${this.poolSize === 1 ? '' : 's'}, ${outcome.seconds.toFixed(2)} s.` +
+        (this.dropped ? ` ${this.dropped} values ≤ 0 are not shown on the log axis.` : ''));
+      if (!document.body.dataset.ready) performance.mark('collapse-lab:first-figure');
+      document.body.dataset.ready = 'true';
+      this.emit('result', { result: outcome.result, manifest: this.manifest(), hash: this.writtenHash });
+    } catch (error) {
+      if (error instanceof CancelledError) {
+        if (this.runner.running) return; // superseded by a newer run, which owns the UI now
+        if (this.good) this.draw(this.good.result);
+        this.setStatus(this.good ? 'Cancelled. The figure shows the last complete run.' : 'Cancelled.');
+      } else {
+        const issues = error.issues ?? [];
+        this.banner.show('The simulation could not run:', issues.length ? issues.map((i) => i.message) : [error.message]);
+        this.setStatus('The simulation failed; the figure shows the last good run.');
+        this.emit('error', { issues: issues.length ? issues : [{ parameter: 'run', value: '', message: error.message }] });
+      }
+    } finally {
+      if (!this.runner.running) {
+        this.progress.finish();
+        this.el.cancel.hidden = true;
+        this.el.run.disabled = this.engine.validate(toRequest(this.state)).length > 0;
+        delete document.body.dataset.running;
+      }
+    }
+  }
+
+  cancel() {
+    clearTimeout(this.timer);
+    this.runner.cancel();
+  }
+
+  // ——— drawing ———
+
+  draw(result, { preview = 0 } = {}) {
+    const experiment = this.catalogueExperiment(result.experiment);
+    const xTitle = xAxisTitle(result, experiment);
+    const spec = this.good?.result === result ? this.good.request.x : this.state.x;
+    const { dropped } = this.chart.draw(result, {
+      view: this.state.view, xTitle, yTitle: yAxisTitle(result),
+      xSpec: spec ?? '', xParameter: experiment.parameters.find((p) => p.key === result.x.key),
+    });
+    this.dropped = dropped;
+    this.drawnResult = result;
+    this.el.placeholder.hidden = true;
+    this.el.canvas.setAttribute('aria-label', figureSummary(result, xTitle));
+    this.renderLegend();
+    this.renderNotes(result, preview);
+    if (!preview) this.renderTable();
+  }
+
+  redraw() {
+    if (this.good) {
+      this.draw(this.good.result);
+      if (this.dropped) this.setStatus(`${this.dropped} values ≤ 0 are not shown on the log axis.`);
+    }
+  }
+
+  renderLegend() {
+    renderLegend(this.el.legend, this.chart.legendItems(), {
+      bandText: this.state.view.band === 'none' ? '' : bandDescription(this.state.view.band),
+      onToggle: (k, hidden) => {
+        this.chart.setSeriesHidden(k, hidden);
+        this.renderLegend();
+        this.el.legend.querySelectorAll('button')[k]?.focus();
+      },
+    });
+  }
+
+  renderNotes(result, preview) {
+    const notes = [...new Set((result.notes ?? []).map((n) => n.replace(/^[a-zA-Z]+ = [^:]+: /, '')))];
+    if (preview) notes.unshift(`Preview: ${formatCount(preview)} trials so far; the curves sharpen as the rest arrive.`);
+    this.el.notes.replaceChildren(...notes.map((text) => {
+      const li = document.createElement('li');
+      li.textContent = text;
+      return li;
+    }));
+  }
+
+  renderTable() {
+    if (!this.el.tableDetails.open || !this.good) return;
+    renderTable(this.el.table, this.good.result, xAxisTitle(this.good.result, this.catalogueExperiment(this.good.result.experiment)));
+  }
+
+  setStatus(text) {
+    this.el.status.textContent = text;
+  }
+
+  // ——— sharing and export ———
+
+  async copyLink() {
+    const ok = await copyText(shareUrl(this.writtenHash));
+    this.el.shareStatus.textContent = ok ? 'Link copied: it reproduces this figure exactly.' : 'Copy the address from the address bar.';
+  }
+
+  manifest() {
+    if (!this.good) return null;
+    return manifest({ version: this.engine.version, flavour: this.flavour, request: this.good.request, result: this.good.result,
+      link: shareUrl(encodeHash(this.good.state, this.catalogueExperiment(this.good.request.experiment))) });
+  }
+
+  async exportCsv() {
+    if (!this.good) return;
+    const m = this.manifest();
+    const csv = await this.runner.csv(this.good.request, this.good.values);
+    download(new Blob([resultCsv(m, csv)], { type: 'text/csv' }), `${fileStem(m)}.csv`);
+  }
+
+  exportJson() {
+    if (!this.good) return;
+    const m = this.manifest();
+    download(new Blob([resultJson(m, this.good.result)], { type: 'application/json' }), `${fileStem(m)}.json`);
+  }
+
+  async exportPng() {
+    if (!this.good) return;
+    const m = this.manifest();
+    const preset = this.view.presets.find((p) => p.key === this.good.state.preset);
+    const blob = await figurePng(this.el.canvas, {
+      title: preset ? `${preset.title} (${preset.citation.text.split(',')[0]})` : this.catalogueExperiment().title,
+      legendItems: this.chart.legendItems().filter((item) => !item.hidden),
+      footer: [`Collapse Lab ${m.version}: ${m.trials} trials, seed ${m.seed}. Solid: Monte Carlo mean; band: ${bandDescription(this.state.view.band)}; dashed: theory.`, m.link],
+    });
+    download(blob, `${fileStem(m)}.png`);
+  }
+
+  /** For the embed API's "get". */
+  snapshot() {
+    return { state: this.state, hash: this.writtenHash, result: this.good?.result ?? null };
+  }
+}

@@ -1,0 +1,107 @@
+// A pool of single-threaded WebAssembly workers (no pthreads, so no COOP/COEP headers are needed on GitHub
+// Pages). Jobs wait in a queue and go to whichever worker is free; "priority" jobs (assembling a preview) jump
+// the queue. cancel() terminates every worker at once, which stops a run within milliseconds however long its
+// current chunk is; workers are spawned again lazily by the next job, from the already compiled module.
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+/** Pool size: one worker per logical core, at least 1, at most `cap`. */
+export function defaultPoolSize(cap = 8) {
+  const cores = Number(globalThis.navigator?.hardwareConcurrency) || 2;
+  return Math.max(1, Math.min(cap, cores));
+}
+
+export class WorkerPool {
+  /**
+   * @param size     number of workers
+   * @param workerUrl URL of simulation-worker.js (a classic worker script)
+   * @param init     the init message: { scriptUrl, wasmModule }
+   */
+  constructor({ size, workerUrl, init }) {
+    this.size = size;
+    this.workerUrl = workerUrl;
+    this.init = init;
+    this.slots = [];
+    this.queue = [];
+    this.nextId = 1;
+  }
+
+  /** Starts every worker now (at page load, so the first run does not wait for instantiation). */
+  warm() {
+    while (this.slots.length < this.size) this.spawn();
+  }
+
+  /** Runs one job on a worker: resolves with the worker's reply, rejects with its error or CancelledError. */
+  submit(job, { transfer = [], priority = false } = {}) {
+    return new Promise((resolve, reject) => {
+      const entry = { job: { ...job, id: this.nextId++ }, transfer, resolve, reject };
+      if (priority) this.queue.unshift(entry);
+      else this.queue.push(entry);
+      this.warm();
+      this.dispatch();
+    });
+  }
+
+  /** Stops everything now: terminates the workers and rejects every pending job with CancelledError. */
+  cancel() {
+    const pending = [...this.queue, ...this.slots.map((slot) => slot.current).filter(Boolean)];
+    for (const slot of this.slots) slot.worker.terminate();
+    this.slots = [];
+    this.queue = [];
+    for (const entry of pending) entry.reject(new CancelledError());
+  }
+
+  spawn() {
+    const worker = new Worker(this.workerUrl, { name: `collapse-lab-${this.slots.length + 1}` });
+    const slot = { worker, ready: false, current: null };
+    worker.onmessage = (event) => this.receive(slot, event.data);
+    worker.onerror = (event) => {
+      event.preventDefault();
+      this.fail(slot, new Error(`a simulation worker failed: ${event.message || 'unknown error'}`));
+    };
+    worker.postMessage({ type: 'init', ...this.init });
+    this.slots.push(slot);
+  }
+
+  receive(slot, message) {
+    if (message.type === 'ready') {
+      slot.ready = true;
+      this.dispatch();
+      return;
+    }
+    if (message.type === 'failed') {
+      this.fail(slot, new Error(`a simulation worker could not start: ${message.message}`));
+      return;
+    }
+    const entry = slot.current;
+    slot.current = null;
+    if (entry && entry.job.id === message.id) {
+      if (message.ok) entry.resolve(message);
+      else entry.reject(Object.assign(new Error(message.message), { issues: message.issues }));
+    }
+    this.dispatch();
+  }
+
+  // A broken worker cannot be trusted with the rest of the queue either: stop all, report the error.
+  fail(slot, error) {
+    const pending = [...this.queue, ...this.slots.map((s) => s.current).filter(Boolean)];
+    for (const s of this.slots) s.worker.terminate();
+    this.slots = [];
+    this.queue = [];
+    for (const entry of pending) entry.reject(error);
+  }
+
+  dispatch() {
+    for (const slot of this.slots) {
+      if (!slot.ready || slot.current || !this.queue.length) continue;
+      const entry = this.queue.shift();
+      slot.current = entry;
+      slot.worker.postMessage(entry.job, entry.transfer);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+// Turns a Result (DESIGN.md contract) and the view options into the numbers the chart draws: the mean line,
+// the band (10–90% of trials, or mean ± 2 standard errors), theory and reference lines. Pure, so the log-axis
+// rules are tested in node: a log axis cannot show zero or negative values, so such points become gaps
+// (counted, and said in the status line), and a band edge at or below zero is drawn down to the axis floor.
+
+/** Whether the x axis should be logarithmic: the grid was log-spaced, or spans two decades of a log parameter. */
+export function xAxisIsLog(values, spec = '', parameter = null) {
+  if (!values.length || values.some((v) => !(v > 0))) return false;
+  if (/:log:/.test(spec)) return true;
+  const ratio = Math.max(...values) / Math.min(...values);
+  return parameter?.scale === 'log' && ratio >= 100;
+}
+
+/**
+ * { series: [{ key, value, label, mean, lo, hi, theory, references }], dropped } where mean/lo/hi/theory are
+ * arrays of { x, y } (y null for a gap) and dropped counts values a log axis cannot show.
+ */
+export function figureData(result, { y = 'linear', band = 'quantile' } = {}) {
+  const xs = result.x.values;
+  const logY = y === 'log';
+  let dropped = 0;
+  const keep = (value, count = true) => {
+    if (value === null || value === undefined || !Number.isFinite(value)) return null;
+    if (logY && value <= 0) {
+      if (count) dropped += 1;
+      return null;
+    }
+    return value;
+  };
+
+  const series = result.series.map((s) => {
+    const { mean, sem, lo, hi } = s.simulation;
+    const lower = band === 'sem' ? mean.map((m, i) => m - 2 * sem[i]) : lo;
+    const upper = band === 'sem' ? mean.map((m, i) => m + 2 * sem[i]) : hi;
+    return {
+      key: s.key,
+      value: s.value,
+      label: s.label,
+      mean: xs.map((x, i) => ({ x, y: keep(mean[i]) })),
+      lo: band === 'none' ? null : xs.map((x, i) => ({ x, y: lower[i] })),
+      hi: band === 'none' ? null : xs.map((x, i) => ({ x, y: keep(upper[i], false) })),
+      theory: s.theory ? xs.map((x, i) => ({ x, y: keep(s.theory[i]) })) : null,
+      references: (s.references ?? []).filter((r) => Number.isFinite(r.value) && (!logY || r.value > 0)),
+    };
+  });
+
+  if (logY) {
+    // The band's lower edge goes down to the smallest positive value drawn, rather than vanishing.
+    const positives = series.flatMap((s) => [...s.mean, ...(s.theory ?? []), ...(s.hi ?? []), ...(s.lo ?? [])])
+      .map((p) => p.y).filter((v) => v > 0);
+    const floor = positives.length ? Math.min(...positives) : 1;
+    for (const s of series) if (s.lo) s.lo = s.lo.map((p) => ({ x: p.x, y: Number.isFinite(p.y) ? Math.max(p.y, floor) : null }));
+  }
+  return { series, dropped };
+}

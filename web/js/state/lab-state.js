@@ -1,0 +1,62 @@
+// The lab's state: one plain object that the URL hash, the controls, the embed API and the run all read.
+//   { experiment, config: {every catalogue parameter}, x: '' | 'key=grid', series: '' | 'key=v1,v2',
+//     view: { y, band }, preset: '' | key, flags: { hide: [...], controls: null | [...] } }
+// x and series use the CLI's grid syntax (DESIGN.md); '' means the experiment's natural axis and series.
+import { VIEW_OPTIONS } from './url-hash.js';
+
+export function defaultConfig(catalogueExperiment) {
+  return Object.fromEntries(catalogueExperiment.parameters.map((p) => [p.key, p.default]));
+}
+
+export function defaultView() {
+  return Object.fromEntries(Object.entries(VIEW_OPTIONS).map(([key, values]) => [key, values[0]]));
+}
+
+/** The state a preset gives (defaults elsewhere), keeping the view and the lecturer's flags. */
+export function presetState(catalogueExperiment, preset, { view = defaultView(), flags = { hide: [], controls: null } } = {}) {
+  return {
+    experiment: catalogueExperiment.key,
+    config: { ...defaultConfig(catalogueExperiment), ...(preset?.config ?? {}) },
+    x: preset?.x ?? '',
+    series: preset?.series ?? '',
+    view: { ...view, ...(preset?.view ?? {}) },
+    preset: preset?.key ?? '',
+    flags,
+  };
+}
+
+/**
+ * A complete state from a decoded hash (partial; see url-hash.js): the named preset (or the default one) under
+ * whatever the hash set explicitly.
+ */
+export function stateFromHash(partial, catalogueExperiment, view) {
+  const preset = view.presets.find((p) => p.key === partial.preset) ??
+    (partial.preset === undefined && Object.keys(partial.config).length === 0 ? view.presets.find((p) => p.key === view.defaultPreset) : null);
+  const base = presetState(catalogueExperiment, preset);
+  return {
+    ...base,
+    config: { ...base.config, ...partial.config },
+    x: partial.x ?? base.x,
+    series: partial.series ?? base.series,
+    view: { ...base.view, ...partial.view },
+    preset: preset?.key ?? '',
+    flags: { hide: partial.flags.hide ?? [], controls: partial.flags.controls ?? null },
+  };
+}
+
+/** The engine request of a state. */
+export function toRequest(state) {
+  const request = { experiment: state.experiment, config: { ...state.config } };
+  if (state.x) request.x = state.x;
+  if (state.series) request.series = state.series;
+  return request;
+}
+
+export function sameRequest(a, b) {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** The parameter key a grid string sweeps ('ridge=0.001:10:log:15' → 'ridge'), or ''. */
+export function sweptKey(grid) {
+  return grid ? grid.slice(0, grid.indexOf('=')) : '';
+}

@@ -1,0 +1,139 @@
+// The lab's whole state as a versioned URL hash, readable by people:
+//   #v=1&exp=recursive-regression&seed=1&trials=400&dim=10&...&series=workflow=replace,accumulate&y=linear&band=quantile
+// Every parameter is written (not only the changed ones), so a link keeps reproducing its curve even if a later
+// version changes a default. Decoding trusts nothing: each value is checked against the catalogue (number syntax,
+// known choices) and a length limit; problems come back as plain data that the page shows with textContent.
+// Ranges are left to the engine's validate(), which names the allowed range.
+
+export const HASH_VERSION = 1;
+
+/** View options and their allowed values (first = default). */
+export const VIEW_OPTIONS = Object.freeze({ y: ['linear', 'log'], band: ['quantile', 'sem', 'none'] });
+
+/** Parts of the page a lecturer can hide with hide=...; parameter keys can be hidden too. */
+export const HIDEABLE_PARTS = Object.freeze(['presets', 'controls', 'sweep', 'view', 'share', 'export', 'table', 'caption', 'notes', 'run']);
+
+const RESERVED = new Set(['v', 'exp', 'preset', 'x', 'series', 'y', 'band', 'hide', 'controls']);
+const MAX_HASH_LENGTH = 4000;
+const MAX_SHOWN = 60;
+const INTEGER = /^[+-]?\d+$/;
+const REAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const GRID = /^[A-Za-z][A-Za-z0-9]*=[A-Za-z0-9.,:+-]+$/; // key=grid; the engine checks the grid itself
+const PRESET = /^[a-z0-9][a-z0-9-]{0,59}$/;
+
+/** A parameter key must never shadow a reserved hash key; checked once against the catalogue. */
+export function reservedCollisions(catalogue) {
+  return catalogue.experiments.flatMap((e) => e.parameters.map((p) => p.key)).filter((key) => RESERVED.has(key));
+}
+
+/** '#v=1&...' for a complete state (see lab-state.js) of the catalogue experiment `experiment`. */
+export function encodeHash(state, experiment) {
+  const pairs = [['v', HASH_VERSION], ['exp', state.experiment]];
+  if (state.preset) pairs.push(['preset', state.preset]);
+  for (const parameter of experiment.parameters) pairs.push([parameter.key, state.config[parameter.key]]);
+  if (state.x) pairs.push(['x', state.x]);
+  if (state.series) pairs.push(['series', state.series]);
+  pairs.push(['y', state.view.y], ['band', state.view.band]);
+  if (state.flags.hide.length) pairs.push(['hide', state.flags.hide.join(',')]);
+  if (state.flags.controls) pairs.push(['controls', state.flags.controls.join(',')]);
+  return `#${pairs.map(([key, value]) => `${key}=${encodeValue(String(value))}`).join('&')}`;
+}
+
+// '=', ':' and ',' are legal in a fragment and keep grids like ridge=0.001:10:log:15 readable.
+function encodeValue(text) {
+  return encodeURIComponent(text).replace(/%3D/g, '=').replace(/%3A/g, ':').replace(/%2C/g, ',');
+}
+
+/**
+ * Reads a hash into a partial state: { state, problems }. state is null when the hash is empty (or unusable);
+ * otherwise it holds only what the hash set validly: { experiment, config, x, series, view, preset, flags }.
+ * problems: [{ key, value, message }], value shortened for display.
+ */
+export function decodeHash(hash, catalogue) {
+  const problems = [];
+  const problem = (key, value, message) => problems.push({ key, value: shorten(value), message });
+  const text = String(hash ?? '').replace(/^#/, '');
+  if (!text) return { state: null, problems };
+  if (text.length > MAX_HASH_LENGTH) {
+    problem('link', text, `The link's settings are too long (${text.length} characters); the default figure is shown.`);
+    return { state: null, problems };
+  }
+
+  const entries = new Map();
+  for (const part of text.split('&')) {
+    if (!part) continue;
+    const at = part.indexOf('=');
+    const rawKey = at < 0 ? part : part.slice(0, at);
+    const rawValue = at < 0 ? '' : part.slice(at + 1);
+    let key;
+    let value;
+    try {
+      key = decodeURIComponent(rawKey);
+      value = decodeURIComponent(rawValue);
+    } catch {
+      problem(rawKey, rawValue, `"${shorten(rawKey)}" is not properly encoded and was ignored.`);
+      continue;
+    }
+    if (entries.has(key)) problem(key, value, `"${shorten(key)}" appears more than once; the last value is used.`);
+    entries.set(key, value);
+  }
+
+  const version = entries.get('v');
+  if (version !== undefined && version !== String(HASH_VERSION))
+    problem('v', version, `This link is for version ${shorten(version)} of the link format; this lab reads version ${HASH_VERSION}, so some settings may differ.`);
+
+  let experiment = catalogue.experiments[0];
+  if (entries.has('exp')) {
+    const found = catalogue.experiments.find((e) => e.key === entries.get('exp'));
+    if (found) experiment = found;
+    else problem('exp', entries.get('exp'), `There is no experiment "${shorten(entries.get('exp'))}"; showing ${experiment.title}.`);
+  }
+
+  const state = { experiment: experiment.key, config: {}, view: {}, flags: {} };
+  const parameters = new Map(experiment.parameters.map((p) => [p.key, p]));
+  for (const [key, value] of entries) {
+    if (key === 'v' || key === 'exp') continue;
+    if (parameters.has(key)) {
+      const parsed = parseParameter(parameters.get(key), value);
+      if (parsed.ok) state.config[key] = parsed.value;
+      else problem(key, value, parsed.message);
+    } else if (key === 'x' || key === 'series') {
+      if (value === '' || GRID.test(value)) state[key] = value;
+      else problem(key, value, `${key} must look like key=values (e.g. ridge=0.001:10:log:15 or workflow=replace,accumulate); it was ignored.`);
+    } else if (key === 'preset') {
+      if (PRESET.test(value)) state.preset = value;
+      else problem(key, value, 'The preset name is not valid and was ignored.');
+    } else if (key in VIEW_OPTIONS) {
+      if (VIEW_OPTIONS[key].includes(value)) state.view[key] = value;
+      else problem(key, value, `${key} must be one of ${VIEW_OPTIONS[key].join(', ')}; it was ignored.`);
+    } else if (key === 'hide' || key === 'controls') {
+      const allowed = key === 'hide' ? [...HIDEABLE_PARTS, ...parameters.keys()] : [...parameters.keys()];
+      const items = value === '' ? [] : value.split(',');
+      const known = items.filter((item) => allowed.includes(item));
+      for (const item of items.filter((i) => !allowed.includes(i)))
+        problem(key, item, `"${shorten(item)}" is not something ${key === 'hide' ? 'that can be hidden' : 'a control'}; it was ignored.`);
+      state.flags[key] = [...new Set(known)];
+    } else {
+      problem(key, value, `"${shorten(key)}" is not a setting of ${experiment.title}; it was ignored.`);
+    }
+  }
+  return { state, problems };
+}
+
+/** A hash value of one catalogue parameter: { ok, value } or { ok: false, message }. */
+export function parseParameter(parameter, text) {
+  const label = `${parameter.label}${parameter.symbol ? ` (${parameter.symbol})` : ''}`;
+  if (parameter.type === 'choice') {
+    if (parameter.choices.includes(text)) return { ok: true, value: text };
+    return { ok: false, message: `${label} must be one of ${parameter.choices.join(', ')}; "${shorten(text)}" was ignored.` };
+  }
+  const pattern = parameter.type === 'integer' ? INTEGER : REAL;
+  if (!pattern.test(text) || !Number.isFinite(Number(text)))
+    return { ok: false, message: `${label} must be ${parameter.type === 'integer' ? 'a whole number' : 'a number'}; "${shorten(text)}" was ignored.` };
+  return { ok: true, value: Number(text) };
+}
+
+function shorten(value) {
+  const text = String(value);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}…` : text;
+}
