@@ -213,7 +213,7 @@ export class LabApp {
     const rest = this.sweepControls.showIssues(this.panel.showIssues(issues));
     const swept = new Map();
     const x = sweptKey(this.state.x);
-    const series = sweptKey(this.state.series) || (this.state.series ? '' : this.catalogueExperiment().naturalSeries);
+    const series = sweptKey(this.state.series);
     if (x) swept.set(x, 'On the x axis (see Sweep).');
     if (series) swept.set(series, 'One curve per value (see Sweep).');
     this.panel.setSwept(swept);

@@ -24,7 +24,7 @@ export class SweepControls {
       'Comma list (1,2,5) or start:stop:log:count or start:stop:lin:count.');
     const natural = this.parameters.get(catalogueExperiment.naturalSeries);
     this.series = this.row(fieldset, 'series', 'one curve per',
-      [...(natural ? [] : [['', 'nothing (one curve)']]), ...all.map((p) => [p.key, labelOf(p) + (p.key === natural?.key ? ' (natural)' : '')])],
+      [['', 'nothing (a single curve)'], ...all.map((p) => [p.key, labelOf(p) + (p.key === natural?.key ? ' (natural)' : '')])],
       'Comma-separated values, e.g. replace,accumulate or 1,5,10.');
     container.append(fieldset);
   }
@@ -91,14 +91,7 @@ export class SweepControls {
       row.valuesWrap.hidden = !row.select.value;
     };
     show(this.x, x, '');
-    const natural = this.parameters.get(this.experiment.naturalSeries);
-    if (!series && natural) {
-      this.series.select.value = natural.key;
-      this.series.values.value = natural.type === 'choice' ? natural.choices.join(',') : '';
-      this.series.valuesWrap.hidden = false;
-    } else {
-      show(this.series, series, '');
-    }
+    show(this.series, series, '');
   }
 
   /** Issues naming 'x' or 'series'; returns the rest. */

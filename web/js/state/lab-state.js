@@ -1,7 +1,9 @@
 // The lab's state: one plain object that the URL hash, the controls, the embed API and the run all read.
 //   { experiment, config: {every catalogue parameter}, x: '' | 'key=grid', series: '' | 'key=v1,v2',
 //     view: { y, band }, preset: '' | key, flags: { hide: [...], controls: null | [...] } }
-// x and series use the CLI's grid syntax (DESIGN.md); '' means the experiment's natural axis and series.
+// x and series use the CLI's grid syntax (DESIGN.md). x '' is the experiment's natural axis; series '' is a
+// single curve (the engine then uses config's value of the natural-series parameter). Without a preset the
+// series is the natural one over all its values, e.g. workflow=replace,accumulate,accumulate-subsample.
 import { VIEW_OPTIONS } from './url-hash.js';
 
 export function defaultConfig(catalogueExperiment) {
@@ -18,7 +20,7 @@ export function presetState(catalogueExperiment, preset, { view = defaultView(),
     experiment: catalogueExperiment.key,
     config: { ...defaultConfig(catalogueExperiment), ...(preset?.config ?? {}) },
     x: preset?.x ?? '',
-    series: preset?.series ?? '',
+    series: preset?.series ?? naturalSeries(catalogueExperiment),
     view: { ...view, ...(preset?.view ?? {}) },
     preset: preset?.key ?? '',
     flags,
@@ -42,6 +44,12 @@ export function stateFromHash(partial, catalogueExperiment, view) {
     preset: preset?.key ?? '',
     flags: { hide: partial.flags.hide ?? [], controls: partial.flags.controls ?? null },
   };
+}
+
+/** 'workflow=replace,accumulate,accumulate-subsample': one curve per value of the natural-series choice. */
+export function naturalSeries(catalogueExperiment) {
+  const parameter = catalogueExperiment.parameters.find((p) => p.key === catalogueExperiment.naturalSeries);
+  return parameter?.type === 'choice' ? `${parameter.key}=${parameter.choices.join(',')}` : '';
 }
 
 /** The engine request of a state. */

@@ -31,8 +31,7 @@ export function encodeHash(state, experiment) {
   const pairs = [['v', HASH_VERSION], ['exp', state.experiment]];
   if (state.preset) pairs.push(['preset', state.preset]);
   for (const parameter of experiment.parameters) pairs.push([parameter.key, state.config[parameter.key]]);
-  if (state.x) pairs.push(['x', state.x]);
-  if (state.series) pairs.push(['series', state.series]);
+  pairs.push(['x', state.x], ['series', state.series]); // written even when empty: '' means one curve, not "default"
   pairs.push(['y', state.view.y], ['band', state.view.band]);
   if (state.flags.hide.length) pairs.push(['hide', state.flags.hide.join(',')]);
   if (state.flags.controls) pairs.push(['controls', state.flags.controls.join(',')]);

@@ -1,0 +1,114 @@
+// Pure pieces of the page: splitting trials across workers and putting them back, the log-axis rules of the
+// figure, the sweep grids offered, and number formatting.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { planChunks, TrialBuffer } from '../../web/js/compute/trial-chunks.js';
+import { figureData, xAxisIsLog } from '../../web/js/figure/figure-data.js';
+import { defaultSeriesValues, defaultXGrid } from '../../web/js/controls/sweep-grid.js';
+import { formatDuration, formatNumber, remainingSeconds } from '../../web/js/util/format.js';
+import { loadNodeEngine } from './load-node.mjs';
+
+test('chunks cover every trial once, in order, for any pool size', () => {
+  for (const trials of [1, 7, 32, 400, 100000])
+    for (const pool of [1, 2, 4, 8, 32]) {
+      const chunks = planChunks(trials, pool);
+      assert.equal(chunks[0][0], 0);
+      assert.equal(chunks.at(-1)[1], trials);
+      chunks.forEach(([b, e], i) => { assert.ok(e > b); if (i) assert.equal(b, chunks[i - 1][1]); });
+      assert.ok(chunks.length <= 256);
+    }
+});
+
+test('chunks arriving out of order rebuild the single-call array; the prefix grows only when contiguous', () => {
+  const trials = 10;
+  const per = 3;
+  const all = Float64Array.from({ length: trials * per }, (_, i) => i * 0.5);
+  const buffer = new TrialBuffer(trials, per);
+  const piece = (b, e) => all.slice(b * per, e * per);
+  buffer.add(4, 10, piece(4, 10));
+  assert.equal(buffer.prefix, 0);
+  assert.equal(buffer.completed, 6);
+  buffer.add(0, 2, piece(0, 2));
+  assert.equal(buffer.prefix, 2);
+  assert.deepEqual(buffer.prefixValues(), piece(0, 2));
+  buffer.add(2, 4, piece(2, 4));
+  assert.ok(buffer.complete);
+  assert.equal(buffer.prefix, 10);
+  assert.deepEqual(buffer.values, all);
+  assert.throws(() => buffer.add(0, 1, new Float64Array(2)));
+});
+
+test('split simulation + assembly gives the same Result as one run, and a prefix is a run with fewer trials', async () => {
+  const engine = await loadNodeEngine('simd');
+  const request = { experiment: 'recursive-regression', config: { trials: 37, generations: 5 } };
+  const { trials, valuesPerTrial } = engine.describe(request);
+  const buffer = new TrialBuffer(trials, valuesPerTrial);
+  for (const [b, e] of planChunks(trials, 3).reverse()) buffer.add(b, e, engine.simulate(request, b, e));
+  assert.deepEqual(engine.assemble(request, buffer.values), engine.run(request));
+  const fewer = { ...request, config: { ...request.config, trials: 20 } };
+  assert.deepEqual(engine.assemble(fewer, buffer.values.subarray(0, 20 * valuesPerTrial)), engine.run(fewer));
+});
+
+const result = {
+  x: { key: 'generation', values: [1, 2, 3] },
+  series: [{ label: 'A', simulation: { mean: [0, 1, 2], sem: [0.1, 0.1, 0.1], lo: [-1, 0.5, 1], hi: [1, 2, 3] }, theory: [0.5, null, -2], references: [{ label: 'b', value: -1 }, { label: 'c', value: 2 }] }],
+};
+
+test('on a linear axis every value is drawn; theory gaps stay gaps', () => {
+  const { series, dropped } = figureData(result, { y: 'linear', band: 'quantile' });
+  assert.equal(dropped, 0);
+  assert.deepEqual(series[0].mean.map((p) => p.y), [0, 1, 2]);
+  assert.deepEqual(series[0].lo.map((p) => p.y), [-1, 0.5, 1]);
+  assert.deepEqual(series[0].theory.map((p) => p.y), [0.5, null, -2]);
+  assert.equal(series[0].references.length, 2);
+});
+
+test('on a log axis values ≤ 0 become counted gaps and the band floor is the smallest positive value', () => {
+  const { series, dropped } = figureData(result, { y: 'log', band: 'quantile' });
+  assert.equal(dropped, 2); // mean 0 and theory −2
+  assert.deepEqual(series[0].mean.map((p) => p.y), [null, 1, 2]);
+  assert.deepEqual(series[0].theory.map((p) => p.y), [0.5, null, null]);
+  assert.deepEqual(series[0].lo.map((p) => p.y), [0.5, 0.5, 1]);
+  assert.deepEqual(series[0].references.map((r) => r.label), ['c']);
+});
+
+test('the band can be ±2 SEM or none', () => {
+  const sem = figureData(result, { band: 'sem' }).series[0];
+  assert.deepEqual(sem.hi.map((p) => p.y), [0.2, 1.2, 2.2]);
+  assert.equal(figureData(result, { band: 'none' }).series[0].lo, null);
+});
+
+test('the x axis is logarithmic for log grids and wide log-scale parameters only', () => {
+  assert.equal(xAxisIsLog([1, 2, 3]), false);
+  assert.equal(xAxisIsLog([0.001, 0.1, 10], 'ridge=0.001:10:log:3'), true);
+  assert.equal(xAxisIsLog([0, 0.1, 10], 'ridge=0,0.1,10', { scale: 'log' }), false);
+  assert.equal(xAxisIsLog([10, 100, 1000], 'samples=10,100,1000', { scale: 'log' }), true);
+  assert.equal(xAxisIsLog([10, 20], 'samples=10,20', { scale: 'log' }), false);
+});
+
+test('offered sweep grids stay inside the parameter ranges', async () => {
+  const engine = await loadNodeEngine('simd');
+  const experiment = engine.catalogue().experiments[0];
+  for (const parameter of experiment.parameters.filter((p) => !['seed', 'trials'].includes(p.key))) {
+    if (parameter.type !== 'choice') {
+      const x = `${parameter.key}=${defaultXGrid(parameter)}`;
+      assert.deepEqual(engine.validate({ experiment: experiment.key, config: {}, x, series: '' }), [], x);
+    }
+    if (parameter.key === 'generations') continue; // drives the natural x axis: the engine says to sweep it as x
+    const series = `${parameter.key}=${defaultSeriesValues(parameter)}`;
+    assert.deepEqual(engine.validate({ experiment: experiment.key, config: {}, series }), [], series);
+  }
+  assert.equal(defaultXGrid(experiment.parameters.find((p) => p.key === 'ridge')), '0.001:10:log:13');
+});
+
+test('numbers and durations read well', () => {
+  assert.equal(formatNumber(0.11235955056179775), '0.11236');
+  assert.equal(formatNumber(-2), '−2');
+  assert.equal(formatNumber(1e-9), '1.0000e−9');
+  assert.equal(formatNumber(null), '—');
+  assert.equal(formatDuration(0.2), 'under a second');
+  assert.equal(formatDuration(42.4), 'about 42 s');
+  assert.equal(formatDuration(130), 'about 2 min 10 s');
+  assert.equal(remainingSeconds(100, 400, 1000), 3);
+  assert.ok(Number.isNaN(remainingSeconds(0, 400, 1000)));
+});
