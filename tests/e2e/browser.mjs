@@ -23,13 +23,39 @@ export async function launchBrowser() {
   });
 }
 
-/** A page that records console errors and failed requests, to assert the page ran cleanly. */
-export async function openPage(browser, url) {
-  const page = await browser.newPage();
+/**
+ * A page (in its own context: colour scheme, viewport, downloads) that records console errors, page errors,
+ * failed requests and requests that leave the site, to assert the page ran cleanly.
+ */
+export async function openPage(browser, url, { colorScheme = 'light', viewport = { width: 1280, height: 900 }, siteUrl } = {}) {
+  const context = await browser.newContext({ colorScheme, viewport, acceptDownloads: true });
+  const page = await context.newPage();
   const problems = [];
+  const external = [];
+  const site = siteUrl ?? new URL(url).origin;
   page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
-  await page.goto(url);
-  return { page, problems };
+  page.on('request', (request) => {
+    const address = request.url();
+    if (!address.startsWith(site) && !address.startsWith('blob:') && !address.startsWith('data:')) external.push(address);
+  });
+  if (url) await page.goto(url);
+  return { page, context, problems, external };
+}
+
+/** Waits until a run has finished and its Result satisfies `predicate` (a function of the Result, run in the page). */
+export async function waitForResult(page, predicate = '() => true') {
+  await page.waitForFunction(`(() => {
+    if (document.body.dataset.ready !== 'true' || document.body.dataset.running) return false;
+    const result = window.collapseLab && window.collapseLab.result;
+    return Boolean(result) && (${predicate})(result);
+  })()`, null, { timeout: 60000 });
+  return page.evaluate(() => window.collapseLab.result);
+}
+
+/** What the chart draws: per dataset its label, role and y values. */
+export function chartData(page) {
+  return page.evaluate(() => window.Chart.getChart(document.getElementById('figure')).data.datasets
+    .map((d) => ({ label: d.label, role: d.role, y: d.data.map((p) => p.y) })));
 }

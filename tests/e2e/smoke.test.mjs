@@ -3,24 +3,30 @@
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { startSite, launchBrowser, openPage, screenshotDir } from './browser.mjs';
+import { startSite, launchBrowser, openPage, screenshotDir, waitForResult, chartData } from './browser.mjs';
 
 const { server, url } = await startSite();
 const browser = await launchBrowser();
 after(async () => { await browser.close(); server.close(); });
 
 test('the default figure draws with simulation and theory and no console errors', async () => {
-  const { page, problems } = await openPage(browser, url);
-  const external = [];
-  page.on('request', (request) => { if (!request.url().startsWith(url)) external.push(request.url()); });
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60000 });
-  const datasets = await page.evaluate(() => {
-    const chart = window.Chart.getChart(document.getElementById('figure'));
-    return chart.data.datasets.map((d) => ({ label: d.label, points: d.data.length, finite: d.data.every(Number.isFinite) }));
-  });
-  assert.ok(datasets.some((d) => d.label === 'Replace' && d.points === 20 && d.finite), JSON.stringify(datasets));
-  assert.ok(datasets.some((d) => d.label === 'Replace (theory)' && d.points === 20 && d.finite), JSON.stringify(datasets));
+  const { page, problems, external } = await openPage(browser, url);
+  const result = await waitForResult(page);
+  const datasets = await chartData(page);
+  const finite = (d) => d.y.length === 20 && d.y.every(Number.isFinite);
+  for (const label of ['Replace', 'Accumulate']) {
+    assert.ok(datasets.some((d) => d.label === label && d.role === 'mean' && finite(d)), JSON.stringify(datasets.map((d) => d.label)));
+    assert.ok(datasets.some((d) => d.label === `${label} (theory)` && d.role === 'theory' && finite(d)));
+    assert.ok(datasets.some((d) => d.label === `${label} band` && d.role === 'band'));
+  }
+  // The drawn means are the Result's means.
+  assert.deepEqual(datasets.find((d) => d.label === 'Replace').y, result.series[0].simulation.mean);
+  // The π²/6 bound of accumulate is drawn as a reference line.
+  const references = await page.evaluate(() => Object.values(window.Chart.getChart(document.getElementById('figure')).options.plugins.annotation.annotations).map((a) => a.label.content));
+  assert.ok(references.some((text) => text.startsWith('π²/6 bound')), JSON.stringify(references));
   assert.match(await page.textContent('#status'), /400 trials, seed 1, simd build/);
+  assert.match(await page.textContent('#caption'), /π²\/6 bound/);
+  assert.equal(await page.getAttribute('.preset[aria-pressed="true"]', 'data-preset'), 'replace-vs-accumulate');
   await page.screenshot({ path: path.join(screenshotDir, 'smoke-default.png') });
   assert.deepEqual(problems, []);
   assert.deepEqual(external, []);

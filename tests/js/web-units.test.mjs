@@ -2,21 +2,39 @@
 // figure, the sweep grids offered, and number formatting.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { planChunks, TrialBuffer } from '../../web/js/compute/trial-chunks.js';
+import { ChunkScheduler, TrialBuffer } from '../../web/js/compute/trial-chunks.js';
 import { figureData, xAxisIsLog } from '../../web/js/figure/figure-data.js';
 import { defaultSeriesValues, defaultXGrid } from '../../web/js/controls/sweep-grid.js';
 import { formatDuration, formatNumber, remainingSeconds } from '../../web/js/util/format.js';
 import { loadNodeEngine } from './load-node.mjs';
 
-test('chunks cover every trial once, in order, for any pool size', () => {
+function drain(scheduler, msPerTrial) {
+  const chunks = [];
+  for (let c = scheduler.next(); c; c = scheduler.next()) {
+    chunks.push(c);
+    scheduler.record(c[1] - c[0], (c[1] - c[0]) * msPerTrial);
+  }
+  return chunks;
+}
+
+test('chunks cover every trial once, in order, for any pool size and speed', () => {
   for (const trials of [1, 7, 32, 400, 100000])
-    for (const pool of [1, 2, 4, 8, 32]) {
-      const chunks = planChunks(trials, pool);
-      assert.equal(chunks[0][0], 0);
-      assert.equal(chunks.at(-1)[1], trials);
-      chunks.forEach(([b, e], i) => { assert.ok(e > b); if (i) assert.equal(b, chunks[i - 1][1]); });
-      assert.ok(chunks.length <= 256);
-    }
+    for (const lanes of [1, 2, 4, 8, 32])
+      for (const msPerTrial of [0.001, 1, 500]) {
+        const chunks = drain(new ChunkScheduler(trials, lanes), msPerTrial);
+        assert.equal(chunks[0][0], 0);
+        assert.equal(chunks.at(-1)[1], trials);
+        chunks.forEach(([b, e], i) => { assert.ok(e > b); if (i) assert.equal(b, chunks[i - 1][1]); });
+      }
+});
+
+test('chunk sizes follow the measured speed: about 150 ms of work each, one trial when trials are slow', () => {
+  const slow = drain(new ChunkScheduler(1000, 2), 500);
+  assert.ok(slow.slice(1).every(([b, e]) => e - b === 1));
+  const medium = drain(new ChunkScheduler(100000, 2), 1);
+  assert.ok(medium.slice(1, 10).every(([b, e]) => e - b === 150), JSON.stringify(medium.slice(0, 10)));
+  const fast = drain(new ChunkScheduler(400, 2), 0.01);
+  assert.ok(fast.length < 12, 'fast runs use few messages');
 });
 
 test('chunks arriving out of order rebuild the single-call array; the prefix grows only when contiguous', () => {
@@ -43,7 +61,7 @@ test('split simulation + assembly gives the same Result as one run, and a prefix
   const request = { experiment: 'recursive-regression', config: { trials: 37, generations: 5 } };
   const { trials, valuesPerTrial } = engine.describe(request);
   const buffer = new TrialBuffer(trials, valuesPerTrial);
-  for (const [b, e] of planChunks(trials, 3).reverse()) buffer.add(b, e, engine.simulate(request, b, e));
+  for (const [b, e] of drain(new ChunkScheduler(trials, 3), 50).reverse()) buffer.add(b, e, engine.simulate(request, b, e));
   assert.deepEqual(engine.assemble(request, buffer.values), engine.run(request));
   const fewer = { ...request, config: { ...request.config, trials: 20 } };
   assert.deepEqual(engine.assemble(fewer, buffer.values.subarray(0, 20 * valuesPerTrial)), engine.run(fewer));

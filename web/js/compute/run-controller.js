@@ -1,10 +1,14 @@
 // One run from request to Result: the engine says how many trials and values there are, the trials are split
-// into chunks across the worker pool, chunks are put back at their trial offsets (trial-chunks.js), and a
+// into chunks sized by measured speed (trial-chunks.js) across the worker pool, chunks are put back at their trial offsets (trial-chunks.js), and a
 // worker assembles the Result once, so the main thread never does heavy work. Long runs get previews: the
 // Result of the trials finished so far (a prefix, so a preview is exactly a run with fewer trials).
 // A new run or cancel() stops the previous one at once.
-import { planChunks, TrialBuffer } from './trial-chunks.js';
+import { ChunkScheduler, TrialBuffer } from './trial-chunks.js';
 import { CancelledError } from './worker-pool.js';
+
+// Every trial's values are kept until the run is assembled: 8 bytes each. Past this the tab would run out of
+// memory, so the run is refused with a message instead.
+export const MAX_VALUES = 40_000_000;
 
 export class RunController {
   constructor({ engine, pool, previewAfterMs = 500, previewEveryMs = 400, now = () => performance.now() }) {
@@ -31,6 +35,11 @@ export class RunController {
     const live = () => this.current === token;
     try {
       const { trials, valuesPerTrial } = this.engine.describe(request);
+      if (trials * valuesPerTrial > MAX_VALUES) {
+        const message = `This run would keep ${trials} trials × ${valuesPerTrial} values (${Math.round((trials * valuesPerTrial * 8) / 1e6)} MB) in memory; ` +
+          `lower the trials or the number of points (at most ${MAX_VALUES / 1e6} million values).`;
+        throw Object.assign(new Error(message), { issues: [{ parameter: 'trials', value: String(trials), message }] });
+      }
       const text = JSON.stringify(request);
       const buffer = new TrialBuffer(trials, valuesPerTrial);
       const started = this.now();
@@ -52,13 +61,21 @@ export class RunController {
           .finally(() => { previewing = false; });
       };
 
-      await Promise.all(planChunks(trials, this.pool.size).map(([begin, end]) =>
-        this.pool.submit({ kind: 'simulate', request: text, begin, end }).then((reply) => {
+      // One lane per worker: each takes the next chunk as soon as its previous one is back.
+      const scheduler = new ChunkScheduler(trials, this.pool.size);
+      const lane = async () => {
+        for (let chunk = scheduler.next(); chunk && live(); chunk = scheduler.next()) {
+          const [begin, end] = chunk;
+          const sent = this.now();
+          const reply = await this.pool.submit({ kind: 'simulate', request: text, begin, end });
           if (!live()) return;
+          scheduler.record(end - begin, this.now() - sent);
           buffer.add(begin, end, reply.values);
           onProgress({ done: buffer.completed, total: trials, elapsedMs: this.now() - started });
           preview();
-        })));
+        }
+      };
+      await Promise.all(Array.from({ length: this.pool.size }, lane));
       if (!live()) throw new CancelledError();
 
       const values = buffer.values;

@@ -3,18 +3,42 @@
 // single simulate(0, trials) would return, and assemble() then gives a bit-identical Result for any pool size.
 
 /**
- * Contiguous trial ranges [begin, end) covering [0, trials), in order. Many more chunks than workers, so that
- * progress moves smoothly and a fast worker takes more chunks than a slow one.
+ * Hands out contiguous trial ranges [begin, end) in order, sized from the time per trial measured so far, so
+ * that each chunk is about `targetMs` of work: short enough for a smooth progress bar and early previews on long
+ * runs, long enough that messaging costs nothing on short ones. Near the end chunks shrink so all workers finish
+ * together. The split depends on timing, the values never do.
  */
-export function planChunks(trials, poolSize) {
-  const count = Math.min(trials, Math.max(32, Math.min(256, poolSize * 16)));
-  const chunks = [];
-  for (let k = 0; k < count; k += 1) {
-    const begin = Math.floor((k * trials) / count);
-    const end = Math.floor(((k + 1) * trials) / count);
-    if (end > begin) chunks.push([begin, end]);
+export class ChunkScheduler {
+  constructor(trials, lanes, { targetMs = 150 } = {}) {
+    this.trials = trials;
+    this.lanes = Math.max(1, lanes);
+    this.targetMs = targetMs;
+    this.nextTrial = 0;
+    this.measuredTrials = 0;
+    this.measuredMs = 0;
   }
-  return chunks;
+
+  get remaining() {
+    return this.trials - this.nextTrial;
+  }
+
+  /** The next range, or null when every trial has been handed out. */
+  next() {
+    if (this.nextTrial >= this.trials) return null;
+    const fairShare = Math.ceil(this.remaining / this.lanes);
+    // Before any measurement: small first chunks, so that the first estimate comes quickly.
+    const wanted = this.measuredTrials ? Math.round(this.targetMs / Math.max(this.measuredMs / this.measuredTrials, 1e-3)) : 4;
+    const size = Math.max(1, Math.min(wanted, fairShare));
+    const begin = this.nextTrial;
+    this.nextTrial += size;
+    return [begin, this.nextTrial];
+  }
+
+  /** Time a chunk of `count` trials took, from submission to reply. */
+  record(count, ms) {
+    this.measuredTrials += count;
+    this.measuredMs += ms;
+  }
 }
 
 /** Collects per-trial values (trial-major) from chunks arriving in any order. */
