@@ -56,7 +56,7 @@ Result assembleResult(const Plan& plan, const std::vector<double>& trialValues) 
   std::vector<double> samples(static_cast<std::size_t>(plan.trials));
   for (std::size_t s = 0; s < plan.seriesValues.size(); ++s) {
     const auto& pointConfigs = plan.pointConfigs[s];
-    SeriesResult series{plan.seriesKey, plan.seriesValues[s], plan.seriesLabels[s], {}, {}, {}, {}, {}, {}, {}};
+    SeriesResult series{plan.seriesKey, plan.seriesValues[s], plan.seriesLabels[s], {}, {}, {}, {}, {}, {}, {}, {}};
     for (std::size_t i = 0; i < points; ++i) {
       for (int t = 0; t < plan.trials; ++t) samples[t] = trialValues[static_cast<std::size_t>(t) * perTrial + s * points + i];
       const PointSummary summary = summarise(samples);
@@ -68,6 +68,7 @@ Result assembleResult(const Plan& plan, const std::vector<double>& trialValues) 
     }
     series.theory = theoryOnGrid(plan, pointConfigs);
     if (!plan.sweptX) series.references = plan.experiment->referenceLines(pointConfigs.front());
+    else series.markers = plan.experiment->referencePoints(pointConfigs.front(), plan.x.key);
     for (const auto& point : pointConfigs)
       for (const auto& note : plan.experiment->notes(point))
         if (std::find(result.notes.begin(), result.notes.end(), note) == result.notes.end()) result.notes.push_back(note);
@@ -89,6 +90,8 @@ nlohmann::json resultJson(const Result& result) {
   for (const auto& s : result.series) {
     nlohmann::json references = nlohmann::json::array();
     for (const auto& line : s.references) references.push_back({{"label", line.label}, {"value", line.value}});
+    nlohmann::json markers = nlohmann::json::array();
+    for (const auto& m : s.markers) markers.push_back({{"label", m.label}, {"x", m.x}, {"y", m.y}});
     series.push_back({{"key", s.key},
                       {"value", seriesParameter ? valueJson(*seriesParameter, s.value) : nlohmann::json()},
                       {"label", s.label},
@@ -99,7 +102,8 @@ nlohmann::json resultJson(const Result& result) {
                         {"hi", numbers(s.hi)},
                         {"median", numbers(s.median)}}},
                       {"theory", s.theory ? numbers(*s.theory) : nlohmann::json()},
-                      {"references", references}});
+                      {"references", references},
+                      {"markers", markers}});
   }
   return {{"experiment", experiment.info().key},
           {"version", kVersion},

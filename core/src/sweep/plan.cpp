@@ -192,6 +192,10 @@ Plan makePlan(const Request& request) {
                               " axis itself; sweep it with x instead, e.g. x = " + plan.seriesKey + "=1:20:lin:20."});
   }
 
+  if (issues.empty())
+    for (auto& points : plan.pointConfigs)
+      for (auto& point : points) point = experiment.resolve(point);
+
   plan.trials = plan.config.integer("trials");
   plan.seed = static_cast<std::uint64_t>(plan.config.number("seed"));
   const double stored = static_cast<double>(plan.trials) * static_cast<double>(plan.valuesPerTrial());
@@ -205,23 +209,12 @@ Plan makePlan(const Request& request) {
 }
 
 std::vector<double> simulateTrials(const Plan& plan, int begin, int end) {
-  const std::size_t pointsPerSeries = plan.xValues.size();
-  std::vector<double> values(static_cast<std::size_t>(end - begin) * plan.valuesPerTrial());
-  auto out = values.begin();
-  for (int trial = begin; trial < end; ++trial) {
-    for (const auto& points : plan.pointConfigs) {
-      if (!plan.sweptX) {
-        Rng rng(plan.seed, static_cast<std::uint64_t>(trial));
-        const auto curve = plan.experiment->simulateTrial(points.front(), rng);
-        out = std::copy(curve.begin(), curve.begin() + static_cast<std::ptrdiff_t>(pointsPerSeries), out);
-      } else {
-        for (const auto& point : points) {
-          Rng rng(plan.seed, static_cast<std::uint64_t>(trial));
-          *out++ = plan.experiment->simulateTrial(point, rng).back();
-        }
-      }
-    }
-  }
+  const std::size_t perTrial = plan.valuesPerTrial();
+  std::vector<double> values(static_cast<std::size_t>(end - begin) * perTrial);
+  for (int trial = begin; trial < end; ++trial)
+    plan.experiment->simulateTrialPoints(plan.pointConfigs, plan.sweptX, plan.xValues.size(), plan.seed,
+                                         static_cast<std::uint64_t>(trial),
+                                         values.data() + static_cast<std::size_t>(trial - begin) * perTrial);
   return values;
 }
 

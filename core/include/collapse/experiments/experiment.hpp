@@ -24,6 +24,12 @@ struct ReferenceLine {
   double value;
 };
 
+/// A marked point on a series' theory curve, e.g. the optimal ridge λ* on an error-vs-λ figure.
+struct ReferencePoint {
+  std::string label;
+  double x, y;
+};
+
 struct ExperimentInfo {
   std::string key;       ///< e.g. "recursive-regression"
   std::string title;     ///< e.g. "Recursive regression: replace vs accumulate"
@@ -39,6 +45,10 @@ class Experiment {
  public:
   virtual ~Experiment() = default;
   virtual const ExperimentInfo& info() const = 0;
+
+  /// Settings derived once per simulated point before any trial runs (e.g. a ridge λ tuned by theory);
+  /// simulateTrial and theory receive resolved configs. Default: the config unchanged.
+  virtual Config resolve(const Config& config) const { return config; }
 
   /// Problems that involve several parameters (each value is already in range), e.g. memory or a sampler
   /// that cannot apply. Checked before anything is allocated.
@@ -58,6 +68,17 @@ class Experiment {
 
   /// Reference levels to draw with the series of this configuration.
   virtual std::vector<ReferenceLine> referenceLines(const Config&) const { return {}; }
+
+  /// Points to mark on a series whose x axis sweeps `xKey` (e.g. the λ minimising the theory).
+  virtual std::vector<ReferencePoint> referencePoints(const Config&, const std::string& /*xKey*/) const { return {}; }
+
+  /// All points of one trial: `points[s]` holds series s's resolved configs (one per x value when `sweptX`,
+  /// else one); `out` receives points.size() × pointsPerSeries values, series-major. Each value must have the
+  /// law of simulateTrial(point, Rng(seed, trial)) — its last value when `sweptX`. The default does exactly
+  /// that; experiments override it to share work between points (one factorisation for a whole λ sweep).
+  virtual void simulateTrialPoints(const std::vector<std::vector<Config>>& points, bool sweptX,
+                                   std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t trial,
+                                   double* out) const;
 
   const Parameter* findParameter(const std::string& key) const;
 };

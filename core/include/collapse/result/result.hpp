@@ -19,6 +19,7 @@ struct SeriesResult {
   /// Theory at every x; NaN where it does not apply at that point; nullopt where it applies nowhere.
   std::optional<std::vector<double>> theory;
   std::vector<ReferenceLine> references;
+  std::vector<ReferencePoint> markers;
 };
 
 struct Result {

@@ -40,7 +40,7 @@ struct Plan {
   std::string seriesKey;  ///< "" for a single unnamed series
   std::vector<Value> seriesValues;
   std::vector<std::string> seriesLabels;
-  /// [series][point]: the Config of every simulated point; one point per series on the natural axis.
+  /// [series][point]: the resolved Config of every simulated point; one point per series on the natural axis.
   std::vector<std::vector<Config>> pointConfigs;
   int trials = 0;
   std::uint64_t seed = 0;
