@@ -1,13 +1,15 @@
 #include "collapse/catalogue/catalogue.hpp"
 
 #include "collapse/experiments/recursive_regression.hpp"
+#include "collapse/experiments/synthetic_chain.hpp"
 #include "collapse/version.hpp"
 
 namespace collapse {
 
 const std::vector<const Experiment*>& allExperiments() {
   static const RecursiveRegression recursiveRegression;
-  static const std::vector<const Experiment*> experiments = {&recursiveRegression};
+  static const SyntheticChain syntheticChain;
+  static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain};
   return experiments;
 }
 

@@ -1,0 +1,179 @@
+// Monte Carlo of "synthetic-chain" (Dohmatob, Feng & Kempe 2024; reference recursive-regression.md §3 pseudo-code).
+// One trial draws the downstream data first, then the generator chain, from Rng(seed, trial); every point of
+// the trial that shares those data settings (any n, any λ, any component) is evaluated on the same draw.
+#include <map>
+#include <set>
+
+#include "collapse/experiments/synthetic_chain.hpp"
+#include "collapse/linalg/gaussian_design.hpp"
+#include "collapse/linalg/spectrum.hpp"
+
+namespace collapse {
+
+namespace {
+
+/// One trial's randomness: the downstream statistics Ĝ = XᵀX/T and σ·Xᵀε/T, and the chain's errors δ_n.
+/// A point (λ, n) is evaluated either through one eigendecomposition Ĝ = V·diag(μ)·Vᵀ shared by all λ (a λ
+/// sweep; also the minimum-norm fit when λ = 0 and T < d), or through one Cholesky factor of Ĝ + λI per λ
+/// (about twenty times cheaper when a draw serves only a few λ values, as in a sample-size sweep).
+class ChainDraw {
+ public:
+  ChainDraw(const Config& c, int maxGenerations, bool manyRidges, Rng& rng) {
+    NormalSampler normal(rng);
+    const int d = c.integer("dim"), t = c.integer("samples"), t0 = c.integer("generatorSamples");
+    spectrum_ = makeSpectrum(c.choice("spectrum"), d, c.number("decay"));
+    const Eigen::VectorXd sqrtSpectrum = spectrum_.cwiseSqrt();
+    truth_ = makeGroundTruth(d, c.number("signal"));
+
+    // Downstream data: XᵀX and Xᵀε through the Bartlett factor when T ≥ d, explicit rows otherwise.
+    Eigen::VectorXd noiseMoment(d);
+    if (t >= d) {
+      const Eigen::MatrixXd scaled = sqrtSpectrum.asDiagonal() * sampleBartlettFactor(d, t, normal, rng);
+      gram_ = scaled * scaled.transpose();
+      Eigen::VectorXd z(d);
+      normal.fill(z.data(), d);
+      noiseMoment = scaled * z;
+    } else {
+      const Eigen::MatrixXd x = sampleGaussianRows(t, spectrum_, normal);
+      Eigen::VectorXd e(t);
+      normal.fill(e.data(), t);
+      gram_ = x.transpose() * x;
+      noiseMoment = x.transpose() * e;
+    }
+    gram_ /= static_cast<double>(t);
+    noise_ = c.number("noise") * noiseMoment / static_cast<double>(t);
+
+    // Generator chain: δ_k = ŵ_k − w*, from δ₀ = 0.
+    deltas_.push_back(Eigen::VectorXd::Zero(d));
+    const double sigma0 = c.number("generatorNoise");
+    for (int k = 1; k <= maxGenerations; ++k) {
+      Eigen::VectorXd delta = deltas_.back();
+      if (t0 >= d) {
+        // OLS refit: δ_k = δ_{k−1} + σ₀·D⁻¹·A⁻ᵀ·z (the labeller's signal passes through exactly).
+        const Eigen::MatrixXd a = sampleBartlettFactor(d, t0, normal, rng);
+        Eigen::VectorXd z(d);
+        normal.fill(z.data(), d);
+        delta += sigma0 * a.triangularView<Eigen::Lower>().transpose().solve(z).cwiseQuotient(sqrtSpectrum);
+      } else {
+        // Minimum-norm refit on T₀ < d rows: ŵ_k = Xᵀ(XXᵀ)⁻¹(X·ŵ_{k−1} + σ₀e).
+        const Eigen::MatrixXd x = sampleGaussianRows(t0, spectrum_, normal);
+        Eigen::VectorXd e(t0);
+        normal.fill(e.data(), t0);
+        const Eigen::VectorXd labels = x * (truth_ + delta) + sigma0 * e;
+        delta = x.transpose() * (x * x.transpose()).llt().solve(labels) - truth_;
+      }
+      deltas_.push_back(delta);
+    }
+    if (manyRidges || t < d) decompose();
+  }
+
+  /// The chosen component of ‖ŵ − w*‖²_Σ of the downstream ridge fit on generation-n data, where
+  /// ŵ − w* = −λ·Q·w*  +  Q·Ĝ·δ_n  +  Q·σXᵀε/T  (bias, collapse, variance), Q = (Ĝ + λI)⁻¹.
+  double error(double lambda, int n, const std::string& component) const {
+    const bool total = component == "total";
+    const bool bias = total || component == "bias", variance = total || component == "variance",
+               collapse = total || component == "collapse";
+    Eigen::VectorXd difference;
+    if (basis_.size() > 0) {
+      const Eigen::Index d = eigenvalues_.size();
+      Eigen::VectorXd filter(d), inverse(d);  // μ/(μ + λ), 1/(μ + λ); zero on null directions at λ = 0
+      for (Eigen::Index j = 0; j < d; ++j) {
+        const double mu = eigenvalues_[j];
+        const bool visible = lambda > 0.0 || mu > nullThreshold_;
+        filter[j] = visible ? mu / (mu + lambda) : 0.0;
+        inverse[j] = visible ? 1.0 / (mu + lambda) : 0.0;
+      }
+      Eigen::VectorXd rotated = Eigen::VectorXd::Zero(d);
+      if (bias) rotated += (filter.array() - 1.0).matrix().cwiseProduct(basis_.transpose() * truth_);
+      if (variance) rotated += inverse.cwiseProduct(basis_.transpose() * noise_);
+      if (collapse) rotated += filter.cwiseProduct(basis_.transpose() * deltas_[n]);
+      difference = basis_ * rotated;
+    } else {
+      Eigen::VectorXd rhs = Eigen::VectorXd::Zero(truth_.size());
+      if (bias) rhs -= lambda * truth_;
+      if (variance) rhs += noise_;
+      if (collapse) rhs += gram_ * deltas_[n];
+      difference = factorFor(lambda).solve(rhs);
+    }
+    return excessRisk(difference, spectrum_);
+  }
+
+ private:
+  void decompose() {
+    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(gram_);
+    basis_ = eigen.eigenvectors();
+    eigenvalues_ = eigen.eigenvalues();
+    // Directions XᵀX cannot see (T < d) are exactly null; rounding leaves them at ~ε·μ_max.
+    nullThreshold_ = eigenvalues_.maxCoeff() * static_cast<double>(eigenvalues_.size()) * 1e-13;
+  }
+
+  const Eigen::LLT<Eigen::MatrixXd>& factorFor(double lambda) const {
+    auto found = factors_.find(lambda);
+    if (found == factors_.end()) {
+      Eigen::MatrixXd shifted = gram_;
+      shifted.diagonal().array() += lambda;
+      found = factors_.emplace(lambda, Eigen::LLT<Eigen::MatrixXd>(shifted)).first;
+    }
+    return found->second;
+  }
+
+  Eigen::VectorXd spectrum_, truth_, noise_, eigenvalues_;
+  Eigen::MatrixXd gram_, basis_;
+  std::vector<Eigen::VectorXd> deltas_;
+  double nullThreshold_ = 0.0;
+  mutable std::map<double, Eigen::LLT<Eigen::MatrixXd>> factors_;
+};
+
+/// Points that can share one draw: everything but n, λ (and its rule) and the component is equal.
+std::string drawKey(const Config& c) {
+  std::string key;
+  for (const char* name : {"dim", "samples", "noise", "generatorSamples", "generatorNoise", "spectrum", "decay", "signal"})
+    key += formatValue(c.get(name)) + "|";
+  return key;
+}
+
+}  // namespace
+
+std::vector<double> SyntheticChain::simulateTrial(const Config& config, Rng& rng) const {
+  const int generations = config.integer("generations");
+  const ChainDraw draw(config, generations, false, rng);
+  std::vector<double> curve;
+  for (int n = 0; n <= generations; ++n) curve.push_back(draw.error(config.number("ridge"), n, config.choice("component")));
+  return curve;
+}
+
+void SyntheticChain::simulateTrialPoints(const std::vector<std::vector<Config>>& points, bool sweptX,
+                                         std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t trial,
+                                         double* out) const {
+  // Per group of points: the longest chain it needs and how many ridge values it asks for; then one draw each.
+  std::map<std::string, int> longestChain;
+  std::map<std::string, std::set<double>> ridges;
+  for (const auto& series : points)
+    for (const auto& point : series) {
+      const std::string key = drawKey(point);
+      longestChain[key] = std::max(longestChain[key], point.integer("generations"));
+      ridges[key].insert(point.number("ridge"));
+    }
+  std::map<std::string, ChainDraw> draws;
+  for (const auto& series : points)
+    for (const auto& point : series) {
+      const std::string key = drawKey(point);
+      if (draws.count(key)) continue;
+      Rng rng(seed, trial);  // the same stream simulateTrial would use: draws are identical
+      draws.emplace(key, ChainDraw(point, longestChain[key], ridges[key].size() > 2, rng));
+    }
+  for (const auto& series : points) {
+    for (const auto& point : series) {
+      const ChainDraw& draw = draws.at(drawKey(point));
+      const double lambda = point.number("ridge");
+      const std::string& component = point.choice("component");
+      if (sweptX) {
+        *out++ = draw.error(lambda, point.integer("generations"), component);
+      } else {
+        for (std::size_t n = 0; n < pointsPerSeries; ++n) *out++ = draw.error(lambda, static_cast<int>(n), component);
+      }
+    }
+  }
+}
+
+}  // namespace collapse
