@@ -38,7 +38,8 @@ export function startEmbedApi(app) {
   // Report the content height whenever it changes, so the parent can size the iframe to fit.
   let last = 0;
   const report = () => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+    // The body's own height, not the document's scrollHeight, which never drops below the iframe's height.
+    const height = Math.ceil(document.body.getBoundingClientRect().height);
     if (height !== last) post('height', { height });
     last = height;
   };
