@@ -261,6 +261,7 @@ export class LabApp {
     const { hide, controls } = this.state.flags;
     for (const part of HIDEABLE_PARTS)
       for (const element of document.querySelectorAll(`[data-part="${part}"]`)) element.hidden = hide.includes(part);
+    if (!this.view.presets.length) document.querySelector('.presets-card').hidden = true;
     // In an embed, controls=... picks the few a reader may change; without it the embed shows none.
     const shown = this.embed && controls === null ? [] : controls;
     this.panel.applyFlags({ hide, controls: shown });

@@ -11,12 +11,16 @@ export class ControlPanel {
     const parameters = new Map(catalogueExperiment.parameters.map((p) => [p.key, p]));
     const listed = new Set(view.groups.flatMap((g) => g.keys));
     const groups = [...view.groups.map((g) => ({ title: g.title, keys: g.keys.filter((k) => parameters.has(k)) })),
-      { title: view.groups.length ? 'More' : 'Parameters', keys: [...parameters.keys()].filter((k) => !listed.has(k)) }];
+      { title: view.groups.length ? 'More' : '', keys: [...parameters.keys()].filter((k) => !listed.has(k)) }];
     for (const group of groups.filter((g) => g.keys.length)) {
       const fieldset = document.createElement('fieldset');
-      const legend = document.createElement('legend');
-      legend.textContent = group.title;
-      fieldset.append(legend);
+      if (group.title) {
+        const legend = document.createElement('legend');
+        legend.textContent = group.title;
+        fieldset.append(legend);
+      } else {
+        fieldset.setAttribute('aria-label', 'Parameters');
+      }
       for (const key of group.keys) {
         const control = createParameterControl(parameters.get(key), { onInput, onCommit });
         this.controls.set(key, control);

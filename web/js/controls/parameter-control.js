@@ -2,14 +2,15 @@
 // gives the one-line explanation and the allowed range, and an issue line shows what validate() said about it.
 // Numbers use a text field (not type=number) so that whatever the reader typed reaches the engine's
 // validation and its message, instead of being silently emptied by the browser.
-import { formatNumber } from '../util/format.js';
+import { formatCount, formatNumber } from '../util/format.js';
 
 let uid = 0;
 
 export function rangeText(parameter) {
   if (parameter.type === 'choice') return '';
-  const kind = parameter.type === 'integer' ? 'whole number' : 'number';
-  return `${kind}, ${formatNumber(parameter.min)} to ${formatNumber(parameter.max)}`;
+  const integer = parameter.type === 'integer';
+  const show = integer ? formatCount : formatNumber;
+  return `${integer ? 'whole number' : 'number'}, ${show(parameter.min)} to ${show(parameter.max)}`;
 }
 
 /**
