@@ -14,6 +14,7 @@ async function main() {
   const flavour = options.flavour ?? await detectFlavour();
   const wasmBase = new URL('wasm/', document.baseURI);
   const wasmModule = await compileModule(wasmBase, flavour);
+  performance.mark('collapse-lab:compiled');
   const poolSize = options.pool ?? defaultPoolSize();
   const pool = new WorkerPool({
     size: poolSize,
@@ -22,6 +23,7 @@ async function main() {
   });
   pool.warm();
   const engine = await loadEngine(wasmBase, flavour, wasmModule);
+  performance.mark('collapse-lab:engine');
 
   const app = new LabApp({ engine, runner: new RunController({ engine, pool }), flavour, poolSize, embed: options.embed });
   const embedApi = startEmbedApi(app);
