@@ -28,6 +28,7 @@ void printUsage(std::ostream& out) {
       << "  --x <key>=<grid>       sweep a numeric parameter on the x axis; grid: a,b,c | start:stop:lin:count |\n"
       << "                         start:stop:log:count (each point reports the last generation)\n"
       << "  --series <key>=<v,..>  one series per value (default: the experiment's natural series)\n"
+      << "  --preset <key>         start from a preset that reproduces a paper's figure (see list); flags override it\n"
       << "  --format json|csv      output format (default json)\n"
       << "  --config <file>        read a request {experiment, config, x, series} from a JSON file\n\n"
       << "example:\n"
@@ -56,6 +57,8 @@ int run(const std::vector<std::string>& args) {
       request.x = value;
     } else if (key == "series") {
       request.series = value;
+    } else if (key == "preset") {
+      request.preset = value;
     } else if (key == "config") {
       std::ifstream file(value);
       if (!file) return badInput("config = " + value + ": cannot read that file.");
@@ -67,6 +70,7 @@ int run(const std::vector<std::string>& args) {
         if (!request.config.contains(k)) request.config[k] = v;
       if (request.x.empty()) request.x = fromFile.x;
       if (request.series.empty()) request.series = fromFile.series;
+      if (request.preset.empty()) request.preset = fromFile.preset;
     } else {
       request.config[key] = value;  // parsed and range-checked by the catalogue
     }

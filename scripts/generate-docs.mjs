@@ -31,6 +31,11 @@ export function parametersMarkdown(catalogue) {
     lines.push('| key | symbol | meaning | type | default | allowed | description |', '|---|---|---|---|---|---|---|');
     for (const p of e.parameters)
       lines.push(`| \`${p.key}\` | ${cell(p.symbol)} | ${cell(p.label)}${p.unit ? ` (${cell(p.unit)})` : ''} | ${p.type} | \`${p.default}\` | ${cell(range(p))} | ${cell(p.description)} |`);
+    lines.push('', '### Presets', '');
+    for (const preset of e.presets) {
+      lines.push(`* **${preset.title}** (\`${preset.key}\`; ${preset.citation}). ${preset.claim}`);
+      lines.push(`  \`collapse-lab run ${e.key} --preset ${preset.key}\``);
+    }
     lines.push('');
   }
   return lines.join('\n');

@@ -21,6 +21,9 @@ check_bad() {  # args: expected-text... -- cli args
   [ $code -eq 2 ] || fail "expected exit 2 for '$*', got $code"
   for e in "${expect[@]}"; do echo "$err" | grep -qF -- "$e" || fail "message for '$*' lacks '$e': $err"; done
 }
+out=$("$cli" run synthetic-chain --preset ridge-u-shapes --trials 3 --dim 20 --samples 80 --generatorSamples 60) || fail "preset run exited $?"
+echo "$out" | grep -q '"optimal λ"' || fail "the ridge-u-shapes preset should mark the optimal λ"
+check_bad "preset = nope" -- run synthetic-chain --preset nope
 check_bad "noise = -1" "from 0 to 1000" -- run recursive-regression --noise -1
 check_bad "dim = 100000" "from 1 to 2000" -- run recursive-regression --dim 100000
 check_bad "workflow = nope" "replace, accumulate, accumulate-subsample" -- run recursive-regression --workflow nope

@@ -2,6 +2,8 @@
 #include <set>
 
 #include "collapse/catalogue/catalogue.hpp"
+#include "collapse/catalogue/validation_error.hpp"
+#include "collapse/sweep/plan.hpp"
 
 using namespace collapse;
 
@@ -73,4 +75,27 @@ TEST_CASE("formatNumber gives the shortest text that reads back exactly") {
   CHECK(formatNumber(0.1) == "0.1");
   CHECK(formatNumber(1e-7) == "1e-07");
   CHECK(std::strtod(formatNumber(1.0 / 3.0).c_str(), nullptr) == 1.0 / 3.0);
+}
+
+TEST_CASE("presets: every preset of every experiment is a valid request, and flags override it") {
+  for (const auto* experiment : allExperiments()) {
+    REQUIRE_FALSE(experiment->info().presets.empty());
+    for (const auto& preset : experiment->info().presets) {
+      INFO(experiment->info().key << " preset " << preset.key);
+      CHECK_FALSE(preset.claim.empty());
+      CHECK_FALSE(preset.citation.empty());
+      Request request;
+      request.experiment = experiment->info().key;
+      request.preset = preset.key;
+      request.config = {{"trials", 2}};
+      const Plan plan = makePlan(request);  // throws on any invalid value
+      CHECK(plan.trials == 2);              // the request's own value wins over the preset's
+      for (const auto& [key, value] : preset.config)
+        if (key != "trials") CHECK(formatValue(plan.config.get(key)) == formatValue(value));
+    }
+  }
+  Request unknown;
+  unknown.experiment = "synthetic-chain";
+  unknown.preset = "fig-99";
+  CHECK_THROWS_WITH(makePlan(unknown), Catch::Contains("preset = fig-99") && Catch::Contains("ridge-u-shapes"));
 }

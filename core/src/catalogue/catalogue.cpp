@@ -46,6 +46,19 @@ nlohmann::json parameterJson(const Parameter& p) {
   return j;
 }
 
+nlohmann::json presetJson(const Experiment& experiment, const Preset& preset) {
+  nlohmann::json config = nlohmann::json::object();
+  for (const auto& [key, value] : preset.config) config[key] = valueJson(*experiment.findParameter(key), value);
+  return {{"key", preset.key},     {"title", preset.title}, {"claim", preset.claim}, {"citation", preset.citation},
+          {"config", config},      {"x", preset.x},         {"series", preset.series}};
+}
+
+nlohmann::json presetsJson(const Experiment& experiment) {
+  nlohmann::json presets = nlohmann::json::array();
+  for (const auto& preset : experiment.info().presets) presets.push_back(presetJson(experiment, preset));
+  return presets;
+}
+
 nlohmann::json catalogueJson() {
   nlohmann::json experiments = nlohmann::json::array();
   for (const auto* experiment : allExperiments()) {
@@ -59,7 +72,8 @@ nlohmann::json catalogueJson() {
                            {"x", {{"key", info.x.key}, {"label", info.x.label}}},
                            {"metric", {{"key", info.metric.key}, {"label", info.metric.label}}},
                            {"naturalSeries", info.naturalSeries},
-                           {"parameters", parameters}});
+                           {"parameters", parameters},
+                           {"presets", presetsJson(*experiment)}});
   }
   return {{"version", kVersion}, {"experiments", experiments}};
 }

@@ -101,25 +101,49 @@ Request Request::fromJson(const nlohmann::json& json) {
     if (!json["config"].is_object()) fail("config", "\"config\" must be an object of parameter values.");
     request.config = json["config"];
   }
-  for (const char* field : {"x", "series"}) {
+  for (const char* field : {"x", "series", "preset"}) {
     if (!json.contains(field) || json[field].is_null()) continue;
-    if (!json[field].is_string()) fail(field, std::string("\"") + field + "\" must be a string key=values.");
-    (std::string(field) == "x" ? request.x : request.series) = json[field].get<std::string>();
+    if (!json[field].is_string()) fail(field, std::string("\"") + field + "\" must be a string.");
+    const std::string name = field;
+    (name == "x" ? request.x : name == "series" ? request.series : request.preset) = json[field].get<std::string>();
   }
   return request;
 }
 
-Plan makePlan(const Request& request) {
+namespace {
+/// The request with its preset's settings filled in where the request leaves them open.
+Request withPreset(const Experiment& experiment, Request request) {
+  if (request.preset.empty()) return request;
+  const auto& presets = experiment.info().presets;
+  const auto found = std::find_if(presets.begin(), presets.end(), [&](const Preset& p) { return p.key == request.preset; });
+  if (found == presets.end()) {
+    std::string known;
+    for (const auto& p : presets) known += (known.empty() ? "" : ", ") + p.key;
+    throw ValidationError({{"preset", request.preset,
+                            "preset = " + request.preset + " is not a preset of " + experiment.info().key + "; known: " + known + "."}});
+  }
+  for (const auto& [key, value] : found->config)
+    if (!request.config.contains(key))
+      request.config[key] = std::holds_alternative<double>(value) ? nlohmann::json(std::get<double>(value))
+                                                                  : nlohmann::json(std::get<std::string>(value));
+  if (request.x.empty()) request.x = found->x;
+  if (request.series.empty()) request.series = found->series;
+  return request;
+}
+}  // namespace
+
+Plan makePlan(const Request& original) {
   Plan plan;
-  plan.experiment = findExperiment(request.experiment);
+  plan.experiment = findExperiment(original.experiment);
   if (!plan.experiment) {
     std::string known;
     for (const auto* e : allExperiments()) known += (known.empty() ? "" : ", ") + e->info().key;
-    throw ValidationError({{"experiment", request.experiment,
-                            "experiment = " + request.experiment + " is not an experiment; known: " + known + "."}});
+    throw ValidationError({{"experiment", original.experiment,
+                            "experiment = " + original.experiment + " is not an experiment; known: " + known + "."}});
   }
   const Experiment& experiment = *plan.experiment;
   const ExperimentInfo& info = experiment.info();
+  const Request request = withPreset(experiment, original);
   std::vector<Issue> issues;
 
   for (const auto& parameter : info.parameters) plan.config.set(parameter.key, parameter.defaultValue());

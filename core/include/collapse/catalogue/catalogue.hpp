@@ -21,6 +21,10 @@ nlohmann::json catalogueJson();
 
 nlohmann::json parameterJson(const Parameter& parameter);
 
+/// A preset as JSON: {key, title, claim, citation, config, x, series}.
+nlohmann::json presetJson(const Experiment& experiment, const Preset& preset);
+nlohmann::json presetsJson(const Experiment& experiment);
+
 /// A value as JSON: integers of Integer parameters as JSON integers.
 nlohmann::json valueJson(const Parameter& parameter, const Value& value);
 

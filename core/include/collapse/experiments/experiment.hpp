@@ -30,6 +30,17 @@ struct ReferencePoint {
   double x, y;
 };
 
+/// A named request that reproduces a paper's figure: the same definition serves the CLI (--preset) and the page.
+struct Preset {
+  std::string key;       ///< e.g. "ridge-u-shapes"
+  std::string title;     ///< e.g. "Error against ridge λ (Fig. 1a)"
+  std::string claim;     ///< the paper's claim, in one sentence
+  std::string citation;  ///< short citation, e.g. "Dohmatob, Feng & Kempe 2024, Fig. 1a"
+  std::vector<std::pair<std::string, Value>> config;  ///< parameters that differ from the defaults
+  std::string x;       ///< "" or "key=grid"
+  std::string series;  ///< "" or "key=v1,v2"
+};
+
 struct ExperimentInfo {
   std::string key;       ///< e.g. "recursive-regression"
   std::string title;     ///< e.g. "Recursive regression: replace vs accumulate"
@@ -39,6 +50,7 @@ struct ExperimentInfo {
   Axis x;                ///< natural x axis (e.g. generation)
   Axis metric;           ///< what is measured
   std::string naturalSeries;  ///< a Choice parameter shown as one series per choice by default ("" if none)
+  std::vector<Preset> presets;  ///< the first is the default view
 };
 
 class Experiment {

@@ -26,6 +26,7 @@ struct Request {
   nlohmann::json config = nlohmann::json::object();  ///< key → number or text; missing keys take defaults
   std::string x;       ///< "" (natural axis) or "key=grid"
   std::string series;  ///< "" (natural series) or "key=v1,v2,..."
+  std::string preset;  ///< "" or a preset key: its config, x and series apply unless given here
 
   /// {"experiment": "...", "config": {...}, "x": "...", "series": "..."}; throws ValidationError.
   static Request fromJson(const nlohmann::json& json);
