@@ -1,6 +1,6 @@
 // A pool of single-threaded WebAssembly workers (no pthreads, so no COOP/COEP headers are needed on GitHub
 // Pages). Jobs wait in a queue and go to whichever worker is free; "priority" jobs (assembling a preview) jump
-// the queue. cancel() terminates every worker at once, which stops a run within milliseconds however long its
+// the queue. cancel() terminates the busy workers at once, which stops a run within milliseconds however long its
 // current chunk is; workers are spawned again lazily by the next job, from the already compiled module.
 
 export class CancelledError extends Error {
@@ -47,11 +47,15 @@ export class WorkerPool {
     });
   }
 
-  /** Stops everything now: terminates the workers and rejects every pending job with CancelledError. */
+  /**
+   * Stops everything now: terminates the workers that are busy (a chunk cannot be interrupted any other way)
+   * and rejects every pending job with CancelledError. Idle and still-starting workers are kept.
+   */
   cancel() {
-    const pending = [...this.queue, ...this.slots.map((slot) => slot.current).filter(Boolean)];
-    for (const slot of this.slots) slot.worker.terminate();
-    this.slots = [];
+    const busy = this.slots.filter((slot) => slot.current);
+    const pending = [...this.queue, ...busy.map((slot) => slot.current)];
+    for (const slot of busy) slot.worker.terminate();
+    this.slots = this.slots.filter((slot) => !slot.current);
     this.queue = [];
     for (const entry of pending) entry.reject(new CancelledError());
   }
