@@ -1,19 +1,6 @@
-// The recursive-regression lab view: how its controls are grouped, its presets (each reproducing a paper's
-// headline figure, with the citation) and what a reader should look for. Parameters themselves (labels, symbols,
-// ranges, defaults) come from the catalogue; nothing here repeats them.
-
-const gerstgrasser = {
-  text: 'Gerstgrasser et al. 2024, Is Model Collapse Inevitable? Breaking the Curse of Recursion by Accumulating Real and Synthetic Data',
-  url: 'https://arxiv.org/abs/2404.01413',
-};
-const kazdan = {
-  text: 'Kazdan et al. 2025, Collapse or Thrive? Perils and Promises of Synthetic Data in a Self-Generating World',
-  url: 'https://arxiv.org/abs/2410.16713',
-};
-const dohmatob = {
-  text: 'Dohmatob, Feng & Kempe 2024, Model Collapse Demystified: The Case of Regression',
-  url: 'https://arxiv.org/abs/2402.07712',
-};
+// The recursive-regression lab view: how its controls are grouped and what a reader should look for in each
+// preset's figure. Parameters (labels, symbols, ranges, defaults) and the presets' settings, titles and
+// citations come from the catalogue; nothing here repeats them.
 
 export default {
   key: 'recursive-regression',
@@ -23,51 +10,29 @@ export default {
     { title: 'Monte Carlo', keys: ['trials', 'seed', 'sampler'] },
   ],
   defaultPreset: 'replace-vs-accumulate',
-  presets: [
-    {
-      key: 'replace-vs-accumulate',
-      title: 'Replace vs accumulate',
-      citation: gerstgrasser,
-      config: {},
-      series: 'workflow=replace,accumulate',
-      lookFor: 'Replacing the data (blue) makes the error climb in a straight line: every generation adds ' +
-        'σ²d/(T−d−1) ≈ 0.11, so after 20 generations the model is about 20 times worse than the first fit. ' +
-        'Accumulating real and synthetic data (orange) levels off below the π²/6 bound (dotted line): keeping ' +
-        'the data, rather than replacing it, stops the collapse.',
-    },
-    {
-      key: 'fixed-compute',
-      title: 'Fixed compute: accumulate-subsample',
-      citation: kazdan,
-      config: { generations: 50 },
-      series: 'workflow=replace,accumulate,accumulate-subsample',
-      lookFor: 'Accumulate-subsample (green) trains every generation on only T points — the compute of replace — ' +
-        'drawn from all the data so far. Its error ends above accumulate\'s but levels off instead of growing ' +
-        'without bound like replace. It has no closed form, so it is simulation only.',
-    },
-    {
-      key: 'fresh-vs-fixed',
-      title: 'Fresh inputs vs fixed design',
-      citation: gerstgrasser,
-      config: { workflow: 'replace' },
-      series: 'design=fixed,fresh',
-      lookFor: 'With replacement, drawing fresh inputs every generation does not save the model: both designs ' +
-        'follow the same straight line n·σ²d/(T−d−1) (dashed). The error comes from fitting the previous model\'s ' +
-        'noisy labels, not from reusing the same inputs.',
-    },
-    {
-      key: 'ridge-sweep',
-      title: 'Regularisation: error against ridge λ',
-      citation: dohmatob,
-      config: { workflow: 'replace' },
-      x: 'ridge=0.001:10:log:15',
-      series: 'generations=1,5,10',
-      lookFor: 'Each curve is one generation n, against the ridge penalty λ (log axis). A moderate λ lowers the ' +
-        'error of every generation, most for late ones; a very large λ sends every curve to ‖w*‖² = 1, the error ' +
-        'of always predicting 0: shrinkage stops the growth but also stops learning. Simulation only: recursive ' +
-        'ridge fits have no closed form here.',
-    },
-  ],
+  // Citations starting with these get a link to the paper.
+  links: {
+    'Gerstgrasser et al. 2024': 'https://arxiv.org/abs/2404.01413',
+    'Kazdan et al. 2025': 'https://arxiv.org/abs/2410.16713',
+    'Dohmatob, Feng & Kempe 2024': 'https://arxiv.org/abs/2402.07712',
+  },
+  // What to look for in each preset's figure, in the figure's own terms (colours, line styles).
+  lookFor: {
+    'replace-vs-accumulate': 'Replacing the data (blue) makes the error climb in a straight line: every generation adds ' +
+      'σ²d/(T−d−1) ≈ 0.11, so after 20 generations the model is about 20 times worse than the first fit. ' +
+      'Accumulating real and synthetic data (orange) levels off below the π²/6 bound (dotted line): keeping ' +
+      'the data, rather than replacing it, stops the collapse.',
+    'fixed-compute': 'Accumulate-subsample (green) trains every generation on only T points — the compute of replace — ' +
+      'drawn from all the data so far. Its error ends above accumulate\'s but levels off instead of growing ' +
+      'without bound like replace. It has no closed form, so it is simulation only.',
+    'fresh-vs-fixed': 'With replacement, drawing fresh inputs every generation does not save the model: both designs ' +
+      'follow the same straight line n·σ²d/(T−d−1) (dashed). The error comes from fitting the previous model\'s ' +
+      'noisy labels, not from reusing the same inputs.',
+    'ridge-sweep': 'Each curve is one generation n, against the ridge penalty λ (log axis). A moderate λ lowers the ' +
+      'error of every generation, most for late ones; a very large λ sends every curve to ‖w*‖² = 1, the error ' +
+      'of always predicting 0: shrinkage stops the growth but also stops learning. Simulation only: recursive ' +
+      'ridge fits have no closed form here.',
+  },
   /** What to look for once the reader has changed the preset's settings. */
   caption(result) {
     const parts = ['Solid lines are the Monte Carlo mean over the trials; dashed lines are the closed-form theory where it exists.'];
