@@ -375,6 +375,8 @@ export class LabApp {
   renderLegend() {
     renderLegend(this.el.legend, this.chart.legendItems(), {
       bandText: this.state.view.band === 'none' ? '' : bandDescription(this.state.view.band),
+      hasTheory: this.drawnResult?.series.some((s) => s.theory?.some((v) => v !== null)) ?? true,
+      hasBound: this.drawnResult?.series.some((s) => s.references?.length) ?? false,
       onToggle: (k, hidden) => {
         this.chart.setSeriesHidden(k, hidden);
         this.renderLegend();

@@ -22,7 +22,7 @@ function swatch(colour, dashed) {
 }
 
 /** items: [{ label, colour, theory, hidden }]; onToggle(index, hidden). */
-export function renderLegend(container, items, { bandText, onToggle }) {
+export function renderLegend(container, items, { bandText, hasTheory = true, hasBound = true, onToggle }) {
   container.replaceChildren();
   const list = document.createElement('ul');
   list.className = 'legend-series';
@@ -55,6 +55,7 @@ export function renderLegend(container, items, { bandText, onToggle }) {
     band.append(box, ` ${bandText}`);
     key.append(band);
   }
-  key.append(entry('6 4', 'theory'), entry('2 3', 'bound'));
+  if (hasTheory) key.append(entry('6 4', 'theory'));
+  if (hasBound) key.append(entry('2 3', 'bound'));
   container.append(list, key);
 }
