@@ -1,6 +1,7 @@
 #include "collapse/catalogue/catalogue.hpp"
 
 #include "collapse/experiments/recursive_regression.hpp"
+#include "collapse/experiments/strong_collapse.hpp"
 #include "collapse/experiments/synthetic_chain.hpp"
 #include "collapse/version.hpp"
 
@@ -9,7 +10,8 @@ namespace collapse {
 const std::vector<const Experiment*>& allExperiments() {
   static const RecursiveRegression recursiveRegression;
   static const SyntheticChain syntheticChain;
-  static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain};
+  static const StrongCollapse strongCollapse;
+  static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse};
   return experiments;
 }
 

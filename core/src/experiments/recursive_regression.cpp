@@ -198,8 +198,9 @@ std::optional<std::vector<double>> RecursiveRegression::theory(const Config& con
   return theory::accumulateOls(d, t, sigma, n);
 }
 
-std::vector<ReferenceLine> RecursiveRegression::referenceLines(const Config& config) const {
-  if (config.choice("workflow") != "accumulate" || !theory(config)) return {};
+std::vector<ReferenceLine> RecursiveRegression::referenceLines(const Config& config, const std::string& xKey) const {
+  // The bound depends on d, T and σ: it is a horizontal line only on the generation axis.
+  if (xKey != "generation" || config.choice("workflow") != "accumulate" || !theory(config)) return {};
   return {{"π²/6 bound", theory::accumulateBound(config.integer("dim"), config.integer("samples"),
                                                   config.number("noise"))}};
 }

@@ -67,8 +67,8 @@ Result assembleResult(const Plan& plan, const std::vector<double>& trialValues) 
       series.median.push_back(summary.median);
     }
     series.theory = theoryOnGrid(plan, pointConfigs);
-    if (!plan.sweptX) series.references = plan.experiment->referenceLines(pointConfigs.front());
-    else series.markers = plan.experiment->referencePoints(pointConfigs.front(), plan.x.key);
+    series.references = plan.experiment->referenceLines(pointConfigs.front(), plan.x.key);
+    if (plan.sweptX) series.markers = plan.experiment->referencePoints(pointConfigs.front(), plan.x.key);
     for (const auto& point : pointConfigs)
       for (const auto& note : plan.experiment->notes(point))
         if (std::find(result.notes.begin(), result.notes.end(), note) == result.notes.end()) result.notes.push_back(note);

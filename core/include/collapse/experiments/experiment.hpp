@@ -78,8 +78,8 @@ class Experiment {
   /// Closed-form theory on the natural x grid, or nullopt where none applies.
   virtual std::optional<std::vector<double>> theory(const Config& config) const = 0;
 
-  /// Reference levels to draw with the series of this configuration.
-  virtual std::vector<ReferenceLine> referenceLines(const Config&) const { return {}; }
+  /// Reference levels to draw with a series of this configuration on an x axis `xKey` (natural or swept).
+  virtual std::vector<ReferenceLine> referenceLines(const Config&, const std::string& /*xKey*/) const { return {}; }
 
   /// Points to mark on a series whose x axis sweeps `xKey` (e.g. the λ minimising the theory).
   virtual std::vector<ReferencePoint> referencePoints(const Config&, const std::string& /*xKey*/) const { return {}; }

@@ -38,7 +38,7 @@ class RecursiveRegression final : public Experiment {
   std::vector<double> naturalX(const Config& config) const override;
   std::vector<double> simulateTrial(const Config& config, Rng& rng) const override;
   std::optional<std::vector<double>> theory(const Config& config) const override;
-  std::vector<ReferenceLine> referenceLines(const Config& config) const override;
+  std::vector<ReferenceLine> referenceLines(const Config& config, const std::string& xKey) const override;
 
   /// Bytes a trial holds at its peak, estimated before anything is allocated.
   static double workingSetBytes(const Config& config);

@@ -1,0 +1,258 @@
+// Catalogue entry, validation, notes and theory of "strong-collapse" (simulation in strong_collapse_simulation.cpp).
+#include "collapse/experiments/strong_collapse.hpp"
+
+#include <cmath>
+
+#include "collapse/catalogue/common_parameters.hpp"
+#include "collapse/linalg/gaussian_design.hpp"
+#include "collapse/linalg/spectrum.hpp"
+
+namespace collapse {
+
+namespace {
+
+Parameter number(ParameterType type, std::string key, std::string symbol, std::string label, double value, double min,
+                 double max, bool logScale, std::string description) {
+  Parameter p;
+  p.key = std::move(key);
+  p.symbol = std::move(symbol);
+  p.label = std::move(label);
+  p.type = type;
+  p.defaultNumber = value;
+  p.min = min;
+  p.max = max;
+  p.logScale = logScale;
+  p.description = std::move(description);
+  return p;
+}
+
+Parameter choice(std::string key, std::string label, std::vector<std::string> choices, std::vector<std::string> labels,
+                 std::string description) {
+  Parameter p;
+  p.key = std::move(key);
+  p.label = std::move(label);
+  p.type = ParameterType::Choice;
+  p.defaultChoice = choices.front();
+  p.choices = std::move(choices);
+  p.choiceLabels = std::move(labels);
+  p.description = std::move(description);
+  return p;
+}
+
+/// Anisotropic random projections: theory averages the conditional-on-S form over these many seeded draws of S.
+constexpr int kProjectionDraws = 8;
+constexpr double kMaxTheoryWidth = 1000;  // each draw eigendecomposes an m×m matrix
+
+ExperimentInfo makeInfo() {
+  namespace P = parameters;
+  ExperimentInfo info;
+  info.key = "strong-collapse";
+  info.title = "Strong model collapse: a small synthetic fraction and model size";
+  info.source = "Dohmatob, Feng, Subramonyam & Kempe 2025, Strong Model Collapse (ICLR 2025, arXiv 2410.04840)";
+  info.summary =
+      "A ridge model is trained on n samples, a fraction of which carry labels from a slightly wrong model. However "
+      "small the fraction, the test error stops falling with n and settles on a floor p₂²c²: larger training sets stop "
+      "helping. In a random-projections model, widening the model first amplifies the damage, up to the "
+      "interpolation threshold m = n, then mitigates it.";
+  info.parameters = {
+      P::seed(),
+      P::withDefault(P::trials(), 200),
+      P::withDefault(P::dim(), 100),
+      number(ParameterType::Integer, "samples", "n", "total samples", 1000, 1, 10000000, true,
+             "Training samples in all, real and synthetic together."),
+      choice("mixing", "synthetic share", {"fraction", "count"}, {"a fraction p₂ of n", "a fixed count n₂"},
+             "fraction: n₂ = round(p₂·n) synthetic samples; count: a fixed n₂ whatever n (so p₂ = n₂/n → 0)."),
+      number(ParameterType::Real, "syntheticFraction", "p₂", "synthetic fraction", 0.01, 0, 1, false,
+             "Share of the n samples whose labels come from the shifted model w₁ + δ (mixing = fraction)."),
+      number(ParameterType::Integer, "syntheticCount", "n₂", "synthetic samples", 10, 0, 10000000, true,
+             "Number of synthetic samples (mixing = count); at most n are used."),
+      number(ParameterType::Real, "syntheticQuality", "c²", "synthetic quality c²", 1, 0, 10000, true,
+             "E‖δ‖²_Σ: the test error of the synthetic-label model itself (0 = perfect; small is good)."),
+      P::noise(),
+      P::ridge(),
+      P::spectrum(),
+      P::decay(),
+      P::signal(),
+      choice("model", "model", {"linear", "random-projection"}, {"linear (classical)", "random projections vᵀSx"},
+             "linear: ridge on x; random-projection: ridge on m random features Sx, the paper's proxy for model size."),
+      number(ParameterType::Integer, "width", "m", "model width", 200, 1, 8000, true,
+             "Number of random features m of the random-projections model (S has N(0, 1/d) entries)."),
+      choice("component", "error component", {"total", "bias", "variance", "synthetic", "gap"},
+             {"total error", "bias B", "variance V", "synthetic ζ", "gap over real-only"},
+             "total; its clean bias B, clean variance V or synthetic-data term ζ (linear model); or the gap: the error "
+             "minus that of the same model on the same inputs with all labels real."),
+  };
+  info.x = {"samples", "total samples n"};
+  info.metric = {"testError", "test error E‖ŵ − w₁‖²_Σ"};
+  const std::string paper = "Dohmatob et al. 2025, Strong Model Collapse";
+  using S = std::string;
+  info.presets = {
+      {"scaling-plateau", "Larger training sets stop helping",
+       "With any fixed fraction p₂ of synthetic data the test error stops following the clean scaling law and "
+       "settles on a plateau near p₂²c², even at p₂ = 0.1%.",
+       paper + ", Section 3", {{"trials", 100.0}}, "samples=200:1000000:log:16", "syntheticFraction=0,0.001,0.01,0.1"},
+      {"fixed-count", "How much synthetic data a scaling law tolerates",
+       "A fixed number of synthetic samples (p₂ = n₂/n → 0) only slows the scaling law, while a fixed fraction "
+       "stops it: the clean rate survives if n₂ grows no faster than about n^(1−a/2).",
+       paper + ", Section 4", {{"trials", 100.0}, {"syntheticFraction", 0.01}, {"syntheticCount", 100.0}},
+       "samples=200:1000000:log:16", "mixing=fraction,count"},
+      {"width-gap", "Model size: amplify, then mitigate",
+       "In the random-projections model the extra error caused by synthetic data grows with the width m up to the "
+       "interpolation threshold m = n and shrinks beyond it, without vanishing.",
+       paper + ", Section 5",
+       {{"model", S("random-projection")}, {"dim", 200.0}, {"samples", 100.0}, {"syntheticFraction", 0.1},
+        {"syntheticQuality", 4.0}, {"noise", 0.5}, {"ridge", 0.001}, {"trials", 100.0}, {"component", S("gap")}},
+       "width=10:800:log:15", "syntheticQuality=1,4"},
+      {"width-errors", "Error against model size, real-only and mixed",
+       "Both the real-only and the mixed model have a peak at the interpolation threshold m = n; the mixed one sits "
+       "above everywhere.",
+       paper + ", Section 5",
+       {{"model", S("random-projection")}, {"dim", 200.0}, {"samples", 100.0}, {"syntheticQuality", 4.0},
+        {"noise", 0.5}, {"ridge", 0.001}, {"trials", 100.0}},
+       "width=10:800:log:15", "syntheticFraction=0,0.1,0.5"},
+      {"pareto", "Pareto view: mixed against real-only error (Fig. 1)",
+       "Across model sizes, the error with a real+synthetic mix is plotted against the error with real data only "
+       "(same n): every point lies above the diagonal, more so for poorer synthetic data.",
+       paper + ", Fig. 1",
+       {{"model", S("random-projection")}, {"dim", 200.0}, {"samples", 100.0}, {"syntheticFraction", 0.5},
+        {"noise", 0.5}, {"ridge", 0.01}, {"trials", 100.0}},
+       "width=10:800:log:15", "syntheticQuality=0,0.1,1,10"},
+      {"breakdown", "Where the error comes from: B, V and ζ",
+       "The clean bias and variance keep falling with n; only the synthetic term ζ stays, and it is what sets the "
+       "plateau.",
+       paper + ", Theorem 1", {{"trials", 100.0}, {"syntheticFraction", 0.05}, {"ridge", 0.01}},
+       "samples=200:100000:log:12", "component=total,bias,variance,synthetic"},
+  };
+  return info;
+}
+
+std::string text(double value) { return formatNumber(value); }
+
+bool randomProjection(const Config& c) { return c.choice("model") == "random-projection"; }
+
+/// Why no theory is drawn for this configuration, if that is so.
+std::optional<std::string> whyNoTheory(const Config& c) {
+  const double d = c.number("dim"), n = c.number("samples"), m = c.number("width");
+  if (c.number("ridge") == 0.0) {
+    const double effective = randomProjection(c) ? std::min(m, d) : d;
+    if (std::fabs(n - effective) <= 1.0)
+      return "samples = " + text(n) + " is at the interpolation threshold (" + text(effective) +
+             "): ridgeless least squares has no finite mean error there; theory not drawn.";
+  }
+  if (randomProjection(c) && c.choice("spectrum") != "isotropic" && m > kMaxTheoryWidth)
+    return "width = " + text(m) + ": the anisotropic random-projection theory is evaluated for width ≤ 1000 only.";
+  return std::nullopt;
+}
+
+}  // namespace
+
+const ExperimentInfo& StrongCollapse::info() const {
+  static const ExperimentInfo info = makeInfo();
+  return info;
+}
+
+int StrongCollapse::syntheticRows(const Config& c) {
+  const double n = c.number("samples");
+  if (c.choice("mixing") == "count") return static_cast<int>(std::min(c.number("syntheticCount"), n));
+  return static_cast<int>(std::round(c.number("syntheticFraction") * n));
+}
+
+theory::MixtureSetting StrongCollapse::mixtureSetting(const Config& c) {
+  const int d = c.integer("dim");
+  const Eigen::VectorXd truth = makeGroundTruth(d, c.number("signal"));
+  return {makeSpectrum(c.choice("spectrum"), d, c.number("decay")),
+          truth.array().square(),
+          c.number("samples"),
+          syntheticRows(c) / c.number("samples"),
+          c.number("syntheticQuality"),
+          c.number("noise"),
+          c.number("ridge")};
+}
+
+std::vector<Issue> StrongCollapse::checkCombination(const Config& c) const {
+  std::vector<Issue> issues;
+  const double d = c.number("dim"), n = c.number("samples"), m = c.number("width");
+  const std::string& component = c.choice("component");
+  if (randomProjection(c) && component != "total" && component != "gap")
+    issues.push_back({"component", component,
+                      "component = " + component + " is split for the linear model only; with model = random-projection "
+                      "use total or gap."});
+  // Peak memory per trial: the d×d statistics; with random projections S (m×d) and its system — m×m when
+  // m ≤ d, else d×d (push-through form) — or, when n < d, the rows, Z = X·Sᵀ and the smaller of m×m and n×n.
+  double bytes = 8.0 * 8.0 * d * d;
+  if (randomProjection(c)) {
+    const double system = n < d ? std::min(m, n) * std::min(m, n) + n * d + 2.0 * n * m : (m <= d ? 2.0 * m * m : 2.0 * d * d);
+    bytes += 8.0 * (2.0 * m * d + system);
+  }
+  if (bytes > 1024.0 * 1024.0 * 1024.0)
+    issues.push_back({"width", text(m),
+                      "dim = " + text(d) + ", samples = " + text(n) + " and width = " + text(m) + " need about " +
+                          text(std::round(bytes / 1048576.0)) + " MiB per trial; the limit is 1024 MiB."});
+  return issues;
+}
+
+std::vector<std::string> StrongCollapse::notes(const Config& c) const {
+  std::vector<std::string> notes;
+  const double n = c.number("samples");
+  if (c.choice("mixing") == "count" && c.number("syntheticCount") > n)
+    notes.push_back("syntheticCount = " + text(c.number("syntheticCount")) + " exceeds samples = " + text(n) +
+                    ": all " + text(n) + " samples are synthetic.");
+  if (auto why = whyNoTheory(c))
+    notes.push_back(*why);
+  else
+    notes.push_back(randomProjection(c)
+                        ? (c.choice("spectrum") == "isotropic"
+                               ? "Theory: deterministic equivalent in Marchenko–Pastur form (reference §5.2); finite-size differences O(1/n) near m = n."
+                               : "Theory: the conditional-on-S equivalent (reference §5.1) averaged over 8 fixed draws of S.")
+                        : "Theory: Theorem 1 of Strong Model Collapse (B + V + ζ), exact as d → ∞; O(1/d) differences at small d.");
+  return notes;
+}
+
+std::vector<double> StrongCollapse::naturalX(const Config& c) const { return {c.number("samples")}; }
+
+std::optional<std::vector<double>> StrongCollapse::theory(const Config& c) const {
+  if (whyNoTheory(c)) return std::nullopt;
+  theory::MixtureSetting setting = mixtureSetting(c);
+  const double d = c.number("dim"), m = c.number("width"), signal = c.number("signal");
+  auto evaluate = [&](const theory::MixtureSetting& s) {
+    if (!randomProjection(c)) return theory::classicalMixtureError(s);
+    if (c.choice("spectrum") == "isotropic") return theory::randomProjectionErrorIsotropic(d, m, signal * signal, s);
+    theory::MixtureError sum{0, 0, 0};
+    for (int draw = 0; draw < kProjectionDraws; ++draw) {
+      Rng rng(0x5EED5, static_cast<std::uint64_t>(draw));  // fixed draws: the theory is deterministic
+      NormalSampler normal(rng);
+      const Eigen::MatrixXd projection = sampleGaussianRows(c.integer("width"), Eigen::VectorXd::Constant(c.integer("dim"), 1.0 / d), normal);
+      const auto e = theory::randomProjectionErrorGivenS(projection, s);
+      sum = {sum.bias + e.bias / kProjectionDraws, sum.variance + e.variance / kProjectionDraws,
+             sum.synthetic + e.synthetic / kProjectionDraws};
+    }
+    return sum;
+  };
+  const auto e = evaluate(setting);
+  const std::string& component = c.choice("component");
+  double value = e.total();
+  if (component == "bias") value = e.bias;
+  if (component == "variance") value = e.variance;
+  if (component == "synthetic") value = e.synthetic;
+  if (component == "gap") {
+    setting.syntheticFraction = 0.0;
+    value = e.total() - evaluate(setting).total();
+  }
+  return std::vector<double>{value};
+}
+
+std::vector<ReferenceLine> StrongCollapse::referenceLines(const Config& c, const std::string& xKey) const {
+  // The n → ∞ floors, drawn on error-against-n figures of the linear model.
+  if (xKey != "samples" || randomProjection(c) || c.choice("component") != "total" || c.choice("mixing") != "fraction" ||
+      c.number("syntheticFraction") == 0.0)
+    return {};
+  const auto setting = mixtureSetting(c);
+  std::vector<ReferenceLine> lines = {{"floor as n → ∞", theory::classicalFloor(setting)}};
+  if (c.choice("spectrum") == "isotropic" && c.number("ridge") == 0.0) {
+    const double signal = c.number("signal");
+    lines.push_back({"floor with the best λ", theory::bestRidgeFloor(signal * signal, setting.syntheticFraction, setting.quality)});
+  }
+  return lines;
+}
+
+}  // namespace collapse
