@@ -84,6 +84,7 @@ TEST_CASE("presets: every preset of every experiment is a valid request, and fla
       INFO(experiment->info().key << " preset " << preset.key);
       CHECK_FALSE(preset.claim.empty());
       CHECK_FALSE(preset.citation.empty());
+      CHECK(preset.url.rfind("https://", 0) == 0);
       Request request;
       request.experiment = experiment->info().key;
       request.preset = preset.key;

@@ -99,6 +99,7 @@ TEST_CASE("plan: bad sweeps") {
   CHECK_THAT(allMessages(request({}, "ridge=-1,1")), Catch::Contains("ridge = -1"));
   CHECK_THAT(allMessages(request({}, "ridge=1,2", "ridge=3")), Catch::Contains("both use 'ridge'"));
   CHECK_THAT(allMessages(request({}, "", "generations=2,4")), Catch::Contains("changes the generation axis"));
+  CHECK(issuesOf(request({}, "", "generations=10,20,40")).size() == 1);  // once, not once per series
   CHECK_THAT(allMessages(request({}, "ridge=0:1:lin:401")), Catch::Contains("at most 400"));
 }
 

@@ -51,7 +51,7 @@ nlohmann::json parameterJson(const Parameter& p) {
 nlohmann::json presetJson(const Experiment& experiment, const Preset& preset) {
   nlohmann::json config = nlohmann::json::object();
   for (const auto& [key, value] : preset.config) config[key] = valueJson(*experiment.findParameter(key), value);
-  return {{"key", preset.key},     {"title", preset.title}, {"claim", preset.claim}, {"citation", preset.citation},
+  return {{"key", preset.key},     {"title", preset.title}, {"claim", preset.claim}, {"citation", preset.citation}, {"url", preset.url},
           {"config", config},      {"x", preset.x},         {"series", preset.series}};
 }
 

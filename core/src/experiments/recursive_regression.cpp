@@ -81,19 +81,19 @@ ExperimentInfo makeInfo() {
       {"replace-vs-accumulate", "Replace vs accumulate",
        "Replacing data with each generation's synthetic data makes the test error grow linearly without bound, while "
        "accumulating it keeps the error below π²/6 times that of the first fit.",
-       gerstgrasser, {}, "", "workflow=replace,accumulate"},
+       gerstgrasser, "https://arxiv.org/abs/2404.01413", {}, "", "workflow=replace,accumulate"},
       {"fixed-compute", "Fixed compute: accumulate-subsample",
        "Training every generation on a fixed-size subsample of all accumulated data (the compute of replace) still "
        "avoids the unbounded growth of replace, ending between replace and accumulate.",
-       kazdan, {{"generations", 50.0}}, "", "workflow=replace,accumulate,accumulate-subsample"},
+       kazdan, "https://arxiv.org/abs/2410.16713", {{"generations", 50.0}}, "", "workflow=replace,accumulate,accumulate-subsample"},
       {"fresh-vs-fixed", "Fresh inputs vs fixed design",
        "Under replace, fresh inputs each generation give the same expected error n·σ²d/(T−d−1) as relabelling one "
        "fixed design: the error comes from the labels, not from reused inputs.",
-       gerstgrasser, {{"workflow", std::string("replace")}}, "", "design=fixed,fresh"},
+       gerstgrasser, "https://arxiv.org/abs/2404.01413", {{"workflow", std::string("replace")}}, "", "design=fixed,fresh"},
       {"ridge-sweep", "Regularisation: error against ridge λ",
        "A moderate ridge penalty slows recursive collapse, most for late generations, while a large one sends every "
        "generation to the null predictor's error ‖w*‖².",
-       gerstgrasser, {{"workflow", std::string("replace")}}, "ridge=0.001:10:log:15", "generations=1,5,10"},
+       gerstgrasser, "https://arxiv.org/abs/2404.01413", {{"workflow", std::string("replace")}}, "ridge=0.001:10:log:15", "generations=1,5,10"},
   };
   return info;
 }

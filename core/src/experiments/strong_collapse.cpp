@@ -90,37 +90,37 @@ ExperimentInfo makeInfo() {
       {"scaling-plateau", "Larger training sets stop helping",
        "With any fixed fraction p₂ of synthetic data the test error stops following the clean scaling law and "
        "settles on a plateau near p₂²c², even at p₂ = 0.1%.",
-       paper + ", Section 3", {{"trials", 100.0}}, "samples=200:1000000:log:16", "syntheticFraction=0,0.001,0.01,0.1"},
+       paper + ", Section 3", "https://arxiv.org/abs/2410.04840", {{"trials", 100.0}}, "samples=200:1000000:log:16", "syntheticFraction=0,0.001,0.01,0.1"},
       {"fixed-count", "How much synthetic data a scaling law tolerates",
        "A fixed number of synthetic samples (p₂ = n₂/n → 0) only slows the scaling law, while a fixed fraction "
        "stops it: the clean rate survives if n₂ grows no faster than about n^(1−a/2).",
-       paper + ", Section 4", {{"trials", 100.0}, {"syntheticFraction", 0.01}, {"syntheticCount", 100.0}},
+       paper + ", Section 4", "https://arxiv.org/abs/2410.04840", {{"trials", 100.0}, {"syntheticFraction", 0.01}, {"syntheticCount", 100.0}},
        "samples=200:1000000:log:16", "mixing=fraction,count"},
       {"width-gap", "Model size: amplify, then mitigate",
        "In the random-projections model the extra error caused by synthetic data grows with the width m up to the "
        "interpolation threshold m = n and shrinks beyond it, without vanishing.",
-       paper + ", Section 5",
+       paper + ", Section 5", "https://arxiv.org/abs/2410.04840",
        {{"model", S("random-projection")}, {"dim", 200.0}, {"samples", 100.0}, {"syntheticFraction", 0.1},
         {"syntheticQuality", 4.0}, {"noise", 0.5}, {"ridge", 0.001}, {"trials", 100.0}, {"component", S("gap")}},
        "width=10:800:log:15", "syntheticQuality=1,4"},
       {"width-errors", "Error against model size, real-only and mixed",
        "Both the real-only and the mixed model have a peak at the interpolation threshold m = n; the mixed one sits "
        "above everywhere.",
-       paper + ", Section 5",
+       paper + ", Section 5", "https://arxiv.org/abs/2410.04840",
        {{"model", S("random-projection")}, {"dim", 200.0}, {"samples", 100.0}, {"syntheticQuality", 4.0},
         {"noise", 0.5}, {"ridge", 0.001}, {"trials", 100.0}},
        "width=10:800:log:15", "syntheticFraction=0,0.1,0.5"},
       {"pareto", "Pareto view: mixed against real-only error (Fig. 1)",
        "Across model sizes, the error with a real+synthetic mix is plotted against the error with real data only "
        "(same n): every point lies above the diagonal, more so for poorer synthetic data.",
-       paper + ", Fig. 1",
+       paper + ", Fig. 1", "https://arxiv.org/abs/2410.04840",
        {{"model", S("random-projection")}, {"dim", 200.0}, {"samples", 100.0}, {"syntheticFraction", 0.5},
         {"noise", 0.5}, {"ridge", 0.01}, {"trials", 100.0}},
        "width=10:800:log:15", "syntheticQuality=0,0.1,1,10"},
       {"breakdown", "Where the error comes from: B, V and ζ",
        "The clean bias and variance keep falling with n; only the synthetic term ζ stays, and it is what sets the "
        "plateau.",
-       paper + ", Theorem 1", {{"trials", 100.0}, {"syntheticFraction", 0.05}, {"ridge", 0.01}},
+       paper + ", Theorem 1", "https://arxiv.org/abs/2410.04840", {{"trials", 100.0}, {"syntheticFraction", 0.05}, {"ridge", 0.01}},
        "samples=200:100000:log:12", "component=total,bias,variance,synthetic"},
   };
   return info;

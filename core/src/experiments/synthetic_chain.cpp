@@ -97,33 +97,33 @@ ExperimentInfo makeInfo() {
       {"linear-growth", "Error grows linearly in the generations",
        "Each generation of synthetic data adds the same amount n·σ₀²d/(T₀−d−1) to the downstream test error: it grows "
        "linearly in n above the clean level, whatever the downstream sample size.",
-       paper + ", Theorem (OLS)", {}, "", ""},
+       paper + ", Theorem (OLS)", "https://arxiv.org/abs/2402.07712", {}, "", ""},
       {"ridge-u-shapes", "Error against ridge λ, one curve per n (Fig. 1a)",
        "Error against λ is U-shaped and its minimiser moves to larger λ as generations accumulate: the "
        "regularisation must adapt to the amount of synthetic data.",
-       paper + ", Fig. 1a", {{"dim", 100.0}, {"samples", 400.0}, {"generatorSamples", 300.0}, {"trials", 200.0}},
+       paper + ", Fig. 1a", "https://arxiv.org/abs/2402.07712", {{"dim", 100.0}, {"samples", 400.0}, {"generatorSamples", 300.0}, {"trials", 200.0}},
        "ridge=0.001:100:log:21", "generations=0,1,5,10,20"},
       {"scaling-law", "Scaling law with adaptive λ = T^(−ℓ) (Fig. 1b)",
        "With a power-law spectrum and λ = T^(−ℓ), clean data follow a fast scaling law in T, while synthetic "
        "generations make the error cross over to a slower rate and eventually grow with T.",
-       paper + ", Fig. 1b",
+       paper + ", Fig. 1b", "https://arxiv.org/abs/2402.07712",
        {{"dim", 100.0}, {"spectrum", S("power")}, {"decay", 2.0}, {"generatorSamples", 200.0}, {"ridgeRule", S("power")},
         {"ridgeExponent", 1.0}, {"trials", 100.0}},
        "samples=30:30000:log:13", "generations=0,1,10"},
       {"tuned-ridge", "Tuned λ stops the linear growth",
        "With λ re-tuned for each number of generations the error saturates below the null predictor's ‖w*‖², "
        "whereas with a fixed small λ it grows linearly.",
-       paper + ", Section 4", {{"dim", 100.0}, {"samples", 400.0}, {"generatorSamples", 300.0}, {"trials", 200.0}},
+       paper + ", Section 4", "https://arxiv.org/abs/2402.07712", {{"dim", 100.0}, {"samples", 400.0}, {"generatorSamples", 300.0}, {"trials", 200.0}},
        "generations=0:30:lin:16", "ridgeRule=fixed,optimal"},
       {"overparameterised", "Over-parameterised generators collapse exponentially",
        "Generators fitted on fewer samples than dimensions lose signal exponentially fast, even without label "
        "noise: the error approaches ‖w*‖² as 1 − (T₀/d)ⁿ.",
-       paper + ", abstract", {{"dim", 100.0}, {"generatorSamples", 50.0}, {"samples", 300.0}, {"generations", 10.0}},
+       paper + ", abstract", "https://arxiv.org/abs/2402.07712", {{"dim", 100.0}, {"generatorSamples", 50.0}, {"samples", 300.0}, {"generations", 10.0}},
        "", "generatorNoise=0,0.5"},
       {"breakdown", "Bias, variance and the collapse term",
        "Only the model-collapse term grows with the generations; the downstream model's bias and variance stay at "
        "their clean-data levels.",
-       paper + ", Theorem (ridge)", {{"ridge", 0.3}}, "", "component=total,bias,variance,collapse"},
+       paper + ", Theorem (ridge)", "https://arxiv.org/abs/2402.07712", {{"ridge", 0.3}}, "", "component=total,bias,variance,collapse"},
   };
   return info;
 }

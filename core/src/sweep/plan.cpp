@@ -209,11 +209,13 @@ Plan makePlan(const Request& original) {
   } else {
     plan.x = info.x;
     plan.xValues = experiment.naturalX(plan.pointConfigs.front().front());
-    for (const auto& points : plan.pointConfigs)
-      if (experiment.naturalX(points.front()) != plan.xValues)
-        issues.push_back({"series", request.series,
-                          "series = " + request.series + " changes the " + info.x.key +
-                              " axis itself; sweep it with x instead, e.g. x = " + plan.seriesKey + "=1:20:lin:20."});
+    const bool axisChanges = std::any_of(plan.pointConfigs.begin(), plan.pointConfigs.end(), [&](const auto& points) {
+      return experiment.naturalX(points.front()) != plan.xValues;
+    });
+    if (axisChanges)
+      issues.push_back({"series", request.series,
+                        "series = " + request.series + " changes the " + info.x.key +
+                            " axis itself; sweep it with x instead, e.g. x = " + plan.seriesKey + "=1:20:lin:20."});
   }
 
   if (issues.empty())

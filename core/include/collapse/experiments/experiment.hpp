@@ -36,6 +36,7 @@ struct Preset {
   std::string title;     ///< e.g. "Error against ridge λ (Fig. 1a)"
   std::string claim;     ///< the paper's claim, in one sentence
   std::string citation;  ///< short citation, e.g. "Dohmatob, Feng & Kempe 2024, Fig. 1a"
+  std::string url;       ///< the paper, e.g. "https://arxiv.org/abs/2402.07712"
   std::vector<std::pair<std::string, Value>> config;  ///< parameters that differ from the defaults
   std::string x;       ///< "" or "key=grid"
   std::string series;  ///< "" or "key=v1,v2"
