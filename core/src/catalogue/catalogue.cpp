@@ -1,5 +1,6 @@
 #include "collapse/catalogue/catalogue.hpp"
 
+#include "collapse/experiments/gaussian_fitting.hpp"
 #include "collapse/experiments/recursive_regression.hpp"
 #include "collapse/experiments/strong_collapse.hpp"
 #include "collapse/experiments/synthetic_chain.hpp"
@@ -11,7 +12,9 @@ const std::vector<const Experiment*>& allExperiments() {
   static const RecursiveRegression recursiveRegression;
   static const SyntheticChain syntheticChain;
   static const StrongCollapse strongCollapse;
-  static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse};
+  static const GaussianFitting gaussianFitting;
+  static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse,
+                                                             &gaussianFitting};
   return experiments;
 }
 

@@ -30,6 +30,14 @@ struct ReferencePoint {
   double x, y;
 };
 
+/// What a generative experiment's data look like in one trial: the real data and the samples each generation
+/// produced, as rows of `dimension` coordinates (row-major), for pictures of collapse.
+struct PointCloud {
+  int dimension = 0;
+  std::vector<double> real;                      ///< the real training data
+  std::vector<std::vector<double>> generations;  ///< [t − 1]: the samples drawn from fit t
+};
+
 /// A named request that reproduces a paper's figure: the same definition serves the CLI (--preset) and the page.
 struct Preset {
   std::string key;       ///< e.g. "ridge-u-shapes"
@@ -92,6 +100,9 @@ class Experiment {
   virtual void simulateTrialPoints(const std::vector<std::vector<Config>>& points, bool sweptX,
                                    std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t trial,
                                    double* out) const;
+
+  /// One trial's data, generation by generation (generative experiments only; nullopt otherwise).
+  virtual std::optional<PointCloud> pointCloud(const Config&, Rng&) const { return std::nullopt; }
 
   const Parameter* findParameter(const std::string& key) const;
 };

@@ -1,0 +1,188 @@
+// Catalogue entry, validation, notes and theory of "gaussian-fitting" (simulation in gaussian_fitting_simulation.cpp).
+#include "collapse/experiments/gaussian_fitting.hpp"
+
+#include <cmath>
+
+#include "collapse/catalogue/common_parameters.hpp"
+#include "collapse/theory/gaussian_fitting_theory.hpp"
+
+namespace collapse {
+
+namespace {
+
+Parameter choice(std::string key, std::string label, std::vector<std::string> choices, std::vector<std::string> labels,
+                 std::string defaultChoice, std::string description) {
+  Parameter p;
+  p.key = std::move(key);
+  p.label = std::move(label);
+  p.type = ParameterType::Choice;
+  p.choices = std::move(choices);
+  p.choiceLabels = std::move(labels);
+  p.defaultChoice = std::move(defaultChoice);
+  p.description = std::move(description);
+  return p;
+}
+
+ExperimentInfo makeInfo() {
+  namespace P = parameters;
+  Parameter samples = P::withDefault(P::samples(), 20);
+  samples.min = 2;
+  samples.symbol = "m";
+  samples.description = "Samples drawn from the current fit (the real data at generation 1) to make the next fit.";
+  Parameter generations;
+  generations.key = "generations";
+  generations.symbol = "t";
+  generations.label = "generations";
+  generations.type = ParameterType::Integer;
+  generations.defaultNumber = 100;
+  generations.min = 1;
+  generations.max = 1000;
+  generations.description = "Number of fits; generation 1 fits the real data (Kazdan et al.'s model-fitting iteration).";
+
+  ExperimentInfo info;
+  info.key = "gaussian-fitting";
+  info.title = "Recursive Gaussian fitting: the curse of recursion";
+  info.source = "Shumailov et al. 2024, AI models collapse when trained on recursively generated data (Nature 631); "
+                "Kazdan et al. 2025, Collapse or Thrive? (arXiv 2410.16713)";
+  info.summary =
+      "A Gaussian is fitted to samples of the previous generation's Gaussian. Under replace its variance collapses to "
+      "zero almost surely and its mean drifts away, even with unbiased estimators whose expected variance never "
+      "changes; accumulating the samples keeps the fit near the truth.";
+  info.parameters = {
+      P::seed(),
+      P::trials(),
+      P::withDefault(P::dim(), 1),
+      samples,
+      generations,
+      choice("workflow", "data workflow", {"replace", "accumulate", "accumulate-subsample"},
+             {"Replace", "Accumulate", "Accumulate-subsample"}, "replace",
+             "replace: fit the newest samples only; accumulate: all samples so far; accumulate-subsample: m samples "
+             "drawn without replacement from all so far (Kazdan et al.)."),
+      choice("estimator", "covariance estimator", {"mle", "unbiased"}, {"MLE (÷ m)", "unbiased (÷ (m − 1))"}, "mle",
+             "mle: divide the scatter by m (Kazdan et al.); unbiased: by m − 1 (Shumailov et al.)."),
+      choice("metric", "metric",
+             {"traceRatio", "meanError", "determinantRatio", "logDeterminantRatio", "wasserstein"},
+             {"variance ratio tr Σ̂/tr Σ", "mean error ‖μ̂ − μ‖²", "determinant ratio det Σ̂/det Σ",
+              "log determinant ratio", "squared Wasserstein-2 distance W₂²"},
+             "traceRatio", "What is measured of each fit against the truth N(0, I). Ratios are heavy-tailed: compare the median."),
+      choice("sampler", "sampler", {"auto", "explicit"}, {"automatic", "explicit samples"}, "auto",
+             "auto: sufficient statistics (mean and Bartlett scatter) whenever exact; explicit: draw every sample."),
+  };
+  info.x = {"generation", "model-fitting iteration t (1 = fit on real data)"};
+  info.metric = {"value", "metric of the fit (see metric)"};
+  info.naturalSeries = "workflow";
+  const std::string shumailov = "Shumailov et al. 2024, Nature 631", kazdan = "Kazdan et al. 2025, Collapse or Thrive?";
+  using S = std::string;
+  info.presets = {
+      {"curse-of-recursion", "The curse of recursion",
+       "With unbiased estimators the expected variance stays at 1 for ever, yet the typical (median) variance decays "
+       "to zero: the fitted Gaussian collapses almost surely.",
+       shumailov, "https://doi.org/10.1038/s41586-024-07566-y",
+       {{"estimator", S("unbiased")}, {"samples", 10.0}, {"generations", 200.0}, {"workflow", S("replace")}}, "", ""},
+      {"replace-vs-accumulate", "Replace vs accumulate for a Gaussian",
+       "Replacing the data shrinks the fitted variance geometrically, ((m−1)/m)^t; accumulating it keeps the variance "
+       "above sin(π/√m)/(π/√m) of the truth.",
+       kazdan, "https://arxiv.org/abs/2410.16713", {{"samples", 10.0}}, "", "workflow=replace,accumulate"},
+      {"mean-drift", "The mean drifts: replace vs accumulate",
+       "Under replace the fitted mean random-walks away from the truth; under accumulate its error stays below "
+       "(π²/6)·d/m.",
+       kazdan, "https://arxiv.org/abs/2410.16713", {{"metric", S("meanError")}, {"samples", 10.0}, {"estimator", S("unbiased")}},
+       "", "workflow=replace,accumulate"},
+      {"fixed-compute", "Fixed compute budget (accumulate-subsample)",
+       "Fitting m samples drawn from everything so far costs what replace costs, degrades slowly and converges "
+       "instead of collapsing.",
+       kazdan, "https://arxiv.org/abs/2410.16713", {{"samples", 10.0}, {"generations", 200.0}}, "",
+       "workflow=replace,accumulate,accumulate-subsample"},
+      {"wasserstein", "Distance to the truth (W₂)",
+       "The squared Wasserstein-2 distance to the truth grows without bound under replace, t/M + 2(1 − c^t) "
+       "(Shumailov et al.).",
+       shumailov, "https://doi.org/10.1038/s41586-024-07566-y",
+       {{"metric", S("wasserstein")}, {"estimator", S("unbiased")}, {"samples", 10.0}}, "", "workflow=replace,accumulate"},
+  };
+  return info;
+}
+
+std::string text(double value) { return formatNumber(value); }
+
+theory::Estimator estimatorOf(const Config& c) {
+  return c.choice("estimator") == "mle" ? theory::Estimator::Mle : theory::Estimator::Unbiased;
+}
+
+/// Why no closed form is drawn, if that is so.
+std::optional<std::string> whyNoTheory(const Config& c) {
+  const std::string& metric = c.choice("metric");
+  const std::string& workflow = c.choice("workflow");
+  const double d = c.number("dim"), m = c.number("samples");
+  if ((metric == "determinantRatio" || metric == "logDeterminantRatio") && m <= d)
+    return "samples = " + text(m) + " ≤ dim = " + text(d) + ": every fitted covariance is singular (determinant 0).";
+  if (workflow == "accumulate-subsample" && (c.choice("estimator") != "mle" || (metric != "traceRatio" && metric != "meanError")))
+    return "Accumulate-subsample has closed forms for the MLE's variance ratio and mean error only (reference §2).";
+  if (workflow == "accumulate" && metric != "traceRatio" && metric != "meanError")
+    return "Accumulate has closed forms for the variance ratio and the mean error only.";
+  if (metric == "wasserstein" && d != 1) return "The W₂ closed form is for dim = 1 (reference §3).";
+  return std::nullopt;
+}
+
+}  // namespace
+
+const ExperimentInfo& GaussianFitting::info() const {
+  static const ExperimentInfo info = makeInfo();
+  return info;
+}
+
+std::vector<Issue> GaussianFitting::checkCombination(const Config& c) const {
+  std::vector<Issue> issues;
+  const double d = c.number("dim"), m = c.number("samples"), t = c.number("generations");
+  const bool pool = c.choice("workflow") == "accumulate-subsample" || c.choice("sampler") == "explicit";
+  const double bytes = 8.0 * (6.0 * d * d + (pool ? t * m * d : m * d));
+  if (bytes > 1024.0 * 1024.0 * 1024.0)
+    issues.push_back({"samples", text(m),
+                      "dim = " + text(d) + ", samples = " + text(m) + " and generations = " + text(t) + " need about " +
+                          text(std::round(bytes / 1048576.0)) + " MiB per trial; the limit is 1024 MiB."});
+  return issues;
+}
+
+std::vector<std::string> GaussianFitting::notes(const Config& c) const {
+  std::vector<std::string> notes;
+  if (auto why = whyNoTheory(c)) notes.push_back(*why);
+  const std::string& metric = c.choice("metric");
+  if (metric == "traceRatio" || metric == "determinantRatio")
+    notes.push_back("Ratios of fitted to true spread are products of random factors: heavy-tailed, so the mean sits "
+                    "far above the typical run. The median and the 10–90% band show the typical behaviour.");
+  return notes;
+}
+
+std::vector<double> GaussianFitting::naturalX(const Config& c) const {
+  std::vector<double> x(c.integer("generations"));
+  for (std::size_t t = 0; t < x.size(); ++t) x[t] = static_cast<double>(t + 1);
+  return x;
+}
+
+std::optional<std::vector<double>> GaussianFitting::theory(const Config& c) const {
+  if (whyNoTheory(c)) return std::nullopt;
+  const int d = c.integer("dim"), m = c.integer("samples"), t = c.integer("generations");
+  const std::string& workflow = c.choice("workflow");
+  const std::string& metric = c.choice("metric");
+  const auto estimator = estimatorOf(c);
+  if (workflow == "accumulate-subsample") {
+    std::vector<double> mean, trace;
+    theory::subsampleMle(d, m, t, mean, trace);
+    return metric == "meanError" ? mean : trace;
+  }
+  if (metric == "traceRatio") return theory::traceRatio(estimator, workflow, d, m, t);
+  if (metric == "meanError") return theory::meanError(estimator, workflow, d, m, t);
+  if (metric == "determinantRatio") return theory::determinantRatio(estimator, d, m, t);
+  if (metric == "logDeterminantRatio") return theory::logDeterminantRatio(estimator, d, m, t);
+  return theory::wassersteinReplace(estimator, m, t);
+}
+
+std::vector<ReferenceLine> GaussianFitting::referenceLines(const Config& c, const std::string& xKey) const {
+  if (xKey != "generation" || c.choice("workflow") != "accumulate") return {};
+  const double m = c.number("samples"), pi = 3.14159265358979323846;
+  if (c.choice("metric") == "traceRatio" && c.choice("estimator") == "mle")
+    return {{"limit sin(π/√m)/(π/√m)", std::sin(pi / std::sqrt(m)) / (pi / std::sqrt(m))}};
+  if (c.choice("metric") == "meanError") return {{"π²/6 · d/m bound", pi * pi / 6.0 * c.number("dim") / m}};
+  return {};
+}
+
+}  // namespace collapse

@@ -1,0 +1,154 @@
+// Monte Carlo of "gaussian-fitting" (reference generative.md §1 pseudo-code; Kazdan et al.'s fit_gaussians.py).
+#include <cmath>
+
+#include "collapse/experiments/gaussian_fitting.hpp"
+#include "collapse/linalg/gaussian_design.hpp"
+
+namespace collapse {
+
+namespace {
+
+struct Fit {
+  Eigen::VectorXd mean;
+  Eigen::MatrixXd covariance;
+};
+
+/// The metric of a fit against the truth N(0, I).
+double measure(const Fit& fit, const std::string& metric) {
+  const double d = static_cast<double>(fit.mean.size());
+  if (metric == "meanError") return fit.mean.squaredNorm();
+  if (metric == "traceRatio") return fit.covariance.trace() / d;
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(fit.covariance, Eigen::EigenvaluesOnly);
+  const Eigen::VectorXd lambda = eigen.eigenvalues().cwiseMax(0.0);
+  if (metric == "determinantRatio") return lambda.prod();
+  if (metric == "logDeterminantRatio") return lambda.array().log().sum();
+  // W₂² between N(μ̂, Σ̂) and N(0, I): ‖μ̂‖² + tr(Σ̂ + I − 2Σ̂^{1/2}) = ‖μ̂‖² + Σ(√λ_i − 1)² (Σ₀ = I commutes).
+  return fit.mean.squaredNorm() + (lambda.array().sqrt() - 1.0).square().sum();
+}
+
+/// Running mean and scatter Σ(x − x̄)(x − x̄)ᵀ of a pool of points, merged block by block (Chan et al. 1979).
+struct PooledMoments {
+  double count = 0.0;
+  Eigen::VectorXd mean;
+  Eigen::MatrixXd scatter;
+
+  void add(double blockCount, const Eigen::VectorXd& blockMean, const Eigen::MatrixXd& blockScatter) {
+    if (count == 0.0) {
+      count = blockCount, mean = blockMean, scatter = blockScatter;
+      return;
+    }
+    const Eigen::VectorXd shift = blockMean - mean;
+    const double total = count + blockCount;
+    scatter += blockScatter + (count * blockCount / total) * shift * shift.transpose();
+    mean += (blockCount / total) * shift;
+    count = total;
+  }
+
+  Fit fit(bool unbiased) const { return {mean, scatter / (unbiased ? count - 1.0 : count)}; }
+};
+
+/// Points, scatter and mean of explicit rows.
+PooledMoments momentsOf(const Eigen::MatrixXd& points) {
+  PooledMoments moments;
+  moments.count = static_cast<double>(points.rows());
+  moments.mean = points.colwise().mean().transpose();
+  const Eigen::MatrixXd centred = points.rowwise() - moments.mean.transpose();
+  moments.scatter = centred.transpose() * centred;
+  return moments;
+}
+
+/// m rows from N(fit.mean, fit.covariance).
+Eigen::MatrixXd samplePoints(const Fit& fit, int m, NormalSampler& normal) {
+  const Eigen::Index d = fit.mean.size();
+  Eigen::MatrixXd z = sampleGaussianRows(m, Eigen::VectorXd::Ones(d), normal);
+  const Eigen::MatrixXd factor = fit.covariance.llt().matrixL();
+  return (z * factor.transpose()).rowwise() + fit.mean.transpose();
+}
+
+struct Settings {
+  int dim, samples, generations;
+  std::string workflow, metric;
+  bool unbiased, sufficient;
+
+  explicit Settings(const Config& c)
+      : dim(c.integer("dim")), samples(c.integer("samples")), generations(c.integer("generations")),
+        workflow(c.choice("workflow")), metric(c.choice("metric")), unbiased(c.choice("estimator") == "unbiased"),
+        sufficient(c.choice("sampler") == "auto" && workflow != "accumulate-subsample" && samples - 1 >= dim) {}
+};
+
+/// The generations' fits through sufficient statistics: a block of m samples of N(μ, LLᵀ) has mean μ + Lz/√m
+/// and scatter L·A·Aᵀ·Lᵀ, A ~ Bartlett(m − 1).
+std::vector<double> simulateSufficient(const Settings& s, Rng& rng) {
+  NormalSampler normal(rng);
+  const double m = s.samples;
+  Fit model{Eigen::VectorXd::Zero(s.dim), Eigen::MatrixXd::Identity(s.dim, s.dim)};  // the truth
+  PooledMoments pool;
+  std::vector<double> values;
+  Eigen::VectorXd z(s.dim);
+  for (int t = 1; t <= s.generations; ++t) {
+    const Eigen::MatrixXd factor = model.covariance.llt().matrixL();
+    normal.fill(z.data(), s.dim);
+    const Eigen::VectorXd blockMean = model.mean + factor * z / std::sqrt(m);
+    const Eigen::MatrixXd root = factor * sampleBartlettFactor(s.dim, s.samples - 1, normal, rng);
+    const Eigen::MatrixXd blockScatter = root * root.transpose();
+    PooledMoments block;
+    block.add(m, blockMean, blockScatter);
+    if (s.workflow == "accumulate") pool.add(m, blockMean, blockScatter);
+    model = (s.workflow == "accumulate" ? pool : block).fit(s.unbiased);
+    values.push_back(measure(model, s.metric));
+  }
+  return values;
+}
+
+/// The same with every sample drawn; `cloud` (if given) receives each generation's samples.
+std::vector<double> simulateExplicit(const Settings& s, Rng& rng, PointCloud* cloud) {
+  NormalSampler normal(rng);
+  Fit model{Eigen::VectorXd::Zero(s.dim), Eigen::MatrixXd::Identity(s.dim, s.dim)};
+  Eigen::MatrixXd pool(0, s.dim);
+  PooledMoments pooled;
+  std::vector<double> values;
+  for (int t = 1; t <= s.generations; ++t) {
+    const Eigen::MatrixXd block = samplePoints(model, s.samples, normal);
+    if (cloud) {
+      std::vector<double>& target = t == 1 ? cloud->real : cloud->generations.emplace_back();
+      const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows = block;
+      target.assign(rows.data(), rows.data() + rows.size());
+    }
+    if (s.workflow == "replace") {
+      model = momentsOf(block).fit(s.unbiased);
+    } else if (s.workflow == "accumulate") {
+      const auto moments = momentsOf(block);
+      pooled.add(moments.count, moments.mean, moments.scatter);
+      model = pooled.fit(s.unbiased);
+    } else {
+      pool.conservativeResize(pool.rows() + block.rows(), Eigen::NoChange);
+      pool.bottomRows(block.rows()) = block;
+      const auto picked = sampleWithoutReplacement(static_cast<std::uint32_t>(pool.rows()), s.samples, rng);
+      Eigen::MatrixXd subsample(s.samples, s.dim);
+      for (int i = 0; i < s.samples; ++i) subsample.row(i) = pool.row(picked[i]);
+      model = momentsOf(subsample).fit(s.unbiased);
+    }
+    values.push_back(measure(model, s.metric));
+  }
+  if (cloud) {  // the samples the last fit would produce, so every fit has its picture
+    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows = samplePoints(model, s.samples, normal);
+    cloud->generations.emplace_back(rows.data(), rows.data() + rows.size());
+  }
+  return values;
+}
+
+}  // namespace
+
+std::vector<double> GaussianFitting::simulateTrial(const Config& config, Rng& rng) const {
+  const Settings settings(config);
+  return settings.sufficient ? simulateSufficient(settings, rng) : simulateExplicit(settings, rng, nullptr);
+}
+
+std::optional<PointCloud> GaussianFitting::pointCloud(const Config& config, Rng& rng) const {
+  PointCloud cloud;
+  cloud.dimension = config.integer("dim");
+  simulateExplicit(Settings(config), rng, &cloud);
+  return cloud;
+}
+
+}  // namespace collapse

@@ -1,0 +1,142 @@
+// "gaussian-fitting" (Shumailov et al. 2024; Kazdan et al. 2025): every closed form of reference generative.md
+// §2–3 against the simulator's Monte Carlo, |MC − theory| ≤ 4 SE. The spread ratios of replace are heavy-tailed
+// products, so their plain means are tested only where t/m is small (the SE estimate is stable there) and the
+// long-run behaviour through the log-determinant, whose exact mean is known and whose tails are light.
+#include <catch2/catch.hpp>
+
+#include <Eigen/Dense>
+
+#include "collapse/experiments/gaussian_fitting.hpp"
+#include "collapse/result/result.hpp"
+#include "collapse/sweep/plan.hpp"
+#include "collapse/theory/gaussian_fitting_theory.hpp"
+#include "statistics.hpp"
+
+using namespace collapse;
+using nlohmann::json;
+using testing::kZ;
+
+namespace {
+Result run(const json& config, const std::string& series = "") {
+  Request r;
+  r.experiment = "gaussian-fitting";
+  r.config = config;
+  r.series = series;
+  static std::vector<Plan> plans;  // keep each plan alive for its Result
+  plans.push_back(makePlan(r));
+  return runPlan(plans.back());
+}
+
+void checkAgainstTheory(const SeriesResult& series) {
+  REQUIRE(series.theory);
+  for (std::size_t i = 0; i < series.mean.size(); ++i) {
+    INFO(series.label << ", generation " << i + 1 << ": MC " << series.mean[i] << " ± " << series.sem[i] << ", theory "
+                      << (*series.theory)[i]);
+    CHECK(std::fabs(series.mean[i] - (*series.theory)[i]) <= kZ * series.sem[i]);
+  }
+}
+}  // namespace
+
+TEST_CASE("digamma against known values") {
+  CHECK(theory::digamma(1.0) == Approx(-0.5772156649015329).epsilon(1e-12));
+  CHECK(theory::digamma(0.5) == Approx(-1.9635100260214235).epsilon(1e-12));
+  CHECK(theory::digamma(10.0) == Approx(2.251752589066721).epsilon(1e-12));
+}
+
+TEST_CASE("gaussian-fitting, replace: the log-determinant falls linearly at the exact rate, for both estimators") {
+  for (const char* estimator : {"mle", "unbiased"})
+    for (int dim : {1, 3}) {
+      INFO(estimator << ", d = " << dim);
+      const auto r = run({{"dim", dim}, {"samples", 12}, {"generations", 60}, {"trials", 2000}, {"estimator", estimator},
+                          {"metric", "logDeterminantRatio"}, {"workflow", "replace"}});
+      checkAgainstTheory(r.series[0]);
+    }
+}
+
+TEST_CASE("gaussian-fitting, replace: variance ratio, mean error, determinant and W₂ over the first generations") {
+  for (const char* estimator : {"mle", "unbiased"})
+    for (const char* metric : {"traceRatio", "meanError", "determinantRatio"}) {
+      INFO(estimator << ", " << metric);
+      checkAgainstTheory(run({{"dim", 2}, {"samples", 40}, {"generations", 6}, {"trials", 4000}, {"estimator", estimator},
+                              {"metric", metric}, {"workflow", "replace"}})
+                             .series[0]);
+    }
+  for (const char* estimator : {"mle", "unbiased"}) {
+    INFO(estimator << ", W₂");
+    checkAgainstTheory(run({{"dim", 1}, {"samples", 20}, {"generations", 20}, {"trials", 4000}, {"estimator", estimator},
+                            {"metric", "wasserstein"}, {"workflow", "replace"}})
+                           .series[0]);
+  }
+}
+
+TEST_CASE("gaussian-fitting, unbiased replace is a martingale that collapses: E σ² = 1 while the median decays") {
+  const auto r = run({{"dim", 1}, {"samples", 10}, {"generations", 40}, {"trials", 4000}, {"estimator", "unbiased"},
+                      {"metric", "traceRatio"}, {"workflow", "replace"}});
+  // The median follows exp(E log σ²) = exp(t·[ψ((M−1)/2) + log(2/(M−1))]) ≈ e^{−t/(M−1)}, far below the mean 1.
+  const double typical = std::exp(theory::logDeterminantRatio(theory::Estimator::Unbiased, 1, 10, 40).back());
+  CHECK(r.series[0].median.back() == Approx(typical).epsilon(0.25));
+  CHECK(r.series[0].median.back() < 0.05);
+}
+
+TEST_CASE("gaussian-fitting, accumulate: variance ratio and mean error (the π²/6 pathway), both estimators") {
+  for (const char* estimator : {"mle", "unbiased"})
+    for (const char* metric : {"traceRatio", "meanError"}) {
+      INFO(estimator << ", " << metric);
+      const auto r = run({{"dim", 2}, {"samples", 8}, {"generations", 40}, {"trials", 3000}, {"estimator", estimator},
+                          {"metric", metric}, {"workflow", "accumulate"}});
+      checkAgainstTheory(r.series[0]);
+      const double pi = 3.14159265358979323846;
+      if (std::string(metric) == "meanError") CHECK(r.series[0].references.at(0).value == Approx(pi * pi / 6 * 2 / 8));
+    }
+}
+
+TEST_CASE("gaussian-fitting, accumulate-subsample (MLE): the exact recursions") {
+  for (const char* metric : {"traceRatio", "meanError"}) {
+    INFO(metric);
+    checkAgainstTheory(run({{"dim", 2}, {"samples", 8}, {"generations", 30}, {"trials", 3000}, {"metric", metric},
+                            {"workflow", "accumulate-subsample"}})
+                           .series[0]);
+  }
+  std::vector<double> mean, trace;
+  theory::subsampleMle(1, 10, 2000, mean, trace);
+  const double accumulateLimit = std::sin(3.14159265358979323846 / std::sqrt(10.0)) / (3.14159265358979323846 / std::sqrt(10.0));
+  CHECK(trace.back() < accumulateLimit);   // worse than accumulate …
+  CHECK(trace.back() > 0.5);               // … but converging, not collapsing
+  CHECK(trace[1999] == Approx(trace[999]).epsilon(1e-3));
+}
+
+TEST_CASE("gaussian-fitting: sufficient statistics and explicit samples agree") {
+  for (const char* workflow : {"replace", "accumulate"})
+    for (const char* metric : {"logDeterminantRatio", "meanError"}) {
+      INFO(workflow << ", " << metric);
+      const json base = {{"dim", 3}, {"samples", 9}, {"generations", 12}, {"trials", 3000}, {"metric", metric}, {"workflow", workflow}};
+      json other = base;
+      other["sampler"] = "explicit";
+      other["seed"] = 2;
+      const auto a = run(base).series[0], b = run(other).series[0];
+      for (std::size_t i = 0; i < a.mean.size(); ++i) CHECK(testing::agree({a.mean[i], a.sem[i]}, {b.mean[i], b.sem[i]}));
+    }
+}
+
+TEST_CASE("gaussian-fitting: the point cloud is the data each fit saw") {
+  Request r;
+  r.experiment = "gaussian-fitting";
+  r.config = {{"dim", 2}, {"samples", 15}, {"generations", 5}, {"workflow", "replace"}, {"sampler", "explicit"}, {"metric", "traceRatio"}};
+  const Plan plan = makePlan(r);
+  const Config& config = plan.pointConfigs[0][0];
+  Rng a(plan.seed, 0), b(plan.seed, 0);
+  const auto values = plan.experiment->simulateTrial(config, a);
+  const auto cloud = plan.experiment->pointCloud(config, b);
+  REQUIRE(cloud);
+  CHECK(cloud->dimension == 2);
+  CHECK(cloud->real.size() == 30u);
+  REQUIRE(cloud->generations.size() == 5u);
+  // Under replace, fit t + 1 is the MLE of generation t's samples: its variance ratio is their mean squared spread.
+  for (int t = 1; t < 5; ++t) {
+    const auto& points = cloud->generations[t - 1];
+    Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, 2, Eigen::RowMajor>> rows(points.data(), 15, 2);
+    const Eigen::RowVector2d mean = rows.colwise().mean();
+    const double spread = (rows.rowwise() - mean).squaredNorm() / 15.0 / 2.0;
+    CHECK(spread == Approx(values[t]).epsilon(1e-10));
+  }
+}
