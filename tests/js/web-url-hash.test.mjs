@@ -21,18 +21,50 @@ test('no catalogue parameter shadows a reserved hash key', () => {
   assert.deepEqual(reservedCollisions(catalogue), []);
 });
 
-test('every preset and the default state round-trip through the hash unchanged', () => {
-  const states = [presetState(experiment, null), ...view.presets.map((p) => presetState(experiment, p))];
-  states.push({ ...states[1], view: { y: 'log', band: 'sem' }, flags: { hide: ['presets', 'noise'], controls: ['dim', 'samples'] } });
-  states.push({ ...states[0], series: '', x: 'samples=12,20,50' });
-  for (const state of states) {
-    const hash = encodeHash(state, experiment);
-    assert.match(hash, new RegExp(`^#v=${HASH_VERSION}&exp=${experiment.key}`));
-    const { state: back, problems } = decodeState(hash);
-    assert.deepEqual(problems, []);
-    assert.deepEqual(back, state, hash);
-    assert.deepEqual(engine.validate(toRequest(back)), []);
+test('every preset of every experiment and the default state round-trip through the hash unchanged', () => {
+  for (const experiment of catalogue.experiments) {
+    const view = experimentView(experiment);
+    const states = [presetState(experiment, null), ...view.presets.map((p) => presetState(experiment, p))];
+    const [a, b, c] = experiment.parameters.filter((p) => !['seed', 'trials'].includes(p.key)).map((p) => p.key);
+    states.push({ ...states.at(-1), view: { y: 'log', band: 'sem', figure: 'standard' }, flags: { hide: ['presets', a], controls: [b, c] } });
+    if (experiment.parameters.some((p) => p.key === 'samples')) states.push({ ...states[0], series: '', x: 'samples=12,20,50' });
+    for (const state of states) {
+      const hash = encodeHash(state, experiment);
+      assert.match(hash, new RegExp(`^#v=${HASH_VERSION}&exp=${experiment.key}`));
+      const { state: partial, problems } = decodeHash(hash, catalogue);
+      assert.deepEqual(problems, []);
+      assert.deepEqual(stateFromHash(partial, experiment, view), state, hash);
+      assert.deepEqual(engine.validate(toRequest(state)), [], hash);
+    }
   }
+});
+
+test('a preset brings its own y axis and figure, keeps the reader\'s band, and a link can leave its figure', () => {
+  const strong = catalogue.experiments.find((e) => e.key === 'strong-collapse');
+  const strongView = experimentView(strong);
+  const pareto = strongView.presets.find((p) => p.key === 'pareto');
+  assert.deepEqual(pareto.view, { y: 'log', figure: 'pareto' });
+  assert.ok('pareto' in strongView.figures);
+  const state = presetState(strong, pareto, { view: { y: 'linear', band: 'none', figure: 'standard' } });
+  assert.deepEqual(state.view, { y: 'log', band: 'none', figure: 'pareto' });
+  assert.match(encodeHash(state, strong), /&figure=pareto(&|$)/);
+  // The same preset with the curves chosen: the link says so, and reading it does not fall back to the preset's figure.
+  const curves = { ...state, view: { ...state.view, figure: 'standard' } };
+  assert.deepEqual(stateFromHash(decodeHash(encodeHash(curves, strong), catalogue).state, strong, strongView), curves);
+  // Presets without a declared view reset the y axis to linear.
+  const plateau = presetState(strong, strongView.presets.find((p) => p.key === 'scaling-plateau'));
+  const gap = presetState(strong, strongView.presets.find((p) => p.key === 'width-gap'), { view: plateau.view });
+  assert.deepEqual(gap.view, { y: 'linear', band: 'quantile', figure: 'standard' });
+  // Every preset links to its paper through the catalogue's URL.
+  for (const e of catalogue.experiments) for (const p of experimentView(e).presets) assert.match(p.citation.url, /^https:\/\/(arxiv\.org|doi\.org)\//, p.key);
+});
+
+test('a figure name is checked for its form only; hostile ones are refused', () => {
+  assert.equal(decodeHash('#figure=pareto', catalogue).state.view.figure, 'pareto');
+  assert.equal(decodeHash('#figure=no-such-figure', catalogue).state.view.figure, 'no-such-figure'); // the page says it has none
+  const { state, problems } = decodeHash('#figure=%3Cimg%20src%3Dx%3E', catalogue);
+  assert.equal(state.view.figure, undefined);
+  assert.equal(problems[0].key, 'figure');
 });
 
 test('the hash is readable: grids keep their = : and , characters', () => {

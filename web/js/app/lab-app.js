@@ -19,7 +19,7 @@ import { figurePng } from '../export/png-export.js';
 import { EmbedDialog } from '../share/embed-dialog.js';
 import { copyText, shareUrl } from '../share/share-links.js';
 import { presetState, stateFromHash, sweptKey, toRequest } from '../state/lab-state.js';
-import { decodeHash, encodeHash, HIDEABLE_PARTS } from '../state/url-hash.js';
+import { decodeHash, encodeHash, HIDEABLE_PARTS, STANDARD_FIGURE } from '../state/url-hash.js';
 import { MessageBanner } from '../ui/message-banner.js';
 import { ProgressView } from '../ui/progress-view.js';
 import { formatCount } from '../util/format.js';
@@ -95,6 +95,10 @@ export class LabApp {
         delete partial.preset;
       }
       state = stateFromHash(partial, experiment, view);
+      if (state.view.figure !== STANDARD_FIGURE && !(state.view.figure in view.figures)) {
+        messages.push(`${experiment.title.split(':')[0]} has no "${state.view.figure}" figure; the curves are shown.`);
+        state.view = { ...state.view, figure: STANDARD_FIGURE };
+      }
       // Values of the right type can still be out of range or inconsistent: the engine names each one.
       // Each rejected value falls back to its default, so a bad link still shows a figure.
       const defaults = presetState(experiment, null);
@@ -140,6 +144,8 @@ export class LabApp {
     });
     this.sweepControls = new SweepControls(this.el.sweep, experiment, { onCommit: (x, series) => this.setSweep(x, series) });
     this.presetList = new PresetList(this.el.presets, this.view.presets, { onChoose: (preset) => this.choosePreset(preset) });
+    this.viewControls.setFigures([{ value: STANDARD_FIGURE, label: 'curves' },
+      ...Object.entries(this.view.figures).map(([value, figure]) => ({ value, label: figure.label }))]);
     this.embedDialog = new EmbedDialog(document.getElementById('embed-dialog'), {
       parameters: experiment.parameters,
       hashFor: (controls, hideCaption) => encodeHash({ ...this.state, flags: { hide: hideCaption ? ['caption'] : [], controls } }, experiment),
@@ -192,6 +198,7 @@ export class LabApp {
   }
 
   setView(view) {
+    if (view.figure !== this.state.view.figure) this.chart.resetHidden();
     this.state = { ...this.state, view };
     this.writeHash();
     this.redraw();
@@ -238,8 +245,11 @@ export class LabApp {
         if (typeof value === 'number' || typeof value === 'string') next.config[key] = value;
     for (const key of ['x', 'series']) if (key in message) next[key] = typeof message[key] === 'string' ? message[key] : '';
     if (message.view && typeof message.view === 'object') {
-      const { state: decoded, problems } = decodeHash(`y=${encodeURIComponent(message.view.y ?? next.view.y)}&band=${encodeURIComponent(message.view.band ?? next.view.band)}`, this.catalogue);
+      const { state: decoded, problems } = decodeHash(`y=${encodeURIComponent(message.view.y ?? next.view.y)}&band=${encodeURIComponent(message.view.band ?? next.view.band)}` +
+        `&figure=${encodeURIComponent(message.view.figure ?? next.view.figure)}`, this.catalogue);
       if (problems.length) return problems.map((p) => ({ parameter: p.key, value: p.value, message: p.message }));
+      if (decoded.view.figure !== STANDARD_FIGURE && !(decoded.view.figure in this.view.figures))
+        return [{ parameter: 'figure', value: decoded.view.figure, message: `this experiment has no "${decoded.view.figure}" figure` }];
       next.view = { ...next.view, ...decoded.view };
     }
     const issues = this.engine.validate(toRequest(next));
@@ -275,22 +285,17 @@ export class LabApp {
     const line = this.el.presetLine;
     line.replaceChildren();
     line.hidden = !preset;
-    if (preset) {
-      const cite = document.createElement('a');
-      cite.href = preset.citation.url;
-      cite.target = '_blank';
-      cite.rel = 'noopener';
-      cite.textContent = preset.citation.text;
-      line.append(`${preset.title} · `, cite);
-    }
+    if (preset) line.append(`${preset.title} · `, citationElement(preset.citation));
     this.captionText();
   }
 
   captionText() {
     const preset = this.view.presets.find((p) => p.key === this.state.preset);
     const result = this.good?.result;
-    this.el.caption.textContent = preset?.lookFor ??
-      (result && result.experiment === this.state.experiment ? this.view.caption(result) : this.catalogueExperiment().summary);
+    const current = result && result.experiment === this.state.experiment ? result : null;
+    // A preset's caption may quote the run's numbers, but only those of a run of that very preset.
+    if (preset) this.el.caption.textContent = preset.lookFor(current && this.good.state.preset === preset.key ? current : null);
+    else this.el.caption.textContent = current ? this.view.caption(current) : this.catalogueExperiment().summary;
   }
 
   // ——— running ———
@@ -352,17 +357,35 @@ export class LabApp {
     const experiment = this.catalogueExperiment(result.experiment);
     const xTitle = xAxisTitle(result, experiment);
     const spec = this.good?.result === result ? this.good.request.x : this.state.x;
+    const view = experimentView(experiment);
+    const figure = this.derivedFigure(view, result);
     const { dropped } = this.chart.draw(result, {
       view: this.state.view, xTitle, yTitle: yAxisTitle(result),
       xSpec: spec ?? '', xParameter: experiment.parameters.find((p) => p.key === result.x.key),
+      guides: view.guides(result), markerLabel: (marker, series) => view.markerLabel(marker, series, result),
+      figure: figure.spec,
     });
     this.dropped = dropped;
+    this.figureNote = figure.note;
+    this.viewControls.setBandShown(!figure.spec);
+    if (!preview) this.viewControls.setUnavailable(Object.fromEntries(Object.entries(view.figures)
+      .map(([name, derived]) => [name, derived.build(result, { log: false }).error ?? ''])));
     this.drawnResult = result;
     this.el.placeholder.hidden = true;
-    this.el.canvas.setAttribute('aria-label', figureSummary(result, xTitle));
+    this.el.canvas.setAttribute('aria-label', figure.spec ? figure.spec.summary : figureSummary(result, xTitle));
     this.renderLegend();
     this.renderNotes(result, preview);
     if (!preview) this.renderTable();
+  }
+
+  /** The derived figure the view asks for, built from this Result: { spec, note }; spec null = the curves. */
+  derivedFigure(view, result) {
+    const name = this.state.view.figure;
+    const figure = name && name !== STANDARD_FIGURE ? view.figures[name] : null;
+    if (!figure) return { spec: null, note: '' };
+    const spec = figure.build(result, { log: this.state.view.y === 'log' });
+    if (spec.error) return { spec: null, note: `The ${figure.label} figure is not available for these settings: ${spec.error}. The curves are shown instead.` };
+    return { spec, note: '' };
   }
 
   redraw() {
@@ -374,19 +397,18 @@ export class LabApp {
 
   renderLegend() {
     renderLegend(this.el.legend, this.chart.legendItems(), {
-      bandText: this.state.view.band === 'none' ? '' : bandDescription(this.state.view.band),
-      hasTheory: this.drawnResult?.series.some((s) => s.theory?.some((v) => v !== null)) ?? true,
-      hasBound: this.drawnResult?.series.some((s) => s.references?.length) ?? false,
+      keys: this.chart.legendKey(this.state.view.band === 'none' ? '' : bandDescription(this.state.view.band)),
       onToggle: (k, hidden) => {
         this.chart.setSeriesHidden(k, hidden);
         this.renderLegend();
-        this.el.legend.querySelectorAll('button')[k]?.focus();
+        this.el.legend.querySelector(`button[data-series="${k}"]`)?.focus();
       },
     });
   }
 
   renderNotes(result, preview) {
     const notes = [...new Set((result.notes ?? []).map((n) => n.replace(/^[a-zA-Z]+ = [^:]+: /, '')))];
+    if (this.figureNote) notes.unshift(this.figureNote);
     if (preview) notes.unshift(`Preview: ${formatCount(preview)} trials so far; the curves sharpen as the rest arrive.`);
     this.el.notes.replaceChildren(...notes.map((text) => {
       const li = document.createElement('li');
@@ -446,4 +468,19 @@ export class LabApp {
   snapshot() {
     return { state: this.state, hash: this.writtenHash, result: this.good?.result ?? null };
   }
+}
+
+/** A citation: a link to the paper when the catalogue gives its URL, plain text otherwise. */
+function citationElement(citation) {
+  if (!citation.url) {
+    const span = document.createElement('span');
+    span.textContent = citation.text;
+    return span;
+  }
+  const cite = document.createElement('a');
+  cite.href = citation.url;
+  cite.target = '_blank';
+  cite.rel = 'noopener';
+  cite.textContent = citation.text;
+  return cite;
 }

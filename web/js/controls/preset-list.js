@@ -14,11 +14,13 @@ export class PresetList {
       button.setAttribute('aria-pressed', 'false');
       button.textContent = preset.title;
       button.addEventListener('click', () => onChoose(preset));
-      const cite = document.createElement('a');
+      const cite = document.createElement(preset.citation.url ? 'a' : 'span');
       cite.className = 'citation';
-      cite.href = preset.citation.url;
-      cite.target = '_blank';
-      cite.rel = 'noopener';
+      if (preset.citation.url) {
+        cite.href = preset.citation.url;
+        cite.target = '_blank';
+        cite.rel = 'noopener';
+      }
       cite.textContent = preset.citation.text;
       item.append(button, cite);
       container.append(item);

@@ -1,28 +1,50 @@
-// Lab views by experiment key. The presets themselves (settings, title, citation, claim) come from the
-// catalogue, the one definition shared with the CLI's --preset; a view file adds what only a page needs:
-// control groups, a reader-oriented "what to look for" per preset, links for citations, a caption for edited
-// settings. An experiment in the catalogue without a view file still gets a full lab, with the presets' claims
-// as captions. Adding an experiment's page means adding one file like recursive-regression.js and listing it here.
+// Lab views by experiment key. The presets themselves (settings, title, claim, citation and its URL) come from the
+// catalogue, the one definition shared with the CLI's --preset; a view file adds only what a page needs:
+//   groups                      how the parameter controls are grouped
+//   defaultPreset               the preset drawn on first load
+//   lookFor[presetKey]          what a reader should look for in that preset's figure: a string, or a function
+//                               (result | null) → string that can quote the numbers the run produced
+//   presetViews[presetKey]      presentation defaults of a preset: { y: 'log', figure: 'pareto' }
+//   figures[name]               derived figures (see figure/paired-figure.js): { label, title, check(result),
+//                               build(result) }; the preset or the reader picks one, data and export stay the Result
+//   guides(result)              extra lines the figure should draw: [{ axis: 'x'|'y', value, label, series? }]
+//   markerLabel(marker, series, result)   the short text beside a marked point (series[].markers)
+//   caption(result)             the caption once the reader has left the presets
+// An experiment in the catalogue without a view file still gets a full lab, with the presets' claims as captions.
+// Adding an experiment's page means adding one file like recursive-regression.js and listing it here.
 import recursiveRegression from './recursive-regression.js';
+import syntheticChain from './synthetic-chain.js';
+import strongCollapse from './strong-collapse.js';
+import { STANDARD_FIGURE } from '../state/url-hash.js';
 
-const views = new Map([recursiveRegression].map((view) => [view.key, view]));
+const views = new Map([recursiveRegression, syntheticChain, strongCollapse].map((view) => [view.key, view]));
 
-/** The lab view of a catalogue experiment: { key, groups, presets, defaultPreset, caption(result) }. */
+/** Presentation defaults a preset starts from (the band is the reader's choice and is kept). */
+const PRESET_VIEW = Object.freeze({ y: 'linear', figure: STANDARD_FIGURE });
+
+/**
+ * The lab view of a catalogue experiment: { key, groups, presets, defaultPreset, figures, guides, markerLabel,
+ * caption(result) }. Each preset: { key, title, config, x, series, citation: {text, url}, claim, view, lookFor(result) }.
+ */
 export function experimentView(catalogueExperiment) {
   const file = views.get(catalogueExperiment.key) ?? {};
   const lookFor = file.lookFor ?? {};
-  const links = file.links ?? {};
+  const figures = file.figures ?? {};
   const presets = (catalogueExperiment.presets ?? []).map((preset) => {
     const text = typeof preset.citation === 'string' ? preset.citation : preset.citation?.text ?? '';
-    const link = Object.keys(links).find((prefix) => text.startsWith(prefix));
+    const declared = file.presetViews?.[preset.key] ?? {};
+    const look = lookFor[preset.key];
+    const claim = preset.claim ?? '';
     return {
       key: preset.key,
       title: preset.title,
       config: preset.config ?? {},
       x: preset.x ?? '',
       series: preset.series ?? '',
-      citation: { text, url: link ? links[link] : null },
-      lookFor: lookFor[preset.key] ?? preset.claim ?? '',
+      citation: { text, url: typeof preset.url === 'string' && /^https:\/\//.test(preset.url) ? preset.url : null },
+      claim,
+      view: { ...PRESET_VIEW, ...declared, figure: declared.figure in figures ? declared.figure : STANDARD_FIGURE },
+      lookFor: typeof look === 'function' ? (result) => look(result) || claim : () => look ?? claim,
     };
   });
   return {
@@ -30,6 +52,9 @@ export function experimentView(catalogueExperiment) {
     groups: file.groups ?? [],
     presets,
     defaultPreset: presets.some((p) => p.key === file.defaultPreset) ? file.defaultPreset : presets[0]?.key ?? null,
+    figures,
+    guides: file.guides ?? (() => []),
+    markerLabel: file.markerLabel ?? ((marker) => marker.label),
     caption: file.caption ?? (() => catalogueExperiment.summary),
   };
 }

@@ -1,6 +1,6 @@
 // The recursive-regression lab view: how its controls are grouped and what a reader should look for in each
-// preset's figure. Parameters (labels, symbols, ranges, defaults) and the presets' settings, titles and
-// citations come from the catalogue; nothing here repeats them.
+// preset's figure. Parameters (labels, symbols, ranges, defaults) and the presets' settings, titles, citations
+// and paper URLs come from the catalogue; nothing here repeats them. See index.js for what a view file may declare.
 
 export default {
   key: 'recursive-regression',
@@ -10,12 +10,6 @@ export default {
     { title: 'Monte Carlo', keys: ['trials', 'seed', 'sampler'] },
   ],
   defaultPreset: 'replace-vs-accumulate',
-  // Citations starting with these get a link to the paper.
-  links: {
-    'Gerstgrasser et al. 2024': 'https://arxiv.org/abs/2404.01413',
-    'Kazdan et al. 2025': 'https://arxiv.org/abs/2410.16713',
-    'Dohmatob, Feng & Kempe 2024': 'https://arxiv.org/abs/2402.07712',
-  },
   // What to look for in each preset's figure, in the figure's own terms (colours, line styles).
   lookFor: {
     'replace-vs-accumulate': 'Replacing the data (blue) makes the error climb in a straight line: every generation adds ' +

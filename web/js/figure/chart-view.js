@@ -1,10 +1,13 @@
 // The figure: Chart.js (vendored UMD, window.Chart) with the annotation plugin for reference lines. Per series:
-// the Monte Carlo mean (solid, with points), the band (filled between its lower and upper edge), and the theory
-// (dashed, same colour); a reference such as the π²/6 bound is a dotted horizontal line with its label.
-// Tooltips give the exact numbers behind every point.
-import { figureData, xAxisIsLog } from './figure-data.js';
+// the Monte Carlo mean (solid, with points), the band (filled between its lower and upper edge), the theory
+// (dashed, same colour), its reference lines (dotted, same colour, e.g. the π²/6 bound or a floor) and its marked
+// points (diamonds with a short label, e.g. the optimal λ). The experiment's view file may add guides (a muted
+// vertical or horizontal line with a label, e.g. the interpolation threshold m = n) or replace the curves by a
+// derived figure (a paired scatter such as the Pareto view; see paired-figure.js). Tooltips give the exact numbers
+// behind every point.
+import { figureData, labelEnd, markerPoints, mergeReferences, xAxisIsLog } from './figure-data.js';
 import { currentTheme, seriesColour, withAlpha } from './theme.js';
-import { formatNumber } from '../util/format.js';
+import { formatNumber, formatShort, formatTick } from '../util/format.js';
 
 // Paints the canvas background so an exported PNG is not transparent.
 const background = {
@@ -18,25 +21,121 @@ const background = {
   },
 };
 
+// Short labels beside points (marked optima, the diagonal's name), placed where they cover neither another label
+// nor a marked point: above, below, right or left of the point, else left out (the tooltip still has it).
+const pointLabels = {
+  id: 'collapseLabPointLabels',
+  afterDatasetsDraw(chart, _args, options) {
+    const labels = options.labels ?? [];
+    if (!labels.length) return;
+    const { ctx, chartArea: area, scales } = chart;
+    const placed = [];
+    const at = (label) => ({ x: scales.x.getPixelForValue(label.x), y: scales.y.getPixelForValue(label.y) });
+    const visible = labels.filter((label) => label.datasetIndex === undefined || chart.isDatasetVisible(label.datasetIndex));
+    for (const label of visible) {
+      const p = at(label);
+      if (label.avoid !== false) placed.push({ x: p.x - 8, y: p.y - 8, w: 16, h: 16 });
+    }
+    const overlaps = (a) => placed.some((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h);
+    ctx.save();
+    ctx.font = '11px system-ui, -apple-system, "Segoe UI", sans-serif';
+    ctx.textBaseline = 'middle';
+    for (const label of visible) {
+      const p = at(label);
+      if (!(p.x >= area.left && p.x <= area.right && p.y >= area.top && p.y <= area.bottom)) continue;
+      const w = ctx.measureText(label.text).width + 8;
+      const h = 16;
+      const candidates = (label.prefer === 'below-right' ? [[4, 6], [-w / 2 + 10, 14]] : [])
+        .concat([[-w / 2, -12 - h], [-w / 2, 12], [12, -h / 2], [-12 - w, -h / 2]])
+        .map(([dx, dy]) => ({ x: p.x + dx, y: p.y + dy, w, h }));
+      const box = candidates.find((b) => b.x >= area.left && b.x + b.w <= area.right && b.y >= area.top && b.y + b.h <= area.bottom && !overlaps(b));
+      if (!box) continue;
+      placed.push(box);
+      ctx.fillStyle = options.background;
+      ctx.strokeStyle = label.colour;
+      ctx.lineWidth = 1;
+      ctx.beginPath();
+      ctx.roundRect?.(box.x + 0.5, box.y + 0.5, box.w - 1, box.h - 1, 3) ?? ctx.rect(box.x + 0.5, box.y + 0.5, box.w - 1, box.h - 1);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = options.text;
+      ctx.fillText(label.text, box.x + 4, box.y + h / 2 + 0.5);
+    }
+    ctx.restore();
+  },
+};
+
+// Hovering shows every series at the nearest grid x (like Chart.js's "index" mode, which marked points with their
+// own x would confuse), or only the marked point under the pointer.
+function registerInteraction(Chart) {
+  if (Chart.Interaction.modes.collapseLab) return;
+  Chart.Interaction.modes.collapseLab = (chart, event, _options, useFinalPosition) => {
+    const markers = Chart.Interaction.modes.point(chart, event, { intersect: true }, useFinalPosition)
+      .filter((item) => chart.data.datasets[item.datasetIndex].role === 'marker');
+    if (markers.length) return markers;
+    const area = chart.chartArea;
+    const grid = chart.$collapseLabX ?? [];
+    if (!grid.length || event.x < area.left - 8 || event.x > area.right + 8 || event.y < area.top || event.y > area.bottom) return [];
+    let index = 0;
+    grid.forEach((x, i) => {
+      if (Math.abs(chart.scales.x.getPixelForValue(x) - event.x) < Math.abs(chart.scales.x.getPixelForValue(grid[index]) - event.x)) index = i;
+    });
+    const items = [];
+    chart.data.datasets.forEach((dataset, datasetIndex) => {
+      if (dataset.role === 'marker' || dataset.role === 'band' || !chart.isDatasetVisible(datasetIndex)) return;
+      const element = chart.getDatasetMeta(datasetIndex).data[index];
+      if (element && !element.skip) items.push({ element, datasetIndex, index });
+    });
+    return items;
+  };
+}
+
 export class ChartView {
   constructor(canvas) {
     this.canvas = canvas;
     this.chart = null;
     this.result = null;
+    this.figure = null; // a derived figure spec while one is drawn, else null
     this.hidden = new Set();
+    this.drawn = { theory: false, references: [], markers: [], diagonal: false };
   }
 
   /**
-   * Draws a Result. context: { view: {y, band}, xTitle, yTitle, xSpec, xParameter }.
+   * Draws a Result. context: { view: {y, band}, xTitle, yTitle, xSpec, xParameter, guides?: [...],
+   * markerLabel?(marker, series), figure?: a derived figure spec (paired-figure.js) to draw instead of the curves }.
    * Returns { dropped }: how many values a log axis could not show.
    */
   draw(result, context) {
     this.result = result;
     this.context = context;
+    this.figure = context.figure ?? null;
+    registerInteraction(window.Chart);
     const theme = currentTheme();
+    const built = this.figure ? this.pairedDatasets(theme) : this.curveDatasets(theme);
+    const options = this.options(theme, built);
+    if (this.chart) {
+      this.chart.data.datasets = built.datasets;
+      this.chart.options = options;
+    } else {
+      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets: built.datasets }, options, plugins: [background, pointLabels] });
+    }
+    this.chart.$collapseLabX = this.figure ? [] : result.x.values;
+    this.chart.update('none');
+    return { dropped: built.dropped };
+  }
+
+  curveDatasets(theme) {
+    const { result, context } = this;
     const { series, dropped } = figureData(result, context.view);
+    const logY = context.view.y === 'log';
+    const xLog = xAxisIsLog(result.x.values, context.xSpec, context.xParameter);
     const datasets = [];
     const annotations = {};
+    const labels = [];
+    const labelBackground = withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.85);
+    const withReferences = series.filter((s) => s.references.length).length;
+    const curves = series.filter((_, k) => !this.hidden.has(k)).map((s) => s.mean.map((p) => p.y));
+    this.drawn = { theory: false, references: [], markers: [], diagonal: false };
     series.forEach((s, k) => {
       const colour = seriesColour(theme, k);
       const hidden = this.hidden.has(k);
@@ -48,63 +147,115 @@ export class ChartView {
       }
       datasets.push({ label: s.label, data: s.mean, role: 'mean', series: k, hidden, borderColor: colour, backgroundColor: colour,
         borderWidth: 2, pointRadius: many ? 0 : 2.5, pointHoverRadius: 4, order: 1 });
-      if (s.theory)
+      if (s.theory && s.theory.some((p) => p.y !== null)) {
+        this.drawn.theory = true;
         datasets.push({ label: `${s.label} (theory)`, data: s.theory, role: 'theory', series: k, hidden, borderColor: colour,
           backgroundColor: colour, borderDash: [7, 5], borderWidth: 2, pointRadius: 0, pointHoverRadius: 3, order: 2 });
-      s.references.forEach((reference, r) => {
+      }
+      mergeReferences(s.references).forEach((reference, r) => {
+        const [first, ...rest] = reference.labels;
+        const text = `${withReferences > 1 ? `${s.label}: ` : ''}${first.label} = ${formatShort(first.value)}` +
+          rest.map((other) => ` (${other.label}: ${formatShort(other.value)})`).join('');
+        this.drawn.references.push(...reference.labels.map((l) => l.label));
         annotations[`ref-${k}-${r}`] = {
-          type: 'line', yMin: reference.value, yMax: reference.value, display: !hidden,
-          borderColor: colour, borderWidth: 1.5, borderDash: [2, 3],
-          label: { display: true, content: `${reference.label} = ${formatNumber(reference.value)}`, position: 'end',
-            backgroundColor: withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.85),
-            color: theme.text, font: { size: 11 }, padding: 3, yAdjust: -11 },
+          type: 'line', yMin: reference.value, yMax: reference.value, display: !hidden, role: 'reference', series: k,
+          borderColor: colour, borderWidth: 2, borderDash: [2, 3],
+          label: { display: true, content: text, position: labelEnd(curves, reference.value, logY),
+            backgroundColor: labelBackground, color: theme.text, font: { size: 11 }, padding: 3, yAdjust: -11 },
         };
       });
     });
 
-    const xLog = xAxisIsLog(result.x.values, context.xSpec, context.xParameter);
-    const options = this.options(theme, xLog, context, annotations);
-    if (this.chart) {
-      this.chart.data.datasets = datasets;
-      this.chart.options = options;
-      this.chart.update('none');
-    } else {
-      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets }, options, plugins: [background] });
-    }
-    return { dropped };
-  }
-
-  options(theme, xLog, context, annotations) {
-    const result = this.result;
-    const axis = (title, type) => ({
-      type,
-      title: { display: true, text: title, color: theme.text, font: { size: 13 } },
-      grid: { color: theme.grid },
-      border: { color: theme.muted },
-      ticks: { color: theme.muted, maxTicksLimit: 9, callback: (value) => formatNumber(Number(value)) },
+    markerPoints(result, context.view, xLog).forEach((marker, i) => {
+      const colour = seriesColour(theme, marker.series);
+      const hidden = this.hidden.has(marker.series);
+      this.drawn.markers.push(marker.label);
+      datasets.push({ label: `${result.series[marker.series].label}: ${marker.label}`, data: [{ x: marker.x, y: marker.y }], role: 'marker',
+        series: marker.series, marker, hidden, showLine: false, pointStyle: 'rectRot', pointRadius: 6.5, pointHoverRadius: 8,
+        borderColor: theme.background, borderWidth: 1.5, backgroundColor: colour, order: 0 });
+      labels.push({ x: marker.x, y: marker.y, datasetIndex: datasets.length - 1, colour,
+        text: context.markerLabel?.(marker, result.series[marker.series]) ?? marker.label, key: `marker-${i}` });
     });
-    const x = axis(context.xTitle, xLog ? 'logarithmic' : 'linear');
+
+    (context.guides ?? []).forEach((guide, g) => {
+      if (!Number.isFinite(guide.value) || (guide.axis === 'y' && logY && guide.value <= 0) || (guide.axis === 'x' && xLog && guide.value <= 0)) return;
+      const series = Number.isInteger(guide.series) ? guide.series : null;
+      const colour = series === null ? theme.muted : seriesColour(theme, series);
+      const vertical = guide.axis === 'x';
+      annotations[`guide-${g}`] = {
+        type: 'line', role: 'guide', display: series === null || !this.hidden.has(series),
+        ...(vertical ? { xMin: guide.value, xMax: guide.value } : { yMin: guide.value, yMax: guide.value }),
+        borderColor: colour, borderWidth: 1.5, borderDash: [8, 3, 2, 3],
+        label: { display: true, content: guide.label, position: vertical ? 'end' : labelEnd(curves, guide.value, logY),
+          backgroundColor: labelBackground, color: theme.text, font: { size: 11 }, padding: 3,
+          ...(vertical ? { yAdjust: 12 } : { yAdjust: -11 }) },
+      };
+    });
+
+    const x = { type: xLog ? 'logarithmic' : 'linear', title: context.xTitle };
     if (!xLog) {
       x.min = Math.min(...result.x.values);
       x.max = Math.max(...result.x.values);
     }
+    return { datasets, annotations, labels, dropped, x, y: { type: logY ? 'logarithmic' : 'linear', title: context.yTitle }, normalized: true,
+      interaction: { mode: 'collapseLab', intersect: false } };
+  }
+
+  pairedDatasets(theme) {
+    const figure = this.figure;
+    const datasets = [];
+    this.drawn = { theory: false, references: [], markers: [], diagonal: Boolean(figure.diagonal), paired: true };
+    for (const s of figure.series) {
+      const colour = seriesColour(theme, s.index);
+      const hidden = this.hidden.has(s.index);
+      datasets.push({ label: s.label, data: s.points, role: 'mean', series: s.index, hidden, borderColor: colour, backgroundColor: colour,
+        borderWidth: 2, pointRadius: 3.5, pointHoverRadius: 5.5, order: 1 });
+      if (s.theory) {
+        this.drawn.theory = true;
+        datasets.push({ label: `${s.label} (theory)`, data: s.theory, role: 'theory', series: s.index, hidden, borderColor: colour,
+          backgroundColor: colour, borderDash: [7, 5], borderWidth: 2, pointRadius: 0, pointHoverRadius: 3, order: 2 });
+      }
+    }
+    const labels = (figure.labels ?? []).map((label) => ({ x: label.x, y: label.y, text: label.text, colour: seriesColour(theme, label.series),
+      datasetIndex: datasets.findIndex((d) => d.role === 'mean' && d.series === label.series) }));
+    if (figure.diagonal) {
+      datasets.push({ label: 'y = x', data: figure.diagonal, role: 'diagonal', borderColor: theme.muted, borderWidth: 1.5,
+        borderDash: [2, 4], pointRadius: 0, pointHitRadius: 0, order: 4 });
+      // "y = x" below the diagonal's upper end, where the points (above it when the series are worse) are not.
+      const high = figure.diagonal[1];
+      labels.push({ x: high.x, y: high.y, text: 'y = x', colour: theme.muted, avoid: false, prefer: 'below-right' });
+    }
+    const type = figure.log ? 'logarithmic' : 'linear';
+    return { datasets, annotations: {}, labels, dropped: figure.dropped, x: { type, title: figure.xTitle }, y: { type, title: figure.yTitle },
+      normalized: false, interaction: { mode: 'nearest', intersect: false, axis: 'xy' } };
+  }
+
+  options(theme, built) {
+    const axis = ({ title, type, min, max }) => ({
+      type, min, max,
+      title: { display: true, text: title, color: theme.text, font: { size: 13 } },
+      grid: { color: theme.grid },
+      border: { color: theme.muted },
+      ticks: { color: theme.muted, maxTicksLimit: 9, callback: (value) => formatTick(Number(value)) },
+    });
     return {
       responsive: true,
       maintainAspectRatio: false,
       animation: false,
       parsing: false,
-      normalized: true,
+      normalized: built.normalized,
       spanGaps: false,
-      interaction: { mode: 'index', intersect: false },
-      scales: { x, y: axis(context.yTitle, context.view.y === 'log' ? 'logarithmic' : 'linear') },
+      interaction: built.interaction,
+      scales: { x: axis(built.x), y: axis(built.y) },
       plugins: {
         legend: { display: false }, // the HTML legend below the canvas is keyboard-operable
         collapseLabBackground: { colour: theme.background },
-        annotation: { annotations },
+        collapseLabPointLabels: { labels: built.labels, background: withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.9), text: theme.text },
+        annotation: { annotations: built.annotations },
         tooltip: {
-          filter: (item) => item.dataset.role !== 'band',
+          filter: (item) => !['band', 'diagonal'].includes(item.dataset.role),
           callbacks: {
-            title: (items) => (items.length ? `${result.x.label} = ${formatNumber(items[0].parsed.x)}` : ''),
+            title: (items) => this.tooltipTitle(items),
             label: (item) => this.tooltipLine(item),
           },
         },
@@ -112,15 +263,31 @@ export class ChartView {
     };
   }
 
+  tooltipTitle(items) {
+    if (!items.length) return '';
+    if (this.figure) return `${this.figure.atLabel} = ${formatNumber(items[0].raw.at)}`;
+    if (items[0].dataset.role === 'marker') return items[0].dataset.marker.label;
+    return `${this.result.x.label} = ${formatNumber(items[0].parsed.x)}`;
+  }
+
   tooltipLine(item) {
     const series = this.result.series[item.dataset.series];
     const i = item.dataIndex;
+    if (this.figure) {
+      const { x, y } = item.raw;
+      const names = this.figure.names ?? { x: 'x', y: 'y' };
+      return `${series.label}${item.dataset.role === 'theory' ? ', theory' : ''}: ${names.y} ${formatNumber(y)}, ${names.x} ${formatNumber(x)} (${(y / x).toPrecision(3)}×)`;
+    }
+    if (item.dataset.role === 'marker') {
+      const { marker } = item.dataset;
+      return [series.label, `${this.result.x.label} = ${formatNumber(marker.x)}`, `${this.result.metric.label} = ${formatNumber(marker.y)}`];
+    }
     if (item.dataset.role === 'theory') return `${series.label}, theory: ${formatNumber(series.theory[i])}`;
     const { mean, sem, lo, hi } = series.simulation;
     return `${series.label}: ${formatNumber(mean[i])} ± ${formatNumber(sem[i])} (SEM); 10–90%: ${formatNumber(lo[i])} to ${formatNumber(hi[i])}`;
   }
 
-  /** Shows or hides series k (its mean, band, theory and references). */
+  /** Shows or hides series k (its mean, band, theory, references and markers). */
   setSeriesHidden(k, hidden) {
     if (hidden) this.hidden.add(k);
     else this.hidden.delete(k);
@@ -131,9 +298,27 @@ export class ChartView {
     this.hidden.clear();
   }
 
-  /** Colours and labels of the drawn series, for the HTML legend and the PNG. */
+  /** Colours and labels of the drawn series, for the HTML legend and the PNG; `index` is the Result's series. */
   legendItems() {
     const theme = currentTheme();
-    return (this.result?.series ?? []).map((s, k) => ({ label: s.label, colour: seriesColour(theme, k), theory: Boolean(s.theory?.some((v) => v !== null)), hidden: this.hidden.has(k) }));
+    const series = this.figure ? this.figure.series.map((s) => ({ ...this.result.series[s.index], index: s.index }))
+      : (this.result?.series ?? []).map((s, index) => ({ ...s, index }));
+    return series.map((s) => ({ index: s.index, label: s.label, colour: seriesColour(theme, s.index),
+      theory: Boolean(s.theory?.some((v) => v !== null)), hidden: this.hidden.has(s.index) }));
+  }
+
+  /** How to read the lines: [{ kind: 'line'|'band'|'marker', dash?, text }] for what this figure draws. */
+  legendKey(bandText) {
+    const unique = (list) => [...new Set(list)];
+    if (this.drawn.paired) {
+      return [{ kind: 'line', text: `Monte Carlo, one point per ${this.figure.atLabel}` },
+        ...(this.drawn.theory ? [{ kind: 'line', dash: '6 4', text: 'theory' }] : []),
+        ...(this.drawn.diagonal ? [{ kind: 'line', dash: '2 4', text: this.figure.diagonalLabel ?? 'y = x' }] : [])];
+    }
+    return [{ kind: 'line', text: 'Monte Carlo mean' },
+      ...(bandText ? [{ kind: 'band', text: bandText }] : []),
+      ...(this.drawn.theory ? [{ kind: 'line', dash: '6 4', text: 'theory' }] : []),
+      ...(this.drawn.references.length ? [{ kind: 'line', dash: '2 3', text: unique(this.drawn.references).join(' · ') }] : []),
+      ...unique(this.drawn.markers).map((text) => ({ kind: 'marker', text }))];
   }
 }

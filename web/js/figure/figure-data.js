@@ -53,3 +53,43 @@ export function figureData(result, { y = 'linear', band = 'quantile' } = {}) {
   }
   return { series, dropped };
 }
+
+/**
+ * References of one series, with near-identical values (within 2%: one line on the figure) merged into one line
+ * whose label names both, e.g. "floor as n → ∞ = 0.01 (floor with the best λ: 0.0099)".
+ * references: [{ label, value }] → [{ value, label, labels: [{label, value}] }]
+ */
+export function mergeReferences(references) {
+  const merged = [];
+  for (const reference of references) {
+    const close = merged.find((m) => Math.abs(m.value - reference.value) <= 0.02 * Math.max(Math.abs(m.value), Math.abs(reference.value)));
+    if (close) close.labels.push(reference);
+    else merged.push({ value: reference.value, labels: [reference] });
+  }
+  return merged;
+}
+
+/**
+ * Which end of the figure a horizontal line's label should sit at: the end where the curves are farther from the
+ * line (in log units on a log axis), so the label does not cover the data. curves: arrays of y (null = gap).
+ */
+export function labelEnd(curves, value, logY = false) {
+  const f = (v) => (logY ? Math.log10(v) : v);
+  const gap = (pick) => {
+    let nearest = Infinity;
+    for (const ys of curves) {
+      const y = pick(ys.filter((v) => v !== null && Number.isFinite(v) && (!logY || v > 0)));
+      if (y !== undefined) nearest = Math.min(nearest, Math.abs(f(y) - f(value)));
+    }
+    return nearest;
+  };
+  return gap((ys) => ys[0]) > gap((ys) => ys.at(-1)) ? 'start' : 'end';
+}
+
+/** The marked points of a Result (series[].markers) that the axes can show: [{ series, label, x, y }]. */
+export function markerPoints(result, { y = 'linear' } = {}, xLog = false) {
+  const shown = (v, log) => Number.isFinite(v) && (!log || v > 0);
+  return result.series.flatMap((s, k) => (s.markers ?? [])
+    .filter((m) => shown(m.x, xLog) && shown(m.y, y === 'log'))
+    .map((m) => ({ series: k, label: m.label, x: m.x, y: m.y })));
+}

@@ -1,61 +1,65 @@
 // The legend as HTML under the canvas: one toggle button per series (keyboard-operable, aria-pressed), and a key
-// that says how to read the lines. Chart.js's own canvas legend cannot be reached from the keyboard.
+// that says how to read what the figure draws (line styles, band, reference lines, marked points). Chart.js's own
+// canvas legend cannot be reached from the keyboard.
 
 const SVG = 'http://www.w3.org/2000/svg';
 
+function svgElement(name, attributes) {
+  const element = document.createElementNS(SVG, name);
+  for (const [key, value] of Object.entries(attributes)) element.setAttribute(key, value);
+  return element;
+}
+
 function swatch(colour, dashed) {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 28 10');
-  svg.setAttribute('width', '28');
-  svg.setAttribute('height', '10');
-  svg.setAttribute('aria-hidden', 'true');
-  const line = document.createElementNS(SVG, 'line');
-  line.setAttribute('x1', '1');
-  line.setAttribute('x2', '27');
-  line.setAttribute('y1', '5');
-  line.setAttribute('y2', '5');
-  line.setAttribute('stroke', colour);
-  line.setAttribute('stroke-width', '2.5');
+  const svg = svgElement('svg', { viewBox: '0 0 28 10', width: '28', height: '10', 'aria-hidden': 'true' });
+  const line = svgElement('line', { x1: '1', x2: '27', y1: '5', y2: '5', stroke: colour, 'stroke-width': '2.5' });
   if (dashed) line.setAttribute('stroke-dasharray', dashed);
   svg.append(line);
   return svg;
 }
 
-/** items: [{ label, colour, theory, hidden }]; onToggle(index, hidden). */
-export function renderLegend(container, items, { bandText, hasTheory = true, hasBound = true, onToggle }) {
+function diamond(colour) {
+  const svg = svgElement('svg', { viewBox: '0 0 14 14', width: '14', height: '14', 'aria-hidden': 'true' });
+  svg.append(svgElement('rect', { x: '3', y: '3', width: '8', height: '8', fill: colour, transform: 'rotate(45 7 7)' }));
+  return svg;
+}
+
+/**
+ * items: [{ index, label, colour, hidden }] (index: the Result's series); keys: [{ kind: 'line'|'band'|'marker',
+ * dash?, text }]; onToggle(index, hidden).
+ */
+export function renderLegend(container, items, { keys = [], onToggle }) {
   container.replaceChildren();
   const list = document.createElement('ul');
   list.className = 'legend-series';
-  items.forEach((item, k) => {
+  for (const item of items) {
     const li = document.createElement('li');
     const button = document.createElement('button');
     button.type = 'button';
+    button.dataset.series = String(item.index);
     button.setAttribute('aria-pressed', String(!item.hidden));
     button.title = item.hidden ? `Show ${item.label}` : `Hide ${item.label}`;
     button.append(swatch(item.colour), ' ', item.label);
-    button.addEventListener('click', () => onToggle(k, !item.hidden));
+    button.addEventListener('click', () => onToggle(item.index, !item.hidden));
     li.append(button);
     list.append(li);
-  });
+  }
 
   const key = document.createElement('p');
   key.className = 'legend-key';
   const muted = getComputedStyle(container).color;
-  const entry = (dash, text) => {
+  for (const entry of keys) {
     const span = document.createElement('span');
-    span.append(swatch(muted, dash), ` ${text}`);
-    return span;
-  };
-  key.append(entry(null, 'Monte Carlo mean'));
-  if (bandText) {
-    const band = document.createElement('span');
-    const box = document.createElement('span');
-    box.className = 'band-swatch';
-    box.setAttribute('aria-hidden', 'true');
-    band.append(box, ` ${bandText}`);
-    key.append(band);
+    if (entry.kind === 'band') {
+      const box = document.createElement('span');
+      box.className = 'band-swatch';
+      box.setAttribute('aria-hidden', 'true');
+      span.append(box);
+    } else {
+      span.append(entry.kind === 'marker' ? diamond(muted) : swatch(muted, entry.dash));
+    }
+    span.append(` ${entry.text}`);
+    key.append(span);
   }
-  if (hasTheory) key.append(entry('6 4', 'theory'));
-  if (hasBound) key.append(entry('2 3', 'bound'));
   container.append(list, key);
 }

@@ -1,27 +1,30 @@
 // The lab's state: one plain object that the URL hash, the controls, the embed API and the run all read.
 //   { experiment, config: {every catalogue parameter}, x: '' | 'key=grid', series: '' | 'key=v1,v2',
-//     view: { y, band }, preset: '' | key, flags: { hide: [...], controls: null | [...] } }
+//     view: { y, band, figure }, preset: '' | key, flags: { hide: [...], controls: null | [...] } }
 // x and series use the CLI's grid syntax (DESIGN.md). x '' is the experiment's natural axis; series '' is a
 // single curve (the engine then uses config's value of the natural-series parameter). Without a preset the
 // series is the natural one over all its values, e.g. workflow=replace,accumulate,accumulate-subsample.
-import { VIEW_OPTIONS } from './url-hash.js';
+import { STANDARD_FIGURE, VIEW_OPTIONS } from './url-hash.js';
 
 export function defaultConfig(catalogueExperiment) {
   return Object.fromEntries(catalogueExperiment.parameters.map((p) => [p.key, p.default]));
 }
 
 export function defaultView() {
-  return Object.fromEntries(Object.entries(VIEW_OPTIONS).map(([key, values]) => [key, values[0]]));
+  return { ...Object.fromEntries(Object.entries(VIEW_OPTIONS).map(([key, values]) => [key, values[0]])), figure: STANDARD_FIGURE };
 }
 
-/** The state a preset gives (defaults elsewhere), keeping the view and the lecturer's flags. */
+/**
+ * The state a preset gives (defaults elsewhere), keeping the lecturer's flags and the reader's band; the y axis and
+ * the figure are the preset's (experiments/index.js gives every preset a complete { y, figure }).
+ */
 export function presetState(catalogueExperiment, preset, { view = defaultView(), flags = { hide: [], controls: null } } = {}) {
   return {
     experiment: catalogueExperiment.key,
     config: { ...defaultConfig(catalogueExperiment), ...(preset?.config ?? {}) },
     x: preset?.x ?? '',
     series: preset?.series ?? naturalSeries(catalogueExperiment),
-    view: { ...view, ...(preset?.view ?? {}) },
+    view: { ...defaultView(), ...view, ...(preset?.view ?? {}) },
     preset: preset?.key ?? '',
     flags,
   };

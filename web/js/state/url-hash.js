@@ -1,5 +1,6 @@
 // The lab's whole state as a versioned URL hash, readable by people:
-//   #v=1&exp=recursive-regression&seed=1&trials=400&dim=10&...&series=workflow=replace,accumulate&y=linear&band=quantile
+//   #v=1&exp=recursive-regression&seed=1&trials=400&dim=10&...&series=workflow=replace,accumulate&y=linear&band=quantile&figure=standard
+// figure=standard is the curves; another name is a derived figure of the experiment's view file (e.g. pareto).
 // Every parameter is written (not only the changed ones), so a link keeps reproducing its curve even if a later
 // version changes a default. Decoding trusts nothing: each value is checked against the catalogue (number syntax,
 // known choices) and a length limit; problems come back as plain data that the page shows with textContent.
@@ -10,10 +11,14 @@ export const HASH_VERSION = 1;
 /** View options and their allowed values (first = default). */
 export const VIEW_OPTIONS = Object.freeze({ y: ['linear', 'log'], band: ['quantile', 'sem', 'none'] });
 
+/** The figure drawn: the standard curves, or a derived figure named by the experiment's view file. */
+export const STANDARD_FIGURE = 'standard';
+const FIGURE = /^[a-z][a-z0-9-]{0,39}$/;
+
 /** Parts of the page a lecturer can hide with hide=...; parameter keys can be hidden too. */
 export const HIDEABLE_PARTS = Object.freeze(['presets', 'controls', 'sweep', 'view', 'share', 'export', 'table', 'caption', 'notes', 'run']);
 
-const RESERVED = new Set(['v', 'exp', 'preset', 'x', 'series', 'y', 'band', 'hide', 'controls']);
+const RESERVED = new Set(['v', 'exp', 'preset', 'x', 'series', 'y', 'band', 'figure', 'hide', 'controls']);
 const MAX_HASH_LENGTH = 4000;
 const MAX_SHOWN = 60;
 const INTEGER = /^[+-]?\d+$/;
@@ -33,6 +38,7 @@ export function encodeHash(state, experiment) {
   for (const parameter of experiment.parameters) pairs.push([parameter.key, state.config[parameter.key]]);
   pairs.push(['x', state.x], ['series', state.series]); // written even when empty: '' means one curve, not "default"
   pairs.push(['y', state.view.y], ['band', state.view.band]);
+  pairs.push(['figure', state.view.figure || STANDARD_FIGURE]); // always: a preset may default to a derived figure
   if (state.flags.hide.length) pairs.push(['hide', state.flags.hide.join(',')]);
   if (state.flags.controls) pairs.push(['controls', state.flags.controls.join(',')]);
   return `#${pairs.map(([key, value]) => `${key}=${encodeValue(String(value))}`).join('&')}`;
@@ -105,6 +111,10 @@ export function decodeHash(hash, catalogue) {
     } else if (key in VIEW_OPTIONS) {
       if (VIEW_OPTIONS[key].includes(value)) state.view[key] = value;
       else problem(key, value, `${key} must be one of ${VIEW_OPTIONS[key].join(', ')}; it was ignored.`);
+    } else if (key === 'figure') {
+      // Only the name's form is checked here; whether the experiment has that figure is the page's to say.
+      if (FIGURE.test(value)) state.view.figure = value;
+      else problem(key, value, 'The figure name is not valid and was ignored.');
     } else if (key === 'hide' || key === 'controls') {
       const allowed = key === 'hide' ? [...HIDEABLE_PARTS, ...parameters.keys()] : [...parameters.keys()];
       const items = value === '' ? [] : value.split(',');

@@ -30,3 +30,22 @@ export function remainingSeconds(done, total, elapsedMs) {
 export function formatCount(count) {
   return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
 }
+
+/** Three significant digits, for labels drawn on the figure (tooltips and the table keep six): 0.0123, 2.5×10⁻⁶. */
+export function formatShort(value) {
+  if (!Number.isFinite(value) || value === 0) return formatNumber(value);
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e-3 && magnitude < 1e5) return String(Number(value.toPrecision(3))).replace('-', '−');
+  const [mantissa, exponent] = value.toExponential(1).split('e');
+  const power = `10${[...String(Number(exponent))].map((c) => SUPERSCRIPT[c]).join('')}`;
+  return `${mantissa === '1.0' ? '' : mantissa === '-1.0' ? '−' : `${mantissa.replace('-', '−').replace('.0', '')}×`}${power}`;
+}
+
+const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
+
+/** An axis tick: plain numbers, powers of ten beyond 10⁵ and below 10⁻³ (1000000 reads as 10⁶). */
+export function formatTick(value) {
+  const magnitude = Math.abs(value);
+  if (value === 0 || (magnitude >= 1e-3 && magnitude < 1e5)) return formatNumber(value);
+  return formatShort(value);
+}
