@@ -58,6 +58,10 @@ auto guarded(Body&& body) -> decltype(body()) {
   }
 }
 
+val copyOf(const std::vector<double>& values) {
+  return val::global("Float64Array").new_(val(emscripten::typed_memory_view(values.size(), values.data())));
+}
+
 std::string catalogue() { return collapse::catalogueJson().dump(); }
 std::string version() { return collapse::kVersion; }
 std::string flavour() { return kFlavour; }
@@ -89,7 +93,7 @@ val simulate(const std::string& requestJson, int begin, int end) {
                                         "trial range [" + std::to_string(begin) + ", " + std::to_string(end) +
                                             ") must lie within [0, " + std::to_string(plan.trials) + ")."}});
     const auto values = collapse::simulateTrials(plan, begin, end);
-    return val::global("Float64Array").new_(val(emscripten::typed_memory_view(values.size(), values.data())));
+    return copyOf(values);
   });
 }
 
@@ -105,6 +109,31 @@ std::string assemble(const std::string& requestJson, const val& trialValues) {
 /// The whole run in one call: the Result JSON.
 std::string run(const std::string& requestJson) {
   return guarded([&] { return collapse::resultJson(collapse::runPlan(planFrom(requestJson))).dump(); });
+}
+
+/// One trial's data for the pictures of a generative experiment: {dimension, real: Float64Array,
+/// generations: [Float64Array]} (rows of `dimension` coordinates), for series `series` of the request.
+val pointCloud(const std::string& requestJson, int series, int trial) {
+  return guarded([&] {
+    const auto plan = planFrom(requestJson);
+    if (series < 0 || series >= static_cast<int>(plan.pointConfigs.size()) || trial < 0 || trial >= plan.trials)
+      throw collapse::ValidationError({{"series", std::to_string(series),
+                                        "series " + std::to_string(series) + " / trial " + std::to_string(trial) +
+                                            " is outside the run (" + std::to_string(plan.pointConfigs.size()) +
+                                            " series, " + std::to_string(plan.trials) + " trials)."}});
+    collapse::Rng rng(plan.seed, static_cast<std::uint64_t>(trial));
+    const auto cloud = plan.experiment->pointCloud(plan.pointConfigs[series].front(), rng);
+    if (!cloud)
+      throw collapse::ValidationError({{"experiment", plan.experiment->info().key,
+                                        plan.experiment->info().key + " has no point clouds (only generative experiments do)."}});
+    val out = val::object();
+    out.set("dimension", cloud->dimension);
+    out.set("real", copyOf(cloud->real));
+    val generations = val::array();
+    for (const auto& samples : cloud->generations) generations.call<void>("push", copyOf(samples));
+    out.set("generations", generations);
+    return out;
+  });
 }
 
 std::string resultCsv(const std::string& requestJson, const val& trialValues) {
@@ -127,4 +156,5 @@ EMSCRIPTEN_BINDINGS(collapse_lab) {
   emscripten::function("assemble", &assemble);
   emscripten::function("resultCsv", &resultCsv);
   emscripten::function("run", &run);
+  emscripten::function("pointCloud", &pointCloud);
 }

@@ -82,3 +82,17 @@ test('the module survives bad input and keeps working (nothing leaks into later 
   for (let i = 0; i < 20; i += 1) assert.throws(() => engine.run({ experiment: 'recursive-regression', config: { samples: -i } }));
   assert.equal(engine.run(small).trials, 50);
 });
+
+test('pointCloud gives one trial of a generative experiment, generation by generation', () => {
+  const request = { experiment: 'kde-fitting', config: { samples: 30, generations: 4, trials: 3 }, series: 'workflow=replace,accumulate' };
+  const cloud = engine.pointCloud(request, 1, 2);
+  assert.equal(cloud.dimension, 2);
+  assert.ok(cloud.real instanceof Float64Array);
+  assert.equal(cloud.real.length, 60);
+  assert.equal(cloud.generations.length, 4);
+  for (const samples of cloud.generations) assert.equal(samples.length, 60);
+  // The same (request, series, trial) gives the same picture.
+  assert.deepEqual(engine.pointCloud(request, 1, 2).generations[3], cloud.generations[3]);
+  assert.throws(() => engine.pointCloud(request, 5, 0), /outside the run/);
+  assert.throws(() => engine.pointCloud({ experiment: 'recursive-regression' }, 0, 0), /has no point clouds/);
+});

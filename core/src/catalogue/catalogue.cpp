@@ -1,6 +1,7 @@
 #include "collapse/catalogue/catalogue.hpp"
 
 #include "collapse/experiments/gaussian_fitting.hpp"
+#include "collapse/experiments/kde_fitting.hpp"
 #include "collapse/experiments/recursive_regression.hpp"
 #include "collapse/experiments/strong_collapse.hpp"
 #include "collapse/experiments/synthetic_chain.hpp"
@@ -13,8 +14,9 @@ const std::vector<const Experiment*>& allExperiments() {
   static const SyntheticChain syntheticChain;
   static const StrongCollapse strongCollapse;
   static const GaussianFitting gaussianFitting;
+  static const KdeFitting kdeFitting;
   static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse,
-                                                             &gaussianFitting};
+                                                             &gaussianFitting, &kdeFitting};
   return experiments;
 }
 

@@ -46,6 +46,14 @@ export class CollapseEngine {
     return this.module.resultCsv(requestText(request), values);
   }
 
+  /**
+   * One trial's data for a generative experiment's pictures: { dimension, real: Float64Array,
+   * generations: [Float64Array] } (row-major points), for series `series` of the request.
+   */
+  pointCloud(request, series, trial) {
+    return this.module.pointCloud(requestText(request), series, trial);
+  }
+
   /** The whole run on this thread: the Result. */
   run(request) {
     return JSON.parse(this.module.run(requestText(request)));

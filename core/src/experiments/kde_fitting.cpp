@@ -1,0 +1,206 @@
+#include "collapse/experiments/kde_fitting.hpp"
+
+#include <cmath>
+#include <optional>
+
+#include "collapse/catalogue/common_parameters.hpp"
+#include "collapse/experiments/kde_datasets.hpp"
+#include "collapse/linalg/kernel_density.hpp"
+
+namespace collapse {
+
+namespace {
+
+Parameter number(ParameterType type, std::string key, std::string symbol, std::string label, double value, double min,
+                 double max, bool logScale, std::string description) {
+  Parameter p;
+  p.key = std::move(key);
+  p.symbol = std::move(symbol);
+  p.label = std::move(label);
+  p.type = type;
+  p.defaultNumber = value;
+  p.min = min;
+  p.max = max;
+  p.logScale = logScale;
+  p.description = std::move(description);
+  return p;
+}
+
+Parameter choice(std::string key, std::string label, std::vector<std::string> choices, std::vector<std::string> labels,
+                 std::string defaultChoice, std::string description) {
+  Parameter p;
+  p.key = std::move(key);
+  p.label = std::move(label);
+  p.type = ParameterType::Choice;
+  p.choices = std::move(choices);
+  p.choiceLabels = std::move(labels);
+  p.defaultChoice = std::move(defaultChoice);
+  p.description = std::move(description);
+  return p;
+}
+
+/// Kernel evaluations per trial beyond which a run would take minutes: refused before it starts.
+constexpr double kMaxKernelEvaluations = 5e9;
+
+ExperimentInfo makeInfo() {
+  namespace P = parameters;
+  ExperimentInfo info;
+  info.key = "kde-fitting";
+  info.title = "Recursive kernel density estimation on toy datasets";
+  info.source = "Kazdan et al. 2025, Collapse or Thrive? (arXiv 2410.16713)";
+  info.summary =
+      "A kernel density estimate is fitted to samples of the previous generation's estimate. Each generation is a "
+      "bootstrap plus jitter, so under replace the structure of the data (rings, moons, clusters) diffuses away and "
+      "the likelihood of real data falls; accumulating all samples keeps the real data in every fit.";
+  info.parameters = {
+      P::seed(),
+      P::withDefault(P::trials(), 50),
+      choice("dataset", "dataset", {"moons", "circles", "blobs", "swissRoll"},
+             {"two moons", "two circles", "three blobs", "swiss roll (3-D)"}, "moons",
+             "The real distribution, generated as scikit-learn's make_moons, make_circles, make_blobs, make_swiss_roll."),
+      number(ParameterType::Real, "noise", "ε", "dataset noise", 0.05, 0, 10, false,
+             "Standard deviation of the Gaussian noise added to moons, circles and the swiss roll."),
+      number(ParameterType::Integer, "samples", "m", "samples per generation", 100, 2, 100000, true,
+             "Samples drawn from the current estimate (the real data at generation 1) for the next fit."),
+      number(ParameterType::Integer, "generations", "t", "generations", 30, 1, 500, false,
+             "Number of fits; generation 1 fits the real data."),
+      choice("workflow", "data workflow", {"replace", "accumulate", "accumulate-subsample"},
+             {"Replace", "Accumulate", "Accumulate-subsample"}, "replace",
+             "replace: fit the newest samples only; accumulate: all samples so far; accumulate-subsample: m samples "
+             "drawn without replacement from all so far."),
+      choice("bandwidthRule", "bandwidth rule", {"fixed", "scott", "silverman"},
+             {"fixed h", "Scott n^(−1/(D+4))", "Silverman (n(D+2)/4)^(−1/(D+4))"}, "fixed",
+             "fixed: h = bandwidth; scott and silverman as scikit-learn computes them (no data-scale factor)."),
+      number(ParameterType::Real, "bandwidth", "h", "kernel bandwidth", 0.1, 1e-4, 100, true,
+             "Standard deviation of the Gaussian kernel (bandwidthRule = fixed)."),
+      number(ParameterType::Integer, "testSamples", "N", "test samples", 200, 10, 10000, true,
+             "Fresh real points on which the negative log-likelihood is averaged."),
+  };
+  info.x = {"generation", "model-fitting iteration t (1 = fit on real data)"};
+  info.metric = {"testNll", "negative log-likelihood of real test data"};
+  info.naturalSeries = "workflow";
+  const std::string kazdan = "Kazdan et al. 2025, Collapse or Thrive?";
+  const std::string url = "https://arxiv.org/abs/2410.16713";
+  using S = std::string;
+  info.presets = {
+      {"moons", "KDE on moons: replace vs accumulate",
+       "Refitting a KDE to its own samples blurs the two moons into a cloud and the real data's likelihood falls, "
+       "while accumulating every generation's samples keeps the fit close to the real data.",
+       kazdan, url, {}, "", "workflow=replace,accumulate"},
+      {"fixed-compute", "Fixed compute budget (accumulate-subsample)",
+       "With the compute of replace, fitting m points drawn from all data so far degrades slowly and gradually "
+       "rather than explosively.",
+       kazdan, url, {{"generations", 50.0}}, "", "workflow=replace,accumulate,accumulate-subsample"},
+      {"circles", "Rings dissolve", "Two concentric rings lose their shape within a few dozen generations of replace.",
+       kazdan, url, {{"dataset", S("circles")}}, "", "workflow=replace,accumulate"},
+      {"swiss-roll", "Swiss roll (3-D)", "The same collapse in three dimensions, drawn projected.", kazdan, url,
+       {{"dataset", S("swissRoll")}, {"bandwidth", 1.0}}, "", "workflow=replace,accumulate"},
+  };
+  return info;
+}
+
+std::string text(double value) { return formatNumber(value); }
+
+struct Settings {
+  std::string dataset, workflow, rule;
+  double noise, bandwidth;
+  int samples, generations, testSamples;
+  explicit Settings(const Config& c)
+      : dataset(c.choice("dataset")), workflow(c.choice("workflow")), rule(c.choice("bandwidthRule")),
+        noise(c.number("noise")), bandwidth(c.number("bandwidth")), samples(c.integer("samples")),
+        generations(c.integer("generations")), testSamples(c.integer("testSamples")) {}
+};
+
+/// One trial; `cloud` (if given) receives the real data and each generation's samples.
+std::vector<double> simulate(const Settings& s, Rng& rng, PointCloud* cloud) {
+  NormalSampler normal(rng);
+  const KdeDataset dataset(s.dataset, s.noise, normal, rng);
+  const double dimension = dataset.dimension();
+  const Eigen::MatrixXd test = dataset.sample(s.testSamples, normal, rng);
+  Eigen::MatrixXd pool = dataset.sample(s.samples, normal, rng);  // generation 1's data: real
+  Eigen::MatrixXd fitted = pool;
+  if (cloud) {
+    cloud->dimension = dataset.dimension();
+    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows = pool;
+    cloud->real.assign(rows.data(), rows.data() + rows.size());
+  }
+  // Accumulate with a fixed bandwidth: the fit's centres only grow, so its likelihood is updated, not recomputed.
+  std::optional<GrowingKernelDensity> growing;
+  if (s.workflow == "accumulate" && s.rule == "fixed") {
+    growing.emplace(test, s.bandwidth);
+    growing->add(pool);
+  }
+  std::vector<double> nll;
+  for (int t = 1; t <= s.generations; ++t) {
+    if (s.workflow == "accumulate-subsample" && t > 1) {
+      const auto picked = sampleWithoutReplacement(static_cast<std::uint32_t>(pool.rows()), s.samples, rng);
+      fitted.resize(s.samples, pool.cols());
+      for (int i = 0; i < s.samples; ++i) fitted.row(i) = pool.row(picked[i]);
+    } else if (s.workflow != "replace") {
+      fitted = pool;
+    }
+    const double h = kernelBandwidth(s.rule, s.bandwidth, static_cast<double>(fitted.rows()), dimension);
+    nll.push_back(growing ? growing->meanNegativeLogLikelihood() : meanNegativeLogLikelihood(fitted, h, test));
+    if (t == s.generations && !cloud) break;
+    const Eigen::MatrixXd next = sampleKernelDensity(fitted, h, s.samples, normal, rng);
+    if (cloud) {
+      const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows = next;
+      cloud->generations.emplace_back(rows.data(), rows.data() + rows.size());
+    }
+    if (s.workflow == "replace") {
+      fitted = next;
+    } else {
+      pool.conservativeResize(pool.rows() + next.rows(), Eigen::NoChange);
+      pool.bottomRows(next.rows()) = next;
+      if (growing) growing->add(next);
+    }
+  }
+  return nll;
+}
+
+}  // namespace
+
+const ExperimentInfo& KdeFitting::info() const {
+  static const ExperimentInfo info = makeInfo();
+  return info;
+}
+
+std::vector<Issue> KdeFitting::checkCombination(const Config& c) const {
+  std::vector<Issue> issues;
+  const double m = c.number("samples"), t = c.number("generations"), test = c.number("testSamples");
+  // (With a fixed bandwidth accumulate updates its likelihood incrementally; scott/silverman change h with n.)
+  const bool pooled = c.choice("workflow") == "accumulate" && c.choice("bandwidthRule") != "fixed";
+  // Each NLL costs test × (points in the fit) kernels; accumulate's fits grow to t·m points.
+  const double evaluations = test * m * (pooled ? t * (t + 1) / 2 : t);
+  if (evaluations > kMaxKernelEvaluations)
+    issues.push_back({"samples", text(m),
+                      "samples = " + text(m) + ", generations = " + text(t) + " and testSamples = " + text(test) +
+                          " need " + text(evaluations) + " kernel evaluations per trial; the limit is " +
+                          text(kMaxKernelEvaluations) + ". Reduce one of them."});
+  const double bytes = 8.0 * 3.0 * m * t * 2.0;
+  if (bytes > 1024.0 * 1024.0 * 1024.0)
+    issues.push_back({"samples", text(m), "samples × generations = " + text(m * t) + " points exceed the 1024 MiB per-trial limit."});
+  return issues;
+}
+
+std::vector<std::string> KdeFitting::notes(const Config&) const {
+  return {"No closed form for the likelihood of a recursively refitted KDE (reference generative.md §5): simulation only."};
+}
+
+std::vector<double> KdeFitting::naturalX(const Config& c) const {
+  std::vector<double> x(c.integer("generations"));
+  for (std::size_t t = 0; t < x.size(); ++t) x[t] = static_cast<double>(t + 1);
+  return x;
+}
+
+std::vector<double> KdeFitting::simulateTrial(const Config& config, Rng& rng) const {
+  return simulate(Settings(config), rng, nullptr);
+}
+
+std::optional<PointCloud> KdeFitting::pointCloud(const Config& config, Rng& rng) const {
+  PointCloud cloud;
+  simulate(Settings(config), rng, &cloud);
+  return cloud;
+}
+
+}  // namespace collapse

@@ -1,0 +1,70 @@
+#include "collapse/linalg/kernel_density.hpp"
+
+#include <cmath>
+#include <limits>
+
+namespace collapse {
+
+namespace {
+
+/// Per test point, log Σ_i exp(−‖x − x_i‖²/(2h²)) by log-sum-exp.
+Eigen::VectorXd logKernelSums(const Eigen::MatrixXd& centres, double h, const Eigen::MatrixXd& test) {
+  const Eigen::VectorXd centreNorms = centres.rowwise().squaredNorm();
+  Eigen::VectorXd sums(test.rows()), exponents(centres.rows());
+  for (Eigen::Index k = 0; k < test.rows(); ++k) {
+    // −‖x − x_i‖²/(2h²) = (2xᵀx_i − ‖x_i‖² − ‖x‖²)/(2h²), all centres at once.
+    exponents.noalias() = centres * test.row(k).transpose();
+    exponents = (2.0 * exponents - centreNorms).array() - test.row(k).squaredNorm();
+    exponents /= 2.0 * h * h;
+    const double largest = exponents.maxCoeff();
+    sums[k] = largest + std::log((exponents.array() - largest).exp().sum());
+  }
+  return sums;
+}
+
+/// log of the kernel's normalising constant over n centres: −log n − (D/2)·log(2πh²).
+double logNormaliser(double centres, double dimension, double h) {
+  const double pi = 3.14159265358979323846;
+  return -std::log(centres) - 0.5 * dimension * std::log(2.0 * pi * h * h);
+}
+
+}  // namespace
+
+double meanNegativeLogLikelihood(const Eigen::MatrixXd& centres, double h, const Eigen::MatrixXd& test) {
+  const double normaliser = logNormaliser(static_cast<double>(centres.rows()), static_cast<double>(centres.cols()), h);
+  return -(logKernelSums(centres, h, test).mean() + normaliser);
+}
+
+GrowingKernelDensity::GrowingKernelDensity(const Eigen::MatrixXd& test, double bandwidth)
+    : test_(test), bandwidth_(bandwidth),
+      logSums_(Eigen::VectorXd::Constant(test.rows(), -std::numeric_limits<double>::infinity())) {}
+
+void GrowingKernelDensity::add(const Eigen::MatrixXd& centres) {
+  const Eigen::VectorXd added = logKernelSums(centres, bandwidth_, test_);
+  for (Eigen::Index k = 0; k < logSums_.size(); ++k) {  // log(e^a + e^b), stable
+    const double a = logSums_[k], b = added[k], high = std::max(a, b);
+    logSums_[k] = high + std::log1p(std::exp(std::min(a, b) - high));
+  }
+  centres_ += static_cast<double>(centres.rows());
+}
+
+double GrowingKernelDensity::meanNegativeLogLikelihood() const {
+  return -(logSums_.mean() + logNormaliser(centres_, static_cast<double>(test_.cols()), bandwidth_));
+}
+
+Eigen::MatrixXd sampleKernelDensity(const Eigen::MatrixXd& centres, double h, int count, NormalSampler& normal, Rng& rng) {
+  Eigen::MatrixXd draws(count, centres.cols());
+  for (int i = 0; i < count; ++i) {
+    const auto centre = static_cast<Eigen::Index>(rng.below(static_cast<std::uint64_t>(centres.rows())));
+    for (Eigen::Index j = 0; j < centres.cols(); ++j) draws(i, j) = centres(centre, j) + h * normal();
+  }
+  return draws;
+}
+
+double kernelBandwidth(const std::string& rule, double fixed, double points, double dimension) {
+  if (rule == "scott") return std::pow(points, -1.0 / (dimension + 4.0));
+  if (rule == "silverman") return std::pow(points * (dimension + 2.0) / 4.0, -1.0 / (dimension + 4.0));
+  return fixed;
+}
+
+}  // namespace collapse
