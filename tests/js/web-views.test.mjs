@@ -30,11 +30,13 @@ test('near-identical references become one line naming both; distinct ones stay 
   assert.equal(merged[1].value, 0.5);
 });
 
-test('a reference label goes to the end of the figure where the curves are farther from its line', () => {
-  const falling = [[1, 0.1, 0.011], [1, 0.2, 0.3]];
-  assert.equal(labelEnd(falling, 0.01, true), 'start'); // the curves end on the floor: label on the left
-  assert.equal(labelEnd([[0.1, 1, 2]], 0.15), 'end');
-  assert.equal(labelEnd([[null, 1, 2]], 1.9), 'start', 'gaps are skipped');
+test('a reference label goes to the end of the figure where fewer points lie just above its line', () => {
+  const plateau = [[1, 0.3, 0.1, 0.03, 0.011, 0.0105, 0.0101], [1, 0.3, 0.1, 0.03, 0.01, 0.003, 0.001]];
+  assert.equal(labelEnd(plateau, 0.01, true), 'start', 'a curve ends on its floor: the label goes left');
+  // π²/6 bound: replace rises through the band at the start; accumulate ends just below the line, which is no obstacle.
+  const bound = [[0.11, 0.22, 0.33, 0.45, 0.56, 0.67, 0.78, 0.9, 1.0, 1.1], [0.11, 0.14, 0.15, 0.16, 0.165, 0.17, 0.172, 0.174, 0.175, 0.176]];
+  assert.equal(labelEnd(bound, 0.185), 'end');
+  assert.equal(labelEnd([[null, null]], 1), 'end');
 });
 
 test('marked points are kept only where the axes can show them', () => {

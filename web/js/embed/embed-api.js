@@ -1,6 +1,6 @@
 // The postMessage API of an embedded lab (documented in docs/embedding.md). Only the parent window is listened
 // to. Messages in (all types prefixed "collapse-lab:"):
-//   set    { config?, x?, series?, view?, preset?, run? = true }   change settings (validated like the controls)
+//   set    { config?, x?, series?, view? {y, band, figure}, preset?, run? = true }   change settings (validated)
 //   run    {}                                                       run with the current settings
 //   cancel {}                                                       stop the run in flight
 //   get    {}                                                       reply with "state"

@@ -9,6 +9,8 @@ import { figureData, labelEnd, markerPoints, mergeReferences, xAxisIsLog } from 
 import { currentTheme, seriesColour, withAlpha } from './theme.js';
 import { formatNumber, formatShort, formatTick } from '../util/format.js';
 
+const NARROW_PX = 560;
+
 // Paints the canvas background so an exported PNG is not transparent.
 const background = {
   id: 'collapseLabBackground',
@@ -110,6 +112,8 @@ export class ChartView {
     this.context = context;
     this.figure = context.figure ?? null;
     registerInteraction(window.Chart);
+    // On a narrow figure (a phone) line labels keep only their first part, or they would run off the canvas.
+    this.narrow = (this.canvas.parentElement?.clientWidth || 800) < NARROW_PX;
     const theme = currentTheme();
     const built = this.figure ? this.pairedDatasets(theme) : this.curveDatasets(theme);
     const options = this.options(theme, built);
@@ -154,8 +158,9 @@ export class ChartView {
       }
       mergeReferences(s.references).forEach((reference, r) => {
         const [first, ...rest] = reference.labels;
-        const text = `${withReferences > 1 ? `${s.label}: ` : ''}${first.label} = ${formatShort(first.value)}` +
-          rest.map((other) => ` (${other.label}: ${formatShort(other.value)})`).join('');
+        const text = this.narrow ? `${first.label} = ${formatShort(first.value)}`
+          : `${withReferences > 1 ? `${s.label}: ` : ''}${first.label} = ${formatShort(first.value)}` +
+            rest.map((other) => ` (${other.label}: ${formatShort(other.value)})`).join('');
         this.drawn.references.push(...reference.labels.map((l) => l.label));
         annotations[`ref-${k}-${r}`] = {
           type: 'line', yMin: reference.value, yMax: reference.value, display: !hidden, role: 'reference', series: k,
@@ -241,6 +246,9 @@ export class ChartView {
     return {
       responsive: true,
       maintainAspectRatio: false,
+      onResize: (_chart, size) => {
+        if ((size.width < NARROW_PX) !== this.narrow && this.result) setTimeout(() => this.draw(this.result, this.context));
+      },
       animation: false,
       parsing: false,
       normalized: built.normalized,

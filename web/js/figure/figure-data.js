@@ -70,20 +70,19 @@ export function mergeReferences(references) {
 }
 
 /**
- * Which end of the figure a horizontal line's label should sit at: the end where the curves are farther from the
- * line (in log units on a log axis), so the label does not cover the data. curves: arrays of y (null = gap).
+ * Which end of the figure a horizontal line's label should sit at. The label sits just above its line, so it
+ * covers the band from the line up to about 7% of the axis span: choose the end (the outer 30% of the points)
+ * where fewer points of the curves fall in that band; 'end' on a tie. curves: arrays of y (null = gap), in x order.
  */
 export function labelEnd(curves, value, logY = false) {
   const f = (v) => (logY ? Math.log10(v) : v);
-  const gap = (pick) => {
-    let nearest = Infinity;
-    for (const ys of curves) {
-      const y = pick(ys.filter((v) => v !== null && Number.isFinite(v) && (!logY || v > 0)));
-      if (y !== undefined) nearest = Math.min(nearest, Math.abs(f(y) - f(value)));
-    }
-    return nearest;
-  };
-  return gap((ys) => ys[0]) > gap((ys) => ys.at(-1)) ? 'start' : 'end';
+  const ys = curves.flat().filter((v) => v !== null && Number.isFinite(v) && (!logY || v > 0)).map(f);
+  if (!ys.length) return 'end';
+  const span = Math.max(...ys, f(value)) - Math.min(...ys, f(value)) || 1;
+  const inBand = (y) => y !== null && Number.isFinite(y) && (!logY || y > 0) && f(y) >= f(value) && f(y) <= f(value) + 0.07 * span;
+  const count = (pick) => curves.reduce((sum, c) => sum + pick(c).filter(inBand).length, 0);
+  const outer = (c) => Math.max(1, Math.ceil(c.length * 0.3));
+  return count((c) => c.slice(0, outer(c))) < count((c) => c.slice(c.length - outer(c))) ? 'start' : 'end';
 }
 
 /** The marked points of a Result (series[].markers) that the axes can show: [{ series, label, x, y }]. */
