@@ -15,6 +15,7 @@
 
 using namespace collapse;
 using nlohmann::json;
+using testing::checkAgainstTheory;
 using testing::kZ;
 
 namespace {
@@ -34,14 +35,6 @@ Run run(const json& config, const std::string& x = "", const std::string& series
   return out;
 }
 
-void checkAgainstTheory(const SeriesResult& series, double relativeAllowance) {
-  REQUIRE(series.theory);
-  for (std::size_t i = 0; i < series.mean.size(); ++i) {
-    const double theory = (*series.theory)[i];
-    INFO(series.label << ", point " << i << ": MC " << series.mean[i] << " ± " << series.sem[i] << ", theory " << theory);
-    CHECK(std::fabs(series.mean[i] - theory) <= kZ * series.sem[i] + relativeAllowance * std::fabs(theory));
-  }
-}
 }  // namespace
 
 TEST_CASE("strong-collapse, linear: Theorem 1 (B + V + ζ) against Monte Carlo, by component") {
@@ -67,6 +60,9 @@ TEST_CASE("strong-collapse: the error settles on the floor p₂²c² (and the th
   CHECK(series.references[1].value == Approx(0.03 / 1.03));  // best λ: p₂²c²r²/(r² + p₂²c²)
   checkAgainstTheory(series, 1.0 / 20);
   CHECK(series.mean[1] == Approx(0.03).epsilon(0.05));
+  // The floor is the n → ∞ limit: the nominal p₂ even where round(p₂·n) = 0 at the sweep's first n.
+  const auto tiny = run({{"dim", 20}, {"syntheticFraction", 0.001}, {"trials", 2}}, "samples=200,1000");
+  CHECK(tiny.result.series.front().references.at(0).value == Approx(1e-6));
   // Tuning λ does not remove it: Theorem 1 at λ* = p₂²c²/r² and huge n equals the best-λ floor.
   theory::MixtureSetting s{Eigen::VectorXd::Ones(20), Eigen::VectorXd::Constant(20, 1.0 / 20), 1e12, 0.1, 3.0, 1.0, 0.03};
   CHECK(theory::classicalMixtureError(s).total() == Approx(theory::bestRidgeFloor(1.0, 0.1, 3.0)).epsilon(1e-6));

@@ -11,34 +11,6 @@ namespace collapse {
 
 namespace {
 
-Parameter number(ParameterType type, std::string key, std::string symbol, std::string label, double value, double min,
-                 double max, bool logScale, std::string description) {
-  Parameter p;
-  p.key = std::move(key);
-  p.symbol = std::move(symbol);
-  p.label = std::move(label);
-  p.type = type;
-  p.defaultNumber = value;
-  p.min = min;
-  p.max = max;
-  p.logScale = logScale;
-  p.description = std::move(description);
-  return p;
-}
-
-Parameter choice(std::string key, std::string label, std::vector<std::string> choices, std::vector<std::string> labels,
-                 std::string description) {
-  Parameter p;
-  p.key = std::move(key);
-  p.label = std::move(label);
-  p.type = ParameterType::Choice;
-  p.defaultChoice = choices.front();
-  p.choices = std::move(choices);
-  p.choiceLabels = std::move(labels);
-  p.description = std::move(description);
-  return p;
-}
-
 /// Anisotropic random projections: theory averages the conditional-on-S form over these many seeded draws of S.
 constexpr int kProjectionDraws = 8;
 constexpr double kMaxTheoryWidth = 1000;  // each draw eigendecomposes an m×m matrix
@@ -58,28 +30,19 @@ ExperimentInfo makeInfo() {
       P::seed(),
       P::withDefault(P::trials(), 200),
       P::withDefault(P::dim(), 100),
-      number(ParameterType::Integer, "samples", "n", "total samples", 1000, 1, 10000000, true,
-             "Training samples in all, real and synthetic together."),
-      choice("mixing", "synthetic share", {"fraction", "count"}, {"a fraction p₂ of n", "a fixed count n₂"},
-             "fraction: n₂ = round(p₂·n) synthetic samples; count: a fixed n₂ whatever n (so p₂ = n₂/n → 0)."),
-      number(ParameterType::Real, "syntheticFraction", "p₂", "synthetic fraction", 0.01, 0, 1, false,
-             "Share of the n samples whose labels come from the shifted model w₁ + δ (mixing = fraction)."),
-      number(ParameterType::Integer, "syntheticCount", "n₂", "synthetic samples", 10, 0, 10000000, true,
-             "Number of synthetic samples (mixing = count); at most n are used."),
-      number(ParameterType::Real, "syntheticQuality", "c²", "synthetic quality c²", 1, 0, 10000, true,
-             "E‖δ‖²_Σ: the test error of the synthetic-label model itself (0 = perfect; small is good)."),
+      P::makeNumber(ParameterType::Integer, "samples", "n", "total samples", "", 1000, 1, 10000000, true, "Training samples in all, real and synthetic together."),
+      P::makeChoice("mixing", "", "synthetic share", {"fraction", "count"}, {"a fraction p₂ of n", "a fixed count n₂"}, "fraction", "fraction: n₂ = round(p₂·n) synthetic samples; count: a fixed n₂ whatever n (so p₂ = n₂/n → 0)."),
+      P::makeNumber(ParameterType::Real, "syntheticFraction", "p₂", "synthetic fraction", "", 0.01, 0, 1, false, "Share of the n samples whose labels come from the shifted model w₁ + δ (mixing = fraction)."),
+      P::makeNumber(ParameterType::Integer, "syntheticCount", "n₂", "synthetic samples", "", 10, 0, 10000000, true, "Number of synthetic samples (mixing = count); at most n are used."),
+      P::makeNumber(ParameterType::Real, "syntheticQuality", "c²", "synthetic quality c²", "", 1, 0, 10000, true, "E‖δ‖²_Σ: the test error of the synthetic-label model itself (0 = perfect; small is good)."),
       P::noise(),
       P::ridge(),
       P::spectrum(),
       P::decay(),
       P::signal(),
-      choice("model", "model", {"linear", "random-projection"}, {"linear (classical)", "random projections vᵀSx"},
-             "linear: ridge on x; random-projection: ridge on m random features Sx, the paper's proxy for model size."),
-      number(ParameterType::Integer, "width", "m", "model width", 200, 1, 8000, true,
-             "Number of random features m of the random-projections model (S has N(0, 1/d) entries)."),
-      choice("component", "error component", {"total", "bias", "variance", "synthetic", "gap"},
-             {"total error", "bias B", "variance V", "synthetic ζ", "gap over real-only"},
-             "total; its clean bias B, clean variance V or synthetic-data term ζ (linear model); or the gap: the error "
+      P::makeChoice("model", "", "model", {"linear", "random-projection"}, {"linear (classical)", "random projections vᵀSx"}, "linear", "linear: ridge on x; random-projection: ridge on m random features Sx, the paper's proxy for model size."),
+      P::makeNumber(ParameterType::Integer, "width", "m", "model width", "", 200, 1, 8000, true, "Number of random features m of the random-projections model (S has N(0, 1/d) entries)."),
+      P::makeChoice("component", "", "error component", {"total", "bias", "variance", "synthetic", "gap"}, {"total error", "bias B", "variance V", "synthetic ζ", "gap over real-only"}, "total", "total; its clean bias B, clean variance V or synthetic-data term ζ (linear model); or the gap: the error "
              "minus that of the same model on the same inputs with all labels real."),
   };
   info.x = {"samples", "total samples n"};
@@ -246,7 +209,9 @@ std::vector<ReferenceLine> StrongCollapse::referenceLines(const Config& c, const
   if (xKey != "samples" || randomProjection(c) || c.choice("component") != "total" || c.choice("mixing") != "fraction" ||
       c.number("syntheticFraction") == 0.0)
     return {};
-  const auto setting = mixtureSetting(c);
+  // As n → ∞ the share round(p₂n)/n of the config's first point tends to the nominal p₂ itself.
+  auto setting = mixtureSetting(c);
+  setting.syntheticFraction = c.number("syntheticFraction");
   std::vector<ReferenceLine> lines = {{"floor as n → ∞", theory::classicalFloor(setting)}};
   if (c.choice("spectrum") == "isotropic" && c.number("ridge") == 0.0) {
     const double signal = c.number("signal");
