@@ -5,6 +5,10 @@
 #include <cmath>
 #include <vector>
 
+#include <catch2/catch.hpp>
+
+#include "collapse/result/result.hpp"
+
 namespace collapse::testing {
 
 inline constexpr double kZ = 4.0;
@@ -30,6 +34,17 @@ inline bool withinStandardErrors(const MeanAndError& estimate, double expected, 
 /// Two independent estimates agree: |a − b| ≤ z·√(sem_a² + sem_b²).
 inline bool agree(const MeanAndError& a, const MeanAndError& b, double z = kZ) {
   return std::fabs(a.mean - b.mean) <= z * std::hypot(a.sem, b.sem);
+}
+
+/// Every point of a series within z·SE + relativeAllowance·|theory| of its theory curve. The allowance is the
+/// finite-size term of a deterministic equivalent (0 for exact formulas); callers cite its convergence study.
+inline void checkAgainstTheory(const SeriesResult& series, double relativeAllowance) {
+  REQUIRE(series.theory);
+  for (std::size_t i = 0; i < series.mean.size(); ++i) {
+    const double theory = (*series.theory)[i];
+    INFO(series.label << ", point " << i << ": MC " << series.mean[i] << " ± " << series.sem[i] << ", theory " << theory);
+    CHECK(std::fabs(series.mean[i] - theory) <= kZ * series.sem[i] + relativeAllowance * std::fabs(theory) + 1e-12);
+  }
 }
 
 }  // namespace collapse::testing

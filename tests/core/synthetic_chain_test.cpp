@@ -13,6 +13,7 @@
 
 using namespace collapse;
 using nlohmann::json;
+using testing::checkAgainstTheory;
 using testing::kZ;
 
 namespace {
@@ -32,15 +33,6 @@ Run run(const json& config, const std::string& x = "", const std::string& series
   return out;
 }
 
-/// Every point within z·SE + allowance·|theory| of the theory.
-void checkAgainstTheory(const SeriesResult& series, double relativeAllowance) {
-  REQUIRE(series.theory);
-  for (std::size_t i = 0; i < series.mean.size(); ++i) {
-    const double theory = (*series.theory)[i];
-    INFO(series.label << ", point " << i << ": MC " << series.mean[i] << " ± " << series.sem[i] << ", theory " << theory);
-    CHECK(std::fabs(series.mean[i] - theory) <= kZ * series.sem[i] + relativeAllowance * std::fabs(theory) + 1e-12);
-  }
-}
 }  // namespace
 
 TEST_CASE("synthetic-chain, OLS: E = σ²d/(T − d − 1) + n·σ₀²d/(T₀ − d − 1) exactly (B1), by component") {

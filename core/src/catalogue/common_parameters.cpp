@@ -2,9 +2,8 @@
 
 namespace collapse::parameters {
 
-namespace {
-Parameter number(ParameterType type, std::string key, std::string symbol, std::string label, std::string unit,
-                 double value, double min, double max, bool logScale, std::string description) {
+Parameter makeNumber(ParameterType type, std::string key, std::string symbol, std::string label, std::string unit,
+                     double value, double min, double max, bool logScale, std::string description) {
   Parameter p;
   p.key = std::move(key);
   p.symbol = std::move(symbol);
@@ -18,50 +17,56 @@ Parameter number(ParameterType type, std::string key, std::string symbol, std::s
   p.description = std::move(description);
   return p;
 }
-}  // namespace
+
+Parameter makeChoice(std::string key, std::string symbol, std::string label, std::vector<std::string> choices,
+                     std::vector<std::string> labels, std::string defaultChoice, std::string description) {
+  Parameter p;
+  p.key = std::move(key);
+  p.symbol = std::move(symbol);
+  p.label = std::move(label);
+  p.type = ParameterType::Choice;
+  p.choices = std::move(choices);
+  p.choiceLabels = std::move(labels);
+  p.defaultChoice = std::move(defaultChoice);
+  p.description = std::move(description);
+  return p;
+}
 
 Parameter seed() {
-  return number(ParameterType::Integer, "seed", "seed", "random seed", "", 1, 0, 4294967295.0, false,
+  return makeNumber(ParameterType::Integer, "seed", "seed", "random seed", "", 1, 0, 4294967295.0, false,
                 "Seed of the run; trial t draws from the stream (seed, t), so any split of trials gives the same result.");
 }
 Parameter trials() {
-  return number(ParameterType::Integer, "trials", "R", "trials", "", 400, 1, 100000, true,
+  return makeNumber(ParameterType::Integer, "trials", "R", "trials", "", 400, 1, 100000, true,
                 "Independent Monte Carlo repetitions; the band and standard error are over these.");
 }
 Parameter dim() {
-  return number(ParameterType::Integer, "dim", "d", "input dimension", "", 10, 1, kMaxDim, true,
+  return makeNumber(ParameterType::Integer, "dim", "d", "input dimension", "", 10, 1, kMaxDim, true,
                 "Number of input features; inputs are x ~ N(0, Σ) with Σ a d×d diagonal covariance.");
 }
 Parameter samples() {
-  return number(ParameterType::Integer, "samples", "T", "samples per fit", "", 100, 1, 1000000, true,
+  return makeNumber(ParameterType::Integer, "samples", "T", "samples per fit", "", 100, 1, 1000000, true,
                 "Training samples each model is fitted on (per generation).");
 }
 Parameter noise() {
-  return number(ParameterType::Real, "noise", "σ", "label noise", "std. dev.", 1, 0, 1000, false,
+  return makeNumber(ParameterType::Real, "noise", "σ", "label noise", "std. dev.", 1, 0, 1000, false,
                 "Standard deviation of the Gaussian noise added to every label.");
 }
 Parameter ridge() {
-  return number(ParameterType::Real, "ridge", "λ", "ridge penalty", "per sample", 0, 0, 1e6, true,
+  return makeNumber(ParameterType::Real, "ridge", "λ", "ridge penalty", "per sample", 0, 0, 1e6, true,
                 "Ridge λ in argmin (1/T)‖Xw − y‖² + λ‖w‖²; 0 is least squares (minimum-norm when T < d).");
 }
 Parameter spectrum() {
-  Parameter p;
-  p.key = "spectrum";
-  p.symbol = "Σ";
-  p.label = "input covariance";
-  p.type = ParameterType::Choice;
-  p.choices = {"isotropic", "power"};
-  p.choiceLabels = {"isotropic (Σ = I)", "power law (s_j = j^−β)"};
-  p.defaultChoice = "isotropic";
-  p.description = "Eigenvalues of the input covariance: all 1, or decaying as j^−β.";
-  return p;
+  return makeChoice("spectrum", "Σ", "input covariance", {"isotropic", "power"},
+                    {"isotropic (Σ = I)", "power law (s_j = j^−β)"}, "isotropic",
+                    "Eigenvalues of the input covariance: all 1, or decaying as j^−β.");
 }
 Parameter decay() {
-  return number(ParameterType::Real, "decay", "β", "spectral decay", "", 1.5, 0, 10, false,
+  return makeNumber(ParameterType::Real, "decay", "β", "spectral decay", "", 1.5, 0, 10, false,
                 "Exponent β of the power-law spectrum s_j = j^−β (used when spectrum = power).");
 }
 Parameter signal() {
-  return number(ParameterType::Real, "signal", "‖w*‖", "signal norm", "", 1, 0, 1000, false,
+  return makeNumber(ParameterType::Real, "signal", "‖w*‖", "signal norm", "", 1, 0, 1000, false,
                 "Norm of the true weights w*, spread evenly over the eigen-directions of Σ.");
 }
 

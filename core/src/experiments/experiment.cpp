@@ -21,6 +21,12 @@ void Experiment::simulateTrialPoints(const std::vector<std::vector<Config>>& poi
   }
 }
 
+std::vector<double> generationAxis(int first, int last) {
+  std::vector<double> axis;
+  for (int g = first; g <= last; ++g) axis.push_back(static_cast<double>(g));
+  return axis;
+}
+
 const Parameter* Experiment::findParameter(const std::string& key) const {
   for (const auto& parameter : info().parameters)
     if (parameter.key == key) return &parameter;

@@ -10,34 +10,15 @@ namespace collapse {
 
 namespace {
 
-Parameter choice(std::string key, std::string label, std::vector<std::string> choices, std::vector<std::string> labels,
-                 std::string defaultChoice, std::string description) {
-  Parameter p;
-  p.key = std::move(key);
-  p.label = std::move(label);
-  p.type = ParameterType::Choice;
-  p.choices = std::move(choices);
-  p.choiceLabels = std::move(labels);
-  p.defaultChoice = std::move(defaultChoice);
-  p.description = std::move(description);
-  return p;
-}
-
 ExperimentInfo makeInfo() {
   namespace P = parameters;
   Parameter samples = P::withDefault(P::samples(), 20);
   samples.min = 2;
   samples.symbol = "m";
   samples.description = "Samples drawn from the current fit (the real data at generation 1) to make the next fit.";
-  Parameter generations;
-  generations.key = "generations";
-  generations.symbol = "t";
-  generations.label = "generations";
-  generations.type = ParameterType::Integer;
-  generations.defaultNumber = 100;
-  generations.min = 1;
-  generations.max = 1000;
-  generations.description = "Number of fits; generation 1 fits the real data (Kazdan et al.'s model-fitting iteration).";
+  const Parameter generations =
+      P::makeNumber(ParameterType::Integer, "generations", "t", "generations", "", 100, 1, 1000, false,
+                    "Number of fits; generation 1 fits the real data (Kazdan et al.'s model-fitting iteration).");
 
   ExperimentInfo info;
   info.key = "gaussian-fitting";
@@ -54,19 +35,12 @@ ExperimentInfo makeInfo() {
       P::withDefault(P::dim(), 1),
       samples,
       generations,
-      choice("workflow", "data workflow", {"replace", "accumulate", "accumulate-subsample"},
-             {"Replace", "Accumulate", "Accumulate-subsample"}, "replace",
-             "replace: fit the newest samples only; accumulate: all samples so far; accumulate-subsample: m samples "
+      P::makeChoice("workflow", "", "data workflow", {"replace", "accumulate", "accumulate-subsample"}, {"Replace", "Accumulate", "Accumulate-subsample"}, "replace", "replace: fit the newest samples only; accumulate: all samples so far; accumulate-subsample: m samples "
              "drawn without replacement from all so far (Kazdan et al.)."),
-      choice("estimator", "covariance estimator", {"mle", "unbiased"}, {"MLE (÷ m)", "unbiased (÷ (m − 1))"}, "mle",
-             "mle: divide the scatter by m (Kazdan et al.); unbiased: by m − 1 (Shumailov et al.)."),
-      choice("metric", "metric",
-             {"traceRatio", "meanError", "determinantRatio", "logDeterminantRatio", "wasserstein"},
-             {"variance ratio tr Σ̂/tr Σ", "mean error ‖μ̂ − μ‖²", "determinant ratio det Σ̂/det Σ",
-              "log determinant ratio", "squared Wasserstein-2 distance W₂²"},
-             "traceRatio", "What is measured of each fit against the truth N(0, I). Ratios are heavy-tailed: compare the median."),
-      choice("sampler", "sampler", {"auto", "explicit"}, {"automatic", "explicit samples"}, "auto",
-             "auto: sufficient statistics (mean and Bartlett scatter) whenever exact; explicit: draw every sample."),
+      P::makeChoice("estimator", "", "covariance estimator", {"mle", "unbiased"}, {"MLE (÷ m)", "unbiased (÷ (m − 1))"}, "mle", "mle: divide the scatter by m (Kazdan et al.); unbiased: by m − 1 (Shumailov et al.)."),
+      P::makeChoice("metric", "", "metric", {"traceRatio", "meanError", "determinantRatio", "logDeterminantRatio", "wasserstein"}, {"variance ratio tr Σ̂/tr Σ", "mean error ‖μ̂ − μ‖²", "determinant ratio det Σ̂/det Σ",
+              "log determinant ratio", "squared Wasserstein-2 distance W₂²"}, "traceRatio", "What is measured of each fit against the truth N(0, I). Ratios are heavy-tailed: compare the median."),
+      P::makeChoice("sampler", "", "sampler", {"auto", "explicit"}, {"automatic", "explicit samples"}, "auto", "auto: sufficient statistics (mean and Bartlett scatter) whenever exact; explicit: draw every sample."),
   };
   info.x = {"generation", "model-fitting iteration t (1 = fit on real data)"};
   info.metric = {"value", "metric of the fit (see metric)"};
@@ -153,9 +127,7 @@ std::vector<std::string> GaussianFitting::notes(const Config& c) const {
 }
 
 std::vector<double> GaussianFitting::naturalX(const Config& c) const {
-  std::vector<double> x(c.integer("generations"));
-  for (std::size_t t = 0; t < x.size(); ++t) x[t] = static_cast<double>(t + 1);
-  return x;
+  return generationAxis(1, c.integer("generations"));
 }
 
 std::optional<std::vector<double>> GaussianFitting::theory(const Config& c) const {

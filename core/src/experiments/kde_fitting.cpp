@@ -11,34 +11,6 @@ namespace collapse {
 
 namespace {
 
-Parameter number(ParameterType type, std::string key, std::string symbol, std::string label, double value, double min,
-                 double max, bool logScale, std::string description) {
-  Parameter p;
-  p.key = std::move(key);
-  p.symbol = std::move(symbol);
-  p.label = std::move(label);
-  p.type = type;
-  p.defaultNumber = value;
-  p.min = min;
-  p.max = max;
-  p.logScale = logScale;
-  p.description = std::move(description);
-  return p;
-}
-
-Parameter choice(std::string key, std::string label, std::vector<std::string> choices, std::vector<std::string> labels,
-                 std::string defaultChoice, std::string description) {
-  Parameter p;
-  p.key = std::move(key);
-  p.label = std::move(label);
-  p.type = ParameterType::Choice;
-  p.choices = std::move(choices);
-  p.choiceLabels = std::move(labels);
-  p.defaultChoice = std::move(defaultChoice);
-  p.description = std::move(description);
-  return p;
-}
-
 /// Kernel evaluations per trial beyond which a run would take minutes: refused before it starts.
 constexpr double kMaxKernelEvaluations = 5e9;
 
@@ -55,26 +27,15 @@ ExperimentInfo makeInfo() {
   info.parameters = {
       P::seed(),
       P::withDefault(P::trials(), 50),
-      choice("dataset", "dataset", {"moons", "circles", "blobs", "swissRoll"},
-             {"two moons", "two circles", "three blobs", "swiss roll (3-D)"}, "moons",
-             "The real distribution, generated as scikit-learn's make_moons, make_circles, make_blobs, make_swiss_roll."),
-      number(ParameterType::Real, "noise", "ε", "dataset noise", 0.05, 0, 10, false,
-             "Standard deviation of the Gaussian noise added to moons, circles and the swiss roll."),
-      number(ParameterType::Integer, "samples", "m", "samples per generation", 100, 2, 100000, true,
-             "Samples drawn from the current estimate (the real data at generation 1) for the next fit."),
-      number(ParameterType::Integer, "generations", "t", "generations", 30, 1, 500, false,
-             "Number of fits; generation 1 fits the real data."),
-      choice("workflow", "data workflow", {"replace", "accumulate", "accumulate-subsample"},
-             {"Replace", "Accumulate", "Accumulate-subsample"}, "replace",
-             "replace: fit the newest samples only; accumulate: all samples so far; accumulate-subsample: m samples "
+      P::makeChoice("dataset", "", "dataset", {"moons", "circles", "blobs", "swissRoll"}, {"two moons", "two circles", "three blobs", "swiss roll (3-D)"}, "moons", "The real distribution, generated as scikit-learn's make_moons, make_circles, make_blobs, make_swiss_roll."),
+      P::makeNumber(ParameterType::Real, "noise", "ε", "dataset noise", "", 0.05, 0, 10, false, "Standard deviation of the Gaussian noise added to moons, circles and the swiss roll."),
+      P::makeNumber(ParameterType::Integer, "samples", "m", "samples per generation", "", 100, 2, 100000, true, "Samples drawn from the current estimate (the real data at generation 1) for the next fit."),
+      P::makeNumber(ParameterType::Integer, "generations", "t", "generations", "", 30, 1, 500, false, "Number of fits; generation 1 fits the real data."),
+      P::makeChoice("workflow", "", "data workflow", {"replace", "accumulate", "accumulate-subsample"}, {"Replace", "Accumulate", "Accumulate-subsample"}, "replace", "replace: fit the newest samples only; accumulate: all samples so far; accumulate-subsample: m samples "
              "drawn without replacement from all so far."),
-      choice("bandwidthRule", "bandwidth rule", {"fixed", "scott", "silverman"},
-             {"fixed h", "Scott n^(−1/(D+4))", "Silverman (n(D+2)/4)^(−1/(D+4))"}, "fixed",
-             "fixed: h = bandwidth; scott and silverman as scikit-learn computes them (no data-scale factor)."),
-      number(ParameterType::Real, "bandwidth", "h", "kernel bandwidth", 0.1, 1e-4, 100, true,
-             "Standard deviation of the Gaussian kernel (bandwidthRule = fixed)."),
-      number(ParameterType::Integer, "testSamples", "N", "test samples", 200, 10, 10000, true,
-             "Fresh real points on which the negative log-likelihood is averaged."),
+      P::makeChoice("bandwidthRule", "", "bandwidth rule", {"fixed", "scott", "silverman"}, {"fixed h", "Scott n^(−1/(D+4))", "Silverman (n(D+2)/4)^(−1/(D+4))"}, "fixed", "fixed: h = bandwidth; scott and silverman as scikit-learn computes them (no data-scale factor)."),
+      P::makeNumber(ParameterType::Real, "bandwidth", "h", "kernel bandwidth", "", 0.1, 1e-4, 100, true, "Standard deviation of the Gaussian kernel (bandwidthRule = fixed)."),
+      P::makeNumber(ParameterType::Integer, "testSamples", "N", "test samples", "", 200, 10, 10000, true, "Fresh real points on which the negative log-likelihood is averaged."),
   };
   info.x = {"generation", "model-fitting iteration t (1 = fit on real data)"};
   info.metric = {"testNll", "negative log-likelihood of real test data"};
@@ -188,9 +149,7 @@ std::vector<std::string> KdeFitting::notes(const Config&) const {
 }
 
 std::vector<double> KdeFitting::naturalX(const Config& c) const {
-  std::vector<double> x(c.integer("generations"));
-  for (std::size_t t = 0; t < x.size(); ++t) x[t] = static_cast<double>(t + 1);
-  return x;
+  return generationAxis(1, c.integer("generations"));
 }
 
 std::vector<double> KdeFitting::simulateTrial(const Config& config, Rng& rng) const {

@@ -12,31 +12,11 @@ namespace {
 
 constexpr double kWorkingSetBudgetBytes = 1024.0 * 1024.0 * 1024.0;  // 1 GiB per trial
 
-Parameter choiceParameter(std::string key, std::string symbol, std::string label, std::vector<std::string> choices,
-                          std::vector<std::string> labels, std::string defaultChoice, std::string description) {
-  Parameter p;
-  p.key = std::move(key);
-  p.symbol = std::move(symbol);
-  p.label = std::move(label);
-  p.type = ParameterType::Choice;
-  p.choices = std::move(choices);
-  p.choiceLabels = std::move(labels);
-  p.defaultChoice = std::move(defaultChoice);
-  p.description = std::move(description);
-  return p;
-}
-
 ExperimentInfo makeInfo() {
   namespace P = parameters;
-  Parameter generations;
-  generations.key = "generations";
-  generations.symbol = "n";
-  generations.label = "generations";
-  generations.type = ParameterType::Integer;
-  generations.defaultNumber = 20;
-  generations.min = 1;
-  generations.max = 1000;
-  generations.description = "Number of successive fits; generation 1 is the fit on real data (Gerstgrasser et al.).";
+  const Parameter generations =
+      P::makeNumber(ParameterType::Integer, "generations", "n", "generations", "", 20, 1, 1000, false,
+                    "Number of successive fits; generation 1 is the fit on real data (Gerstgrasser et al.).");
 
   ExperimentInfo info;
   info.key = "recursive-regression";
@@ -56,20 +36,14 @@ ExperimentInfo makeInfo() {
       P::noise(),
       generations,
       P::ridge(),
-      choiceParameter("design", "X", "input design", {"fixed", "fresh"},
-                      {"fixed design (relabelled)", "fresh inputs"}, "fixed",
-                      "fixed: one set of T inputs relabelled every generation (Gerstgrasser et al.); "
+      P::makeChoice("design", "X", "input design", {"fixed", "fresh"}, {"fixed design (relabelled)", "fresh inputs"}, "fixed", "fixed: one set of T inputs relabelled every generation (Gerstgrasser et al.); "
                       "fresh: new inputs for every generation."),
-      choiceParameter("workflow", "", "data workflow", {"replace", "accumulate", "accumulate-subsample"},
-                      {"Replace", "Accumulate", "Accumulate-subsample"}, "replace",
-                      "replace: fit on the newest data only; accumulate: on all data so far; accumulate-subsample: "
+      P::makeChoice("workflow", "", "data workflow", {"replace", "accumulate", "accumulate-subsample"}, {"Replace", "Accumulate", "Accumulate-subsample"}, "replace", "replace: fit on the newest data only; accumulate: on all data so far; accumulate-subsample: "
                       "on T points drawn without replacement from all data so far (Kazdan et al.)."),
       P::spectrum(),
       P::decay(),
       P::signal(),
-      choiceParameter("sampler", "", "sampler", {"auto", "sufficient", "explicit"},
-                      {"automatic", "sufficient statistics", "explicit rows"}, "auto",
-                      "How designs are drawn: XᵀX by the Bartlett decomposition (exact when T ≥ d and no "
+      P::makeChoice("sampler", "", "sampler", {"auto", "sufficient", "explicit"}, {"automatic", "sufficient statistics", "explicit rows"}, "auto", "How designs are drawn: XᵀX by the Bartlett decomposition (exact when T ≥ d and no "
                       "subsampling), or explicit rows. auto picks the sufficient statistics whenever they are exact."),
   };
   info.x = {"generation", "model-fitting iteration n (1 = fit on real data)"};
@@ -179,9 +153,7 @@ std::vector<std::string> RecursiveRegression::notes(const Config& config) const 
 }
 
 std::vector<double> RecursiveRegression::naturalX(const Config& config) const {
-  std::vector<double> x(config.integer("generations"));
-  for (std::size_t i = 0; i < x.size(); ++i) x[i] = static_cast<double>(i + 1);
-  return x;
+  return generationAxis(1, config.integer("generations"));
 }
 
 std::vector<double> RecursiveRegression::simulateTrial(const Config& config, Rng& rng) const {

@@ -10,34 +10,6 @@ namespace collapse {
 
 namespace {
 
-Parameter integerParameter(std::string key, std::string symbol, std::string label, double value, double min, double max,
-                           bool logScale, std::string description) {
-  Parameter p;
-  p.key = std::move(key);
-  p.symbol = std::move(symbol);
-  p.label = std::move(label);
-  p.type = ParameterType::Integer;
-  p.defaultNumber = value;
-  p.min = min;
-  p.max = max;
-  p.logScale = logScale;
-  p.description = std::move(description);
-  return p;
-}
-
-Parameter choice(std::string key, std::string label, std::vector<std::string> choices, std::vector<std::string> labels,
-                 std::string description) {
-  Parameter p;
-  p.key = std::move(key);
-  p.label = std::move(label);
-  p.type = ParameterType::Choice;
-  p.defaultChoice = choices.front();
-  p.choices = std::move(choices);
-  p.choiceLabels = std::move(labels);
-  p.description = std::move(description);
-  return p;
-}
-
 ExperimentInfo makeInfo() {
   namespace P = parameters;
   Parameter generatorNoise = P::noise();
@@ -45,15 +17,9 @@ ExperimentInfo makeInfo() {
   generatorNoise.symbol = "σ₀";
   generatorNoise.label = "generator label noise";
   generatorNoise.description = "Standard deviation of the noise each generator adds when it labels the next one's data.";
-  Parameter ridgeExponent;
-  ridgeExponent.key = "ridgeExponent";
-  ridgeExponent.symbol = "ℓ";
-  ridgeExponent.label = "ridge decay exponent";
-  ridgeExponent.type = ParameterType::Real;
-  ridgeExponent.defaultNumber = 0.5;
-  ridgeExponent.min = 0;
-  ridgeExponent.max = 10;
-  ridgeExponent.description = "With ridgeRule = power, λ = T^(−ℓ): the adaptive regularisation of the scaling-law figure.";
+  const Parameter ridgeExponent =
+      P::makeNumber(ParameterType::Real, "ridgeExponent", "ℓ", "ridge decay exponent", "", 0.5, 0, 10, false,
+                    "With ridgeRule = power, λ = T^(−ℓ): the adaptive regularisation of the scaling-law figure.");
 
   ExperimentInfo info;
   info.key = "synthetic-chain";
@@ -67,25 +33,19 @@ ExperimentInfo makeInfo() {
       P::seed(),
       P::withDefault(P::trials(), 200),
       P::withDefault(P::dim(), 50),
-      integerParameter("generatorSamples", "T₀", "samples per generator", 100, 1, 1000000, true,
-                       "Fresh samples each generator is fitted on (OLS when T₀ ≥ d, minimum-norm when T₀ < d)."),
+      P::makeNumber(ParameterType::Integer, "generatorSamples", "T₀", "samples per generator", "", 100, 1, 1000000, true, "Fresh samples each generator is fitted on (OLS when T₀ ≥ d, minimum-norm when T₀ < d)."),
       generatorNoise,
       P::withDefault(P::samples(), 200),
       P::noise(),
       P::ridge(),
-      integerParameter("generations", "n", "generations", 20, 0, 1000, false,
-                       "Number of synthetic generations before the downstream model; n = 0 trains on clean data."),
+      P::makeNumber(ParameterType::Integer, "generations", "n", "generations", "", 20, 0, 1000, false, "Number of synthetic generations before the downstream model; n = 0 trains on clean data."),
       P::spectrum(),
       P::decay(),
       P::signal(),
-      choice("ridgeRule", "ridge rule", {"fixed", "power", "optimal"},
-             {"fixed λ", "λ = T^(−ℓ)", "optimal λ (theory)"},
-             "fixed: λ = ridge; power: λ = T^(−ℓ) (adaptive regularisation); optimal: the λ minimising the "
+      P::makeChoice("ridgeRule", "", "ridge rule", {"fixed", "power", "optimal"}, {"fixed λ", "λ = T^(−ℓ)", "optimal λ (theory)"}, "fixed", "fixed: λ = ridge; power: λ = T^(−ℓ) (adaptive regularisation); optimal: the λ minimising the "
              "theoretical error for this n, T, T₀ (reference §3 B4)."),
       ridgeExponent,
-      choice("component", "error component", {"total", "bias", "variance", "collapse"},
-             {"total error", "bias", "variance", "collapse term"},
-             "Which part of the test error to report: the total, or its bias, variance or model-collapse term "
+      P::makeChoice("component", "", "error component", {"total", "bias", "variance", "collapse"}, {"total error", "bias", "variance", "collapse term"}, "total", "Which part of the test error to report: the total, or its bias, variance or model-collapse term "
              "(E = Bias + Var + n·σ₀²·ρ)."),
   };
   info.x = {"generation", "synthetic generations n (0 = clean data)"};
@@ -206,9 +166,7 @@ std::vector<std::string> SyntheticChain::notes(const Config& c) const {
 }
 
 std::vector<double> SyntheticChain::naturalX(const Config& c) const {
-  std::vector<double> x(c.integer("generations") + 1);
-  for (std::size_t n = 0; n < x.size(); ++n) x[n] = static_cast<double>(n);
-  return x;
+  return generationAxis(0, c.integer("generations"));
 }
 
 std::optional<std::vector<double>> SyntheticChain::theory(const Config& c) const {

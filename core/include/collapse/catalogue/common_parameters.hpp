@@ -6,6 +6,14 @@
 
 namespace collapse::parameters {
 
+/// A numeric parameter (Integer or Real) with an inclusive range [min, max].
+Parameter makeNumber(ParameterType type, std::string key, std::string symbol, std::string label, std::string unit,
+                     double value, double min, double max, bool logScale, std::string description);
+
+/// A choice parameter; `labels` are the display names of `choices`, in the same order.
+Parameter makeChoice(std::string key, std::string symbol, std::string label, std::vector<std::string> choices,
+                     std::vector<std::string> labels, std::string defaultChoice, std::string description);
+
 Parameter seed();      ///< run seed; trial t uses the stream (seed, t)
 Parameter trials();    ///< Monte Carlo repetitions
 Parameter dim();       ///< input dimension d

@@ -50,6 +50,9 @@ struct Preset {
   std::string series;  ///< "" or "key=v1,v2"
 };
 
+/// The values first, first + 1, …, last: a generation axis.
+std::vector<double> generationAxis(int first, int last);
+
 struct ExperimentInfo {
   std::string key;       ///< e.g. "recursive-regression"
   std::string title;     ///< e.g. "Recursive regression: replace vs accumulate"
