@@ -4,7 +4,8 @@
 //   native     build/native/bin/collapse-bench (in-process timing, best of 3)
 //   wasm       both flavours under node (best of 3)
 //   numpy      bench/numpy_explicit.py with Debian's python3-numpy: explicit X and lstsq per generation
-// Then, if bench/web.mjs exists, the page's own measurements (time to first figure, longest main-thread task).
+// Then every preset's figure time (bench/presets.mjs, CLI and browser), and the page's own measurements
+// (bench/web.mjs: time to first figure, longest main-thread task).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -76,6 +77,10 @@ for (const design of ['fixed', 'fresh']) {
 }
 
 console.log('\nTheory (replace, OLS): n·σ²·d/(T − d − 1) at n = 20 is ' + (20 * 200 / (1000 - 200 - 1)).toFixed(3) + '.');
+
+console.log('\nEvery preset, CLI and browser:');
+const presets = spawnSync(process.execPath, [path.join(root, 'bench/presets.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+console.log(presets.status === 0 ? presets.stdout.trim() : 'bench/presets.mjs failed');
 
 const webBench = path.join(root, 'bench/web.mjs');
 if (existsSync(webBench)) {
