@@ -101,4 +101,13 @@ export class RunController {
     const reply = await this.pool.submit({ kind: 'csv', request: JSON.stringify(request), values: copy }, { transfer: [copy.buffer], priority: true });
     return reply.text;
   }
+
+  /**
+   * One trial's pictures of a generative experiment, computed by a worker (never on the page's thread):
+   * { dimension, real: Float64Array, generations: [Float64Array] } for series `series` of the request.
+   */
+  async pointCloud(request, series, trial = 0) {
+    const reply = await this.pool.submit({ kind: 'pointCloud', request: JSON.stringify(request), series, trial }, { priority: true });
+    return reply.cloud;
+  }
 }

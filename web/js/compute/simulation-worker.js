@@ -1,6 +1,7 @@
 // One worker of the pool. A classic (not module) worker, because Emscripten's MODULARIZE glue is a plain script
 // that only importScripts can load inside a worker. It instantiates the WebAssembly.Module compiled once by the
-// page, then answers jobs: simulate trials [begin, end), assemble a Result, or write its CSV. Values go back as
+// page, then answers jobs: simulate trials [begin, end), assemble a Result, write its CSV, or draw one trial's point clouds
+// (the pictures of the generative experiments). Values go back as
 // transferred Float64Array buffers (the Embind API returns copies, never views of the heap).
 /* eslint-env worker */
 'use strict';
@@ -30,7 +31,7 @@ async function start({ scriptUrl, wasmModule }) {
   });
 }
 
-function answer({ id, kind, request, begin, end, values }) {
+function answer({ id, kind, request, begin, end, values, series, trial }) {
   try {
     if (kind === 'simulate') {
       const out = lab.simulate(request, begin, end);
@@ -39,6 +40,11 @@ function answer({ id, kind, request, begin, end, values }) {
       self.postMessage({ id, ok: true, text: lab.assemble(request, values) });
     } else if (kind === 'csv') {
       self.postMessage({ id, ok: true, text: lab.resultCsv(request, values) });
+    } else if (kind === 'pointCloud') {
+      const cloud = lab.pointCloud(request, series, trial);
+      const generations = Array.from(cloud.generations);
+      self.postMessage({ id, ok: true, cloud: { dimension: cloud.dimension, real: cloud.real, generations } },
+        [cloud.real.buffer, ...generations.map((g) => g.buffer)]);
     } else {
       throw new Error(`unknown job ${kind}`);
     }

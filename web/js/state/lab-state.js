@@ -1,6 +1,6 @@
 // The lab's state: one plain object that the URL hash, the controls, the embed API and the run all read.
 //   { experiment, config: {every catalogue parameter}, x: '' | 'key=grid', series: '' | 'key=v1,v2',
-//     view: { y, band, figure }, preset: '' | key, flags: { hide: [...], controls: null | [...] } }
+//     view: { y, band, figure, picture?: { series, generation } }, preset: '' | key, flags: { hide: [...], controls: null | [...] } }
 // x and series use the CLI's grid syntax (DESIGN.md). x '' is the experiment's natural axis; series '' is a
 // single curve (the engine then uses config's value of the natural-series parameter). Without a preset the
 // series is the natural one over all its values, e.g. workflow=replace,accumulate,accumulate-subsample.
@@ -19,12 +19,13 @@ export function defaultView() {
  * the figure are the preset's (experiments/index.js gives every preset a complete { y, figure }).
  */
 export function presetState(catalogueExperiment, preset, { view = defaultView(), flags = { hide: [], controls: null } } = {}) {
+  const { picture: _picture, ...kept } = view; // a new preset's pictures start afresh (first series, last generation)
   return {
     experiment: catalogueExperiment.key,
     config: { ...defaultConfig(catalogueExperiment), ...(preset?.config ?? {}) },
     x: preset?.x ?? '',
     series: preset?.series ?? naturalSeries(catalogueExperiment),
-    view: { ...defaultView(), ...view, ...(preset?.view ?? {}) },
+    view: { ...defaultView(), ...kept, ...(preset?.view ?? {}) },
     preset: preset?.key ?? '',
     flags,
   };

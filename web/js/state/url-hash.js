@@ -1,5 +1,6 @@
 // The lab's whole state as a versioned URL hash, readable by people:
 //   #v=1&exp=recursive-regression&seed=1&trials=400&dim=10&...&series=workflow=replace,accumulate&y=linear&band=quantile&figure=standard
+// (and picture=1:37 once the reader has moved the pictures of a generative experiment: series 1, generation 37)
 // figure=standard is the curves; another name is a derived figure of the experiment's view file (e.g. pareto).
 // Every parameter is written (not only the changed ones), so a link keeps reproducing its curve even if a later
 // version changes a default. Decoding trusts nothing: each value is checked against the catalogue (number syntax,
@@ -16,9 +17,12 @@ export const STANDARD_FIGURE = 'standard';
 const FIGURE = /^[a-z][a-z0-9-]{0,39}$/;
 
 /** Parts of the page a lecturer can hide with hide=...; parameter keys can be hidden too. */
-export const HIDEABLE_PARTS = Object.freeze(['presets', 'controls', 'sweep', 'view', 'share', 'export', 'table', 'caption', 'notes', 'run']);
+export const HIDEABLE_PARTS = Object.freeze(['presets', 'controls', 'sweep', 'view', 'share', 'export', 'table', 'caption', 'notes', 'run', 'pictures']);
 
-const RESERVED = new Set(['v', 'exp', 'preset', 'x', 'series', 'y', 'band', 'figure', 'hide', 'controls']);
+const RESERVED = new Set(['v', 'exp', 'preset', 'x', 'series', 'y', 'band', 'figure', 'picture', 'hide', 'controls']);
+// picture=<series index>:<generation>: what the pictures of a generative experiment show (absent: the first series at
+// its last generation). Whether that series and generation exist is the page's to check against the run.
+const PICTURE = /^(\d{1,3}):(\d{1,5})$/;
 const MAX_HASH_LENGTH = 4000;
 const MAX_SHOWN = 60;
 const INTEGER = /^[+-]?\d+$/;
@@ -39,6 +43,7 @@ export function encodeHash(state, experiment) {
   pairs.push(['x', state.x], ['series', state.series]); // written even when empty: '' means one curve, not "default"
   pairs.push(['y', state.view.y], ['band', state.view.band]);
   pairs.push(['figure', state.view.figure || STANDARD_FIGURE]); // always: a preset may default to a derived figure
+  if (state.view.picture) pairs.push(['picture', `${state.view.picture.series}:${state.view.picture.generation}`]);
   if (state.flags.hide.length) pairs.push(['hide', state.flags.hide.join(',')]);
   if (state.flags.controls) pairs.push(['controls', state.flags.controls.join(',')]);
   return `#${pairs.map(([key, value]) => `${key}=${encodeValue(String(value))}`).join('&')}`;
@@ -115,6 +120,10 @@ export function decodeHash(hash, catalogue) {
       // Only the name's form is checked here; whether the experiment has that figure is the page's to say.
       if (FIGURE.test(value)) state.view.figure = value;
       else problem(key, value, 'The figure name is not valid and was ignored.');
+    } else if (key === 'picture') {
+      const match = PICTURE.exec(value);
+      if (match) state.view.picture = { series: Number(match[1]), generation: Number(match[2]) };
+      else problem(key, value, 'picture must look like series:generation (e.g. 0:12); it was ignored.');
     } else if (key === 'hide' || key === 'controls') {
       const allowed = key === 'hide' ? [...HIDEABLE_PARTS, ...parameters.keys()] : [...parameters.keys()];
       const items = value === '' ? [] : value.split(',');
