@@ -8,7 +8,7 @@ import { SweepControls } from '../controls/sweep-controls.js';
 import { ViewControls, bandDescription } from '../controls/view-controls.js';
 import { CancelledError } from '../compute/worker-pool.js';
 import { experimentView } from '../experiments/index.js';
-import { xAxisTitle, yAxisTitle } from '../figure/axis-labels.js';
+import { xAxisTitle } from '../figure/axis-labels.js';
 import { ChartView } from '../figure/chart-view.js';
 import { figureSummary, renderTable } from '../figure/data-table.js';
 import { renderLegend } from '../figure/legend.js';
@@ -22,6 +22,7 @@ import { presetState, stateFromHash, sweptKey, toRequest } from '../state/lab-st
 import { decodeHash, encodeHash, HIDEABLE_PARTS, STANDARD_FIGURE } from '../state/url-hash.js';
 import { MessageBanner } from '../ui/message-banner.js';
 import { ProgressView } from '../ui/progress-view.js';
+import { PicturePanel } from './picture-panel.js';
 import { formatCount } from '../util/format.js';
 
 const RUN_DELAY_MS = 350; // after the last keystroke in a number field
@@ -50,6 +51,13 @@ export class LabApp {
     this.banner = new MessageBanner($('banner'));
     this.progress = new ProgressView($('progress'), document.querySelector('#progress .progress-fill'));
     this.viewControls = new ViewControls(this.el.view, { onChange: (view) => this.setView(view) });
+    this.pictures = new PicturePanel($('pictures'), {
+      compute: (request, series, trial) => this.runner.pointCloud(request, series, trial),
+      onChange: (picture) => {
+        this.state = { ...this.state, view: { ...this.state.view, picture } };
+        this.writeHash();
+      },
+    });
     this.el.version.textContent = `${engine.version} · ${flavour} build · ${poolSize} worker${poolSize === 1 ? '' : 's'}`;
 
     this.el.run.addEventListener('click', () => this.run());
@@ -137,6 +145,7 @@ export class LabApp {
   buildExperimentUi() {
     const experiment = this.catalogueExperiment();
     this.view = experimentView(experiment);
+    this.pictures.hide();
     this.el.title.textContent = experiment.title;
     this.panel = new ControlPanel(this.el.controls, experiment, this.view, {
       onInput: (key, value) => this.setParameter(key, value, false),
@@ -271,6 +280,7 @@ export class LabApp {
     const { hide, controls } = this.state.flags;
     for (const part of HIDEABLE_PARTS)
       for (const element of document.querySelectorAll(`[data-part="${part}"]`)) element.hidden = hide.includes(part);
+    this.pictures.setAllowed(Boolean(this.view.pictures) && !hide.includes('pictures'));
     if (!this.view.presets.length) document.querySelector('.presets-card').hidden = true;
     // In an embed, controls=... picks the few a reader may change; without it the embed shows none.
     const shown = this.embed && controls === null ? [] : controls;
@@ -320,6 +330,7 @@ export class LabApp {
       this.good = { ...outcome, state };
       this.draw(outcome.result);
       this.captionText();
+      this.showPictures();
       this.setStatus(`${outcome.result.trials} trials, seed ${outcome.result.seed}, ${this.flavour} build, ${this.poolSize} worker${this.poolSize === 1 ? '' : 's'}, ${outcome.seconds.toFixed(2)} s.` +
         (this.dropped ? ` ${this.dropped} values ≤ 0 are not shown on the log axis.` : ''));
       if (!document.body.dataset.ready) performance.mark('collapse-lab:first-figure');
@@ -360,7 +371,7 @@ export class LabApp {
     const view = experimentView(experiment);
     const figure = this.derivedFigure(view, result);
     const { dropped } = this.chart.draw(result, {
-      view: this.state.view, xTitle, yTitle: yAxisTitle(result),
+      view: this.state.view, xTitle, yTitle: view.yTitle(result), median: view.median(result),
       xSpec: spec ?? '', xParameter: experiment.parameters.find((p) => p.key === result.x.key),
       guides: view.guides(result), markerLabel: (marker, series) => view.markerLabel(marker, series, result),
       figure: figure.spec,
@@ -388,7 +399,15 @@ export class LabApp {
     return { spec, note: '' };
   }
 
+  /** The pictures of the last complete run, for experiments whose view declares them (and unless hidden). */
+  showPictures() {
+    const allowed = Boolean(this.view.pictures) && !this.state.flags.hide.includes('pictures') && this.good?.result.experiment === this.state.experiment;
+    if (!allowed) return this.pictures.hide();
+    return this.pictures.show({ pictures: this.view.pictures, result: this.good.result, request: this.good.request, picture: this.state.view.picture });
+  }
+
   redraw() {
+    this.pictures.redraw();
     if (this.good) {
       this.draw(this.good.result);
       if (this.dropped) this.setStatus(`${this.dropped} values ≤ 0 are not shown on the log axis.`);
@@ -459,7 +478,7 @@ export class LabApp {
     const blob = await figurePng(this.el.canvas, {
       title: preset ? `${preset.title} (${preset.citation.text.split(',')[0]})` : this.catalogueExperiment().title,
       legendItems: this.chart.legendItems().filter((item) => !item.hidden),
-      footer: [`Collapse Lab ${m.version}: ${m.trials} trials, seed ${m.seed}. Solid: Monte Carlo mean; band: ${bandDescription(this.state.view.band)}; dashed: theory.`, m.link],
+      footer: [`Collapse Lab ${m.version}: ${m.trials} trials, seed ${m.seed}. Solid: Monte Carlo mean; ${this.chart.drawn.median ? 'round dots: median; ' : ''}band: ${bandDescription(this.state.view.band)}; dashed: theory.`, m.link],
     });
     download(blob, `${fileStem(m)}.png`);
   }

@@ -10,21 +10,35 @@
 //   guides(result)              extra lines the figure should draw: [{ axis: 'x'|'y', value, label, series? }]
 //   markerLabel(marker, series, result)   the short text beside a marked point (series[].markers)
 //   caption(result)             the caption once the reader has left the presets
+//   median(result)              whether the figure draws the median over the trials beside the mean (default: when the
+//                               Result's notes say the metric is heavy-tailed or point to the median)
+//   yTitle(result)              the y axis title (default: the Result's metric label)
+//   pictures                    pictures of one trial's data (generative experiments; see app/picture-panel.js):
+//                               { plane?: { axes, names, note } for 3-D clouds, truth?: 'standard-normal',
+//                                 lookFor(series, generation, summaries) → a sentence }
 // An experiment in the catalogue without a view file still gets a full lab, with the presets' claims as captions.
 // Adding an experiment's page means adding one file like recursive-regression.js and listing it here.
 import recursiveRegression from './recursive-regression.js';
 import syntheticChain from './synthetic-chain.js';
 import strongCollapse from './strong-collapse.js';
+import gaussianFitting from './gaussian-fitting.js';
+import kdeFitting from './kde-fitting.js';
 import { STANDARD_FIGURE } from '../state/url-hash.js';
 
-const views = new Map([recursiveRegression, syntheticChain, strongCollapse].map((view) => [view.key, view]));
+const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting].map((view) => [view.key, view]));
 
 /** Presentation defaults a preset starts from (the band is the reader's choice and is kept). */
 const PRESET_VIEW = Object.freeze({ y: 'linear', figure: STANDARD_FIGURE });
 
+/** The default for drawing the median: the Result has one and its notes say the mean is heavy-tailed or point to the median. */
+export function heavyTailed(result) {
+  return result.series.some((s) => Array.isArray(s.simulation.median)) &&
+    (result.notes ?? []).some((note) => /heavy-tailed|median/i.test(note));
+}
+
 /**
  * The lab view of a catalogue experiment: { key, groups, presets, defaultPreset, figures, guides, markerLabel,
- * caption(result) }. Each preset: { key, title, config, x, series, citation: {text, url}, claim, view, lookFor(result) }.
+ * caption(result), median(result), yTitle(result), pictures }. Each preset: { key, title, config, x, series, citation: {text, url}, claim, view, lookFor(result) }.
  */
 export function experimentView(catalogueExperiment) {
   const file = views.get(catalogueExperiment.key) ?? {};
@@ -56,5 +70,8 @@ export function experimentView(catalogueExperiment) {
     guides: file.guides ?? (() => []),
     markerLabel: file.markerLabel ?? ((marker) => marker.label),
     caption: file.caption ?? (() => catalogueExperiment.summary),
+    median: file.median ?? heavyTailed,
+    yTitle: file.yTitle ?? ((result) => result.metric.label),
+    pictures: file.pictures ?? null,
   };
 }

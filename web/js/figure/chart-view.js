@@ -1,5 +1,6 @@
 // The figure: Chart.js (vendored UMD, window.Chart) with the annotation plugin for reference lines. Per series:
-// the Monte Carlo mean (solid, with points), the band (filled between its lower and upper edge), the theory
+// the Monte Carlo mean (solid, with points), the median over the trials where the view asks for it (round dots,
+// same colour: heavy-tailed metrics whose mean is carried by rare runs), the band (filled between its lower and upper edge), the theory
 // (dashed, same colour), its reference lines (dotted, same colour, e.g. the π²/6 bound or a floor) and its marked
 // points (diamonds with a short label, e.g. the optimal λ). The experiment's view file may add guides (a muted
 // vertical or horizontal line with a label, e.g. the interpolation threshold m = n) or replace the curves by a
@@ -103,7 +104,7 @@ export class ChartView {
   }
 
   /**
-   * Draws a Result. context: { view: {y, band}, xTitle, yTitle, xSpec, xParameter, guides?: [...],
+   * Draws a Result. context: { view: {y, band}, xTitle, yTitle, xSpec, xParameter, median?: draw the median line, guides?: [...],
    * markerLabel?(marker, series), figure?: a derived figure spec (paired-figure.js) to draw instead of the curves }.
    * Returns { dropped }: how many values a log axis could not show.
    */
@@ -139,7 +140,7 @@ export class ChartView {
     const labelBackground = withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.85);
     const withReferences = series.filter((s) => s.references.length).length;
     const curves = series.filter((_, k) => !this.hidden.has(k)).map((s) => s.mean.map((p) => p.y));
-    this.drawn = { theory: false, references: [], markers: [], diagonal: false };
+    this.drawn = { theory: false, median: false, references: [], markers: [], diagonal: false };
     series.forEach((s, k) => {
       const colour = seriesColour(theme, k);
       const hidden = this.hidden.has(k);
@@ -151,6 +152,12 @@ export class ChartView {
       }
       datasets.push({ label: s.label, data: s.mean, role: 'mean', series: k, hidden, borderColor: colour, backgroundColor: colour,
         borderWidth: 2, pointRadius: many ? 0 : 2.5, pointHoverRadius: 4, order: 1 });
+      if (context.median && s.median && s.median.some((p) => p.y !== null)) {
+        // Round dots (a zero-length dash with round caps): unlike the short dashes of the horizontal references.
+        this.drawn.median = true;
+        datasets.push({ label: `${s.label} (median)`, data: s.median, role: 'median', series: k, hidden, borderColor: colour,
+          backgroundColor: colour, borderDash: [0, 5], borderCapStyle: 'round', borderWidth: 3, pointRadius: 0, pointHoverRadius: 3, order: 1.5 });
+      }
       if (s.theory && s.theory.some((p) => p.y !== null)) {
         this.drawn.theory = true;
         datasets.push({ label: `${s.label} (theory)`, data: s.theory, role: 'theory', series: k, hidden, borderColor: colour,
@@ -291,6 +298,7 @@ export class ChartView {
       return [series.label, `${this.result.x.label} = ${formatNumber(marker.x)}`, `${this.result.metric.label} = ${formatNumber(marker.y)}`];
     }
     if (item.dataset.role === 'theory') return `${series.label}, theory: ${formatNumber(series.theory[i])}`;
+    if (item.dataset.role === 'median') return `${series.label}, median: ${formatNumber(series.simulation.median[i])}`;
     const { mean, sem, lo, hi } = series.simulation;
     return `${series.label}: ${formatNumber(mean[i])} ± ${formatNumber(sem[i])} (SEM); 10–90%: ${formatNumber(lo[i])} to ${formatNumber(hi[i])}`;
   }
@@ -324,6 +332,7 @@ export class ChartView {
         ...(this.drawn.diagonal ? [{ kind: 'line', dash: '2 4', text: this.figure.diagonalLabel ?? 'y = x' }] : [])];
     }
     return [{ kind: 'line', text: 'Monte Carlo mean' },
+      ...(this.drawn.median ? [{ kind: 'line', dash: '0 5', cap: 'round', text: 'median of the trials (the typical run)' }] : []),
       ...(bandText ? [{ kind: 'band', text: bandText }] : []),
       ...(this.drawn.theory ? [{ kind: 'line', dash: '6 4', text: 'theory' }] : []),
       ...(this.drawn.references.length ? [{ kind: 'line', dash: '2 3', text: unique(this.drawn.references).join(' · ') }] : []),

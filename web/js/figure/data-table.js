@@ -1,11 +1,13 @@
-// The text alternative of the figure: every number it draws, as a table (mean ± SEM, the 10–90% band and the
-// theory per series and x), and a one-sentence summary for the canvas's aria-label.
+// The text alternative of the figure: every number it draws, as a table (mean ± SEM, the median when the Result has
+// one, the 10–90% band and the theory per series and x), and a one-sentence summary for the canvas's aria-label.
 import { formatNumber } from '../util/format.js';
 
 export function renderTable(container, result, xTitle) {
   const table = document.createElement('table');
   const caption = document.createElement('caption');
-  caption.textContent = `${result.metric.label} for each ${result.x.label}: Monte Carlo mean ± standard error over ${result.trials} trials, 10–90% band, and theory.`;
+  const withMedian = result.series.some((s) => Array.isArray(s.simulation.median));
+  caption.textContent = `${result.metric.label} for each ${result.x.label}: Monte Carlo mean ± standard error over ${result.trials} trials, ` +
+    `${withMedian ? 'median, ' : ''}10–90% band, and theory.`;
   table.append(caption);
 
   const head = document.createElement('thead');
@@ -19,10 +21,10 @@ export function renderTable(container, result, xTitle) {
   for (const series of result.series) {
     const th = document.createElement('th');
     th.scope = 'colgroup';
-    th.colSpan = 3;
+    th.colSpan = withMedian ? 4 : 3;
     th.textContent = series.label;
     top.append(th);
-    for (const text of ['mean ± SEM', '10–90%', 'theory']) {
+    for (const text of ['mean ± SEM', ...(withMedian ? ['median'] : []), '10–90%', 'theory']) {
       const cell = document.createElement('th');
       cell.scope = 'col';
       cell.textContent = text;
@@ -40,8 +42,9 @@ export function renderTable(container, result, xTitle) {
     th.textContent = formatNumber(x);
     row.append(th);
     for (const series of result.series) {
-      const { mean, sem, lo, hi } = series.simulation;
-      for (const text of [`${formatNumber(mean[i])} ± ${formatNumber(sem[i])}`, `${formatNumber(lo[i])} – ${formatNumber(hi[i])}`,
+      const { mean, sem, lo, hi, median } = series.simulation;
+      for (const text of [`${formatNumber(mean[i])} ± ${formatNumber(sem[i])}`, ...(withMedian ? [median ? formatNumber(median[i]) : '—'] : []),
+        `${formatNumber(lo[i])} – ${formatNumber(hi[i])}`,
         series.theory ? formatNumber(series.theory[i]) : '—']) {
         const td = document.createElement('td');
         td.textContent = text;

@@ -1,4 +1,5 @@
 // Turns a Result (DESIGN.md contract) and the view options into the numbers the chart draws: the mean line,
+// the median over the trials (median = null when the Result has none; the figure draws it when the view asks),
 // the band (10–90% of trials, or mean ± 2 standard errors), theory and reference lines. Pure, so the log-axis
 // rules are tested in node: a log axis cannot show zero or negative values, so such points become gaps
 // (counted, and said in the status line), and a band edge at or below zero is drawn down to the axis floor.
@@ -12,7 +13,7 @@ export function xAxisIsLog(values, spec = '', parameter = null) {
 }
 
 /**
- * { series: [{ key, value, label, mean, lo, hi, theory, references }], dropped } where mean/lo/hi/theory are
+ * { series: [{ key, value, label, mean, median, lo, hi, theory, references }], dropped } where mean/median/lo/hi/theory are
  * arrays of { x, y } (y null for a gap) and dropped counts values a log axis cannot show.
  */
 export function figureData(result, { y = 'linear', band = 'quantile' } = {}) {
@@ -37,6 +38,7 @@ export function figureData(result, { y = 'linear', band = 'quantile' } = {}) {
       value: s.value,
       label: s.label,
       mean: xs.map((x, i) => ({ x, y: keep(mean[i]) })),
+      median: s.simulation.median ? xs.map((x, i) => ({ x, y: keep(s.simulation.median[i]) })) : null,
       lo: band === 'none' ? null : xs.map((x, i) => ({ x, y: lower[i] })),
       hi: band === 'none' ? null : xs.map((x, i) => ({ x, y: keep(upper[i], false) })),
       theory: s.theory ? xs.map((x, i) => ({ x, y: keep(s.theory[i]) })) : null,
@@ -46,7 +48,7 @@ export function figureData(result, { y = 'linear', band = 'quantile' } = {}) {
 
   if (logY) {
     // The band's lower edge goes down to the smallest positive value drawn, rather than vanishing.
-    const positives = series.flatMap((s) => [...s.mean, ...(s.theory ?? []), ...(s.hi ?? []), ...(s.lo ?? [])])
+    const positives = series.flatMap((s) => [...s.mean, ...(s.median ?? []), ...(s.theory ?? []), ...(s.hi ?? []), ...(s.lo ?? [])])
       .map((p) => p.y).filter((v) => v > 0);
     const floor = positives.length ? Math.min(...positives) : 1;
     for (const s of series) if (s.lo) s.lo = s.lo.map((p) => ({ x: p.x, y: Number.isFinite(p.y) ? Math.max(p.y, floor) : null }));

@@ -10,10 +10,11 @@ function svgElement(name, attributes) {
   return element;
 }
 
-function swatch(colour, dashed) {
+function swatch(colour, dashed, cap) {
   const svg = svgElement('svg', { viewBox: '0 0 28 10', width: '28', height: '10', 'aria-hidden': 'true' });
-  const line = svgElement('line', { x1: '1', x2: '27', y1: '5', y2: '5', stroke: colour, 'stroke-width': '2.5' });
+  const line = svgElement('line', { x1: '2', x2: '27', y1: '5', y2: '5', stroke: colour, 'stroke-width': cap === 'round' ? '3' : '2.5' });
   if (dashed) line.setAttribute('stroke-dasharray', dashed);
+  if (cap) line.setAttribute('stroke-linecap', cap);
   svg.append(line);
   return svg;
 }
@@ -26,7 +27,7 @@ function diamond(colour) {
 
 /**
  * items: [{ index, label, colour, hidden }] (index: the Result's series); keys: [{ kind: 'line'|'band'|'marker',
- * dash?, text }]; onToggle(index, hidden).
+ * dash?, cap?, text }]; onToggle(index, hidden).
  */
 export function renderLegend(container, items, { keys = [], onToggle }) {
   container.replaceChildren();
@@ -56,7 +57,7 @@ export function renderLegend(container, items, { keys = [], onToggle }) {
       box.setAttribute('aria-hidden', 'true');
       span.append(box);
     } else {
-      span.append(entry.kind === 'marker' ? diamond(muted) : swatch(muted, entry.dash));
+      span.append(entry.kind === 'marker' ? diamond(muted) : swatch(muted, entry.dash, entry.cap));
     }
     span.append(` ${entry.text}`);
     key.append(span);

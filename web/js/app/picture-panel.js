@@ -1,0 +1,217 @@
+// The pictures of a generative experiment (gaussian-fitting, kde-fitting): one run's data, generation by generation.
+// After each complete run the panel asks a worker for one trial's point clouds (engine.pointCloud: the real training
+// data and the samples drawn from every fit), then draws the chosen generation over the real data. The reader picks
+// the series (e.g. Replace or Accumulate) and moves a labelled, keyboard-operable slider over the generations; both
+// go to the URL hash (picture=series:generation). A table and a status line give the numbers of the shown generation
+// (count, mean, SD, share beyond ±2) as the text alternative. Pictures of very large runs are refused with a message.
+import { cloudSize, cloudSummary, pictureLayout } from '../figure/point-cloud-data.js';
+import { MAX_DRAWN, PictureView } from '../figure/picture-view.js';
+import { currentTheme, seriesColour } from '../figure/theme.js';
+import { formatNumber, formatShort } from '../util/format.js';
+
+/** Clouds above this many values (8 bytes each) are not computed: the page would stall and run out of memory. */
+export const MAX_CLOUD_VALUES = 4_000_000;
+
+const TRIAL = 0;
+
+export class PicturePanel {
+  /** root: the panel's section; compute(request, series, trial) → Promise<cloud>; onChange({ series, generation }). */
+  constructor(root, { compute, onChange }) {
+    this.root = root;
+    this.compute = compute;
+    this.onChange = onChange;
+    const $ = (selector) => root.querySelector(selector);
+    this.el = {
+      intro: $('[data-picture-intro]'), series: $('[data-picture-series]'), slider: $('[data-picture-generation]'),
+      value: $('[data-picture-value]'), canvas: $('[data-picture-canvas]'), status: $('[data-picture-status]'),
+      table: $('[data-picture-table]'), wrap: $('.picture-wrap'), controls: $('.picture-controls'),
+    };
+    this.view = new PictureView(this.el.canvas);
+    this.token = 0;
+    this.cache = null; // { key, cloud }
+    this.current = null; // { pictures, result, request, series, generation, layout, cloud }
+    this.el.series.addEventListener('change', () => this.chooseSeries(Number(this.el.series.value)));
+    this.el.slider.addEventListener('input', () => this.chooseGeneration(Number(this.el.slider.value)));
+  }
+
+  hide() {
+    this.token += 1;
+    this.root.hidden = true;
+    this.current = null;
+  }
+
+  /** Whether the pictures may show (the experiment has them and the lecturer has not hidden them); shown once drawn. */
+  setAllowed(allowed) {
+    if (!allowed) this.hide();
+    else this.root.hidden = !this.current && !this.el.status.textContent;
+  }
+
+  /**
+   * Shows the pictures of a finished run. pictures: the view file's declaration (null: no pictures, the panel hides);
+   * picture: the state's { series, generation } or null (the first series at its last generation).
+   */
+  async show({ pictures, result, request, picture }) {
+    if (!pictures) return this.hide();
+    this.root.hidden = false;
+    const series = picture && picture.series < result.series.length ? picture.series : 0;
+    this.fillSeries(result, series);
+    const { samples, generations } = result.config;
+    const dimension = result.config.dim ?? 3;
+    if (cloudSize({ dimension, samples, generations }) > MAX_CLOUD_VALUES) {
+      this.token += 1;
+      this.current = null;
+      this.setBusy(false, true);
+      this.el.status.textContent = `These settings make too many points to draw (${samples} samples × ${generations} generations` +
+        `${result.config.dim ? ` × ${dimension} coordinates` : ''}): lower the samples or the generations to see the pictures.`;
+      this.el.table.replaceChildren();
+      return undefined;
+    }
+    const key = JSON.stringify([request, series]);
+    const token = ++this.token;
+    let cloud = this.cache?.key === key ? this.cache.cloud : null;
+    if (!cloud) {
+      this.setBusy(true);
+      this.el.status.textContent = 'Drawing one run\'s samples…';
+      try {
+        cloud = await this.compute(request, series, TRIAL);
+      } catch (error) {
+        if (token !== this.token) return undefined;
+        if (error?.name === 'CancelledError') return undefined; // a new run took over; it will show its own pictures
+        this.setBusy(false, true);
+        this.el.status.textContent = `The pictures could not be drawn: ${error.message}`;
+        return undefined;
+      }
+      if (token !== this.token) return undefined;
+      this.cache = { key, cloud };
+    }
+    const total = cloud.generations.length;
+    const generation = Math.min(Math.max(picture?.generation ?? total, 1), total);
+    const layout = pictureLayout(cloud.dimension, { plane: cloud.dimension === 3 ? pictures.plane ?? null : null });
+    this.current = { pictures, result, request, series, generation, layout, cloud, realSummary: cloudSummary(cloud.real, cloud.dimension) };
+    this.view.setCloud(cloud, layout, { truth: pictures.truth ?? null });
+    this.el.slider.min = '1';
+    this.el.slider.max = String(total);
+    this.el.slider.value = String(generation);
+    this.setBusy(false);
+    this.el.intro.textContent = introText(result, layout, cloud);
+    this.render();
+    return undefined;
+  }
+
+  fillSeries(result, selected) {
+    const options = result.series.map((s, k) => {
+      const option = document.createElement('option');
+      option.value = String(k);
+      option.textContent = seriesName(result, k);
+      return option;
+    });
+    this.el.series.replaceChildren(...options);
+    this.el.series.value = String(selected);
+    this.el.series.closest('label').hidden = result.series.length < 2;
+  }
+
+  setBusy(busy, failed = false) {
+    this.el.slider.disabled = busy || failed;
+    this.el.wrap.classList.toggle('busy', busy);
+    this.el.wrap.hidden = failed;
+  }
+
+  chooseSeries(series) {
+    if (!this.current) return;
+    const { pictures, result, request, generation } = this.current;
+    this.onChange({ series, generation });
+    this.show({ pictures, result, request, picture: { series, generation } });
+  }
+
+  chooseGeneration(generation) {
+    if (!this.current) return;
+    this.current.generation = generation;
+    this.onChange({ series: this.current.series, generation });
+    this.render();
+  }
+
+  /** Redraws (e.g. after a theme change). */
+  redraw() {
+    if (this.current) this.render();
+  }
+
+  render() {
+    const { result, series, generation, cloud, layout, pictures, realSummary } = this.current;
+    const label = seriesName(result, series);
+    const total = cloud.generations.length;
+    const colour = seriesColour(currentTheme(), series);
+    this.view.draw(generation, { colour, seriesLabel: label });
+    this.el.value.textContent = `t = ${generation} of ${total}`;
+    this.el.slider.setAttribute('aria-valuetext', `generation ${generation} of ${total}`);
+    const shown = cloudSummary(cloud.generations[generation - 1], cloud.dimension);
+    const sentence = pictures.lookFor?.({ series: label, generation, generations: total, real: realSummary, shown }) ?? '';
+    this.el.status.textContent = sentence;
+    this.el.canvas.setAttribute('aria-label', canvasLabel(layout, label, generation, shown, realSummary) + ' ' + sentence);
+    renderSummaryTable(this.el.table, layout, pictures, [['real data', realSummary], [`${label}, generation ${generation}`, shown]]);
+  }
+}
+
+/** A series' name; a single curve is named by its workflow ("Replace"), since its label is the metric's. */
+function seriesName(result, k) {
+  if (result.series.length > 1 || typeof result.config.workflow !== 'string') return result.series[k].label;
+  const workflow = result.config.workflow;
+  return workflow.charAt(0).toUpperCase() + workflow.slice(1);
+}
+
+function introText(result, layout, cloud) {
+  const count = (flat) => Math.floor(flat.length / cloud.dimension);
+  const what = layout.kind === 'histogram'
+    ? `a histogram of the ${count(cloud.generations[0])} samples drawn from the fit of generation t (filled, with a tick per sample) ` +
+      `against the true N(0, 1) density (dashed); grey ticks are the ${count(cloud.real)} real training points`
+    : `the ${count(cloud.generations[0])} samples drawn from the fit of generation t (colour) over the ${count(cloud.real)} real training points (grey)`;
+  const limited = count(cloud.generations[0]) > MAX_DRAWN ? ` The first ${MAX_DRAWN} points of each set are drawn; the numbers use all.` : '';
+  return `One run (trial 1 of ${result.trials}, seed ${result.seed}): ${what}. Axes stay fixed as you move the slider.` +
+    `${layout.note ? ` ${layout.note}` : ''}${limited}`;
+}
+
+function canvasLabel(layout, label, generation, shown, real) {
+  if (layout.kind === 'histogram')
+    return `Histogram of the ${shown.count} samples of generation ${generation} (${label}) against the true N(0, 1) density: ` +
+      `mean ${formatShort(shown.mean[0])}, SD ${formatShort(shown.sd[0])} (real data: SD ${formatShort(real.sd[0])}).`;
+  return `Scatter of the ${shown.count} samples of generation ${generation} (${label}) over the ${real.count} real data points, ` +
+    `${layout.names[0]} against ${layout.names[1]}.`;
+}
+
+/** The picture's text alternative: per row (real data, the shown generation) count, mean and SD of each drawn coordinate. */
+function renderSummaryTable(container, layout, pictures, rows) {
+  const table = document.createElement('table');
+  const caption = document.createElement('caption');
+  caption.textContent = `The points in the picture: count, mean and standard deviation of each drawn coordinate` +
+    `${pictures.truth === 'standard-normal' ? ', the overall spread, and the share of points beyond ±2 (4.6% for the truth N(0, 1))' : ' and the overall spread'}.`;
+  table.append(caption);
+  const axes = layout.axes;
+  const names = layout.kind === 'histogram' ? ['x'] : layout.names;
+  const headers = ['', 'points', ...names.flatMap((n) => [`mean ${n}`, `SD ${n}`]), 'spread', ...(pictures.truth === 'standard-normal' ? ['beyond ±2'] : [])];
+  const head = document.createElement('tr');
+  for (const text of headers) {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = text;
+    head.append(th);
+  }
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const body = document.createElement('tbody');
+  for (const [name, summary] of rows) {
+    const row = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = name;
+    row.append(th);
+    const cells = [String(summary.count), ...axes.flatMap((a) => [formatNumber(summary.mean[a]), formatNumber(summary.sd[a])]),
+      formatNumber(summary.spread), ...(pictures.truth === 'standard-normal' ? [`${(100 * summary.beyond2).toFixed(1)}%`] : [])];
+    for (const text of cells) {
+      const td = document.createElement('td');
+      td.textContent = text;
+      row.append(td);
+    }
+    body.append(row);
+  }
+  table.append(thead, body);
+  container.replaceChildren(table);
+}
