@@ -62,6 +62,19 @@ TEST_CASE("gaussian-fitting, replace: variance ratio, mean error, determinant an
   }
 }
 
+TEST_CASE("gaussian-fitting: the Result names the chosen metric and says when it is heavy-tailed") {
+  Request r;
+  r.experiment = "gaussian-fitting";
+  r.config = {{"metric", "wasserstein"}, {"trials", 3}, {"workflow", "replace"}};
+  const Plan plan = makePlan(r);
+  const Result result = runPlan(plan);
+  const json j = resultJson(result);
+  CHECK(j["metric"]["key"] == "wasserstein");
+  CHECK(j["metric"]["label"] == "squared Wasserstein-2 distance W₂²");
+  CHECK(j["series"][0]["label"] == "squared Wasserstein-2 distance W₂²");
+  CHECK_THAT(result.notes.back(), Catch::Contains("heavy-tailed") && Catch::Contains("median"));
+}
+
 TEST_CASE("gaussian-fitting, unbiased replace is a martingale that collapses: E σ² = 1 while the median decays") {
   const auto r = run({{"dim", 1}, {"samples", 10}, {"generations", 40}, {"trials", 4000}, {"estimator", "unbiased"},
                       {"metric", "traceRatio"}, {"workflow", "replace"}});

@@ -123,7 +123,16 @@ std::vector<std::string> GaussianFitting::notes(const Config& c) const {
   if (metric == "traceRatio" || metric == "determinantRatio")
     notes.push_back("Ratios of fitted to true spread are products of random factors: heavy-tailed, so the mean sits "
                     "far above the typical run. The median and the 10–90% band show the typical behaviour.");
+  else if ((metric == "meanError" || metric == "wasserstein") && c.choice("workflow") != "accumulate")
+    notes.push_back("The drift of the mean is driven by the fitted spread, a heavy-tailed product of random factors: "
+                    "a few runs carry the mean far above the typical run. The median and the 10–90% band show the "
+                    "typical behaviour.");
   return notes;
+}
+
+Axis GaussianFitting::metricAxis(const Config& c) const {
+  const Parameter& metric = *findParameter("metric");
+  return {c.choice("metric"), metric.valueLabel(c.get("metric"))};
 }
 
 std::vector<double> GaussianFitting::naturalX(const Config& c) const {

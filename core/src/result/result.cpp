@@ -111,7 +111,7 @@ nlohmann::json resultJson(const Result& result) {
           {"trials", plan.trials},
           {"seed", plan.seed},
           {"x", {{"key", plan.x.key}, {"label", plan.x.label}, {"values", numbers(plan.xValues)}}},
-          {"metric", {{"key", experiment.info().metric.key}, {"label", experiment.info().metric.label}}},
+          {"metric", {{"key", experiment.metricAxis(plan.config).key}, {"label", experiment.metricAxis(plan.config).label}}},
           {"series", series},
           {"notes", result.notes}};
 }

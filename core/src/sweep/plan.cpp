@@ -178,7 +178,7 @@ Plan makePlan(const Request& original) {
   }
   const Parameter* seriesParameter = plan.seriesKey.empty() ? nullptr : experiment.findParameter(plan.seriesKey);
   for (const auto& value : plan.seriesValues)
-    plan.seriesLabels.push_back(seriesParameter ? seriesParameter->valueLabel(value) : info.metric.label);
+    plan.seriesLabels.push_back(seriesParameter ? seriesParameter->valueLabel(value) : experiment.metricAxis(plan.config).label);
 
   // Points: every (series, x) configuration, each checked for combinations before anything is allocated.
   plan.sweptX = x.parameter != nullptr;

@@ -81,6 +81,9 @@ class Experiment {
   /// Remarks for the reader, e.g. why no theory is drawn for this configuration.
   virtual std::vector<std::string> notes(const Config&) const { return {}; }
 
+  /// What is measured for this configuration (experiments whose metric is a parameter name it here).
+  virtual Axis metricAxis(const Config&) const { return info().metric; }
+
   /// The natural x grid, e.g. generations 1..n.
   virtual std::vector<double> naturalX(const Config& config) const = 0;
 

@@ -17,6 +17,7 @@ class GaussianFitting final : public Experiment {
   const ExperimentInfo& info() const override;
   std::vector<Issue> checkCombination(const Config& config) const override;
   std::vector<std::string> notes(const Config& config) const override;
+  Axis metricAxis(const Config& config) const override;
   std::vector<double> naturalX(const Config& config) const override;
   std::vector<double> simulateTrial(const Config& config, Rng& rng) const override;
   std::optional<std::vector<double>> theory(const Config& config) const override;
