@@ -76,8 +76,6 @@ ExperimentInfo makeInfo() {
   return info;
 }
 
-std::string text(double value) { return formatNumber(value); }
-
 theory::Estimator estimatorOf(const Config& c) {
   return c.choice("estimator") == "mle" ? theory::Estimator::Mle : theory::Estimator::Unbiased;
 }
@@ -88,7 +86,7 @@ std::optional<std::string> whyNoTheory(const Config& c) {
   const std::string& workflow = c.choice("workflow");
   const double d = c.number("dim"), m = c.number("samples");
   if ((metric == "determinantRatio" || metric == "logDeterminantRatio") && m <= d)
-    return "samples = " + text(m) + " ≤ dim = " + text(d) + ": every fitted covariance is singular (determinant 0).";
+    return "samples = " + formatNumber(m) + " ≤ dim = " + formatNumber(d) + ": every fitted covariance is singular (determinant 0).";
   if (workflow == "accumulate-subsample" && (c.choice("estimator") != "mle" || (metric != "traceRatio" && metric != "meanError")))
     return "Accumulate-subsample has closed forms for the MLE's variance ratio and mean error only (reference §2).";
   if (workflow == "accumulate" && metric != "traceRatio" && metric != "meanError")
@@ -110,9 +108,9 @@ std::vector<Issue> GaussianFitting::checkCombination(const Config& c) const {
   const bool pool = c.choice("workflow") == "accumulate-subsample" || c.choice("sampler") == "explicit";
   const double bytes = 8.0 * (6.0 * d * d + (pool ? t * m * d : m * d));
   if (bytes > 1024.0 * 1024.0 * 1024.0)
-    issues.push_back({"samples", text(m),
-                      "dim = " + text(d) + ", samples = " + text(m) + " and generations = " + text(t) + " need about " +
-                          text(std::round(bytes / 1048576.0)) + " MiB per trial; the limit is 1024 MiB."});
+    issues.push_back({"samples", formatNumber(m),
+                      "dim = " + formatNumber(d) + ", samples = " + formatNumber(m) + " and generations = " + formatNumber(t) + " need about " +
+                          formatNumber(std::round(bytes / 1048576.0)) + " MiB per trial; the limit is 1024 MiB."});
   return issues;
 }
 

@@ -60,8 +60,6 @@ ExperimentInfo makeInfo() {
   return info;
 }
 
-std::string text(double value) { return formatNumber(value); }
-
 struct Settings {
   std::string dataset, workflow, rule;
   double noise, bandwidth;
@@ -134,13 +132,13 @@ std::vector<Issue> KdeFitting::checkCombination(const Config& c) const {
   // Each NLL costs test × (points in the fit) kernels; accumulate's fits grow to t·m points.
   const double evaluations = test * m * (pooled ? t * (t + 1) / 2 : t);
   if (evaluations > kMaxKernelEvaluations)
-    issues.push_back({"samples", text(m),
-                      "samples = " + text(m) + ", generations = " + text(t) + " and testSamples = " + text(test) +
-                          " need " + text(evaluations) + " kernel evaluations per trial; the limit is " +
-                          text(kMaxKernelEvaluations) + ". Reduce one of them."});
+    issues.push_back({"samples", formatNumber(m),
+                      "samples = " + formatNumber(m) + ", generations = " + formatNumber(t) + " and testSamples = " + formatNumber(test) +
+                          " need " + formatNumber(evaluations) + " kernel evaluations per trial; the limit is " +
+                          formatNumber(kMaxKernelEvaluations) + ". Reduce one of them."});
   const double bytes = 8.0 * 3.0 * m * t * 2.0;
   if (bytes > 1024.0 * 1024.0 * 1024.0)
-    issues.push_back({"samples", text(m), "samples × generations = " + text(m * t) + " points exceed the 1024 MiB per-trial limit."});
+    issues.push_back({"samples", formatNumber(m), "samples × generations = " + formatNumber(m * t) + " points exceed the 1024 MiB per-trial limit."});
   return issues;
 }
 

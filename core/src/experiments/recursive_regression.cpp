@@ -72,8 +72,6 @@ ExperimentInfo makeInfo() {
   return info;
 }
 
-std::string text(double value) { return formatNumber(value); }
-
 }  // namespace
 
 const ExperimentInfo& RecursiveRegression::info() const {
@@ -119,18 +117,18 @@ std::vector<Issue> RecursiveRegression::checkCombination(const Config& config) c
   if (config.choice("sampler") == "sufficient" && !sufficientStatisticsApply(config)) {
     const std::string why = config.choice("workflow") == "accumulate-subsample"
                                 ? "workflow = accumulate-subsample needs the rows themselves"
-                                : "it needs samples ≥ dim, but samples = " + text(config.number("samples")) +
-                                      " < dim = " + text(config.number("dim"));
+                                : "it needs samples ≥ dim, but samples = " + formatNumber(config.number("samples")) +
+                                      " < dim = " + formatNumber(config.number("dim"));
     issues.push_back({"sampler", "sufficient",
                       "sampler = sufficient is not exact here: " + why +
                           ". Use sampler = auto (sufficient statistics wherever exact) or explicit."});
   }
   const double bytes = workingSetBytes(config);
   if (bytes > kWorkingSetBudgetBytes) {
-    issues.push_back({"samples", text(config.number("samples")),
-                      "dim = " + text(config.number("dim")) + ", samples = " + text(config.number("samples")) +
-                          " and generations = " + text(config.number("generations")) + " need about " +
-                          text(std::round(bytes / 1048576.0)) +
+    issues.push_back({"samples", formatNumber(config.number("samples")),
+                      "dim = " + formatNumber(config.number("dim")) + ", samples = " + formatNumber(config.number("samples")) +
+                          " and generations = " + formatNumber(config.number("generations")) + " need about " +
+                          formatNumber(std::round(bytes / 1048576.0)) +
                           " MiB per trial; the limit is 1024 MiB. Reduce samples, dim or generations."});
   }
   return issues;
@@ -142,10 +140,10 @@ std::vector<std::string> RecursiveRegression::notes(const Config& config) const 
   if (workflow == "accumulate-subsample")
     return {"Accumulate-subsample has no closed form (Kazdan et al.): simulation only."};
   if (config.number("ridge") != 0.0)
-    return {"ridge = " + text(config.number("ridge")) +
+    return {"ridge = " + formatNumber(config.number("ridge")) +
             ": no closed form for recursive ridge fits; theory is drawn for ridge = 0 only."};
   if (t < d + 2)
-    return {"samples = " + text(t) + ": the OLS theory needs samples ≥ dim + 2 = " + text(d + 2) +
+    return {"samples = " + formatNumber(t) + ": the OLS theory needs samples ≥ dim + 2 = " + formatNumber(d + 2) +
             " (below that its moments are infinite); theory not drawn."};
   if (workflow == "accumulate" && config.choice("design") == "fresh")
     return {"Accumulate with fresh inputs has no closed form (reference §5); theory not drawn."};

@@ -89,8 +89,6 @@ ExperimentInfo makeInfo() {
   return info;
 }
 
-std::string text(double value) { return formatNumber(value); }
-
 bool randomProjection(const Config& c) { return c.choice("model") == "random-projection"; }
 
 /// Why no theory is drawn for this configuration, if that is so.
@@ -99,11 +97,11 @@ std::optional<std::string> whyNoTheory(const Config& c) {
   if (c.number("ridge") == 0.0) {
     const double effective = randomProjection(c) ? std::min(m, d) : d;
     if (std::fabs(n - effective) <= 1.0)
-      return "samples = " + text(n) + " is at the interpolation threshold (" + text(effective) +
+      return "samples = " + formatNumber(n) + " is at the interpolation threshold (" + formatNumber(effective) +
              "): ridgeless least squares has no finite mean error there; theory not drawn.";
   }
   if (randomProjection(c) && c.choice("spectrum") != "isotropic" && m > kMaxTheoryWidth)
-    return "width = " + text(m) + ": the anisotropic random-projection theory is evaluated for width ≤ 1000 only.";
+    return "width = " + formatNumber(m) + ": the anisotropic random-projection theory is evaluated for width ≤ 1000 only.";
   return std::nullopt;
 }
 
@@ -148,9 +146,9 @@ std::vector<Issue> StrongCollapse::checkCombination(const Config& c) const {
     bytes += 8.0 * (2.0 * m * d + system);
   }
   if (bytes > 1024.0 * 1024.0 * 1024.0)
-    issues.push_back({"width", text(m),
-                      "dim = " + text(d) + ", samples = " + text(n) + " and width = " + text(m) + " need about " +
-                          text(std::round(bytes / 1048576.0)) + " MiB per trial; the limit is 1024 MiB."});
+    issues.push_back({"width", formatNumber(m),
+                      "dim = " + formatNumber(d) + ", samples = " + formatNumber(n) + " and width = " + formatNumber(m) + " need about " +
+                          formatNumber(std::round(bytes / 1048576.0)) + " MiB per trial; the limit is 1024 MiB."});
   return issues;
 }
 
@@ -158,8 +156,8 @@ std::vector<std::string> StrongCollapse::notes(const Config& c) const {
   std::vector<std::string> notes;
   const double n = c.number("samples");
   if (c.choice("mixing") == "count" && c.number("syntheticCount") > n)
-    notes.push_back("syntheticCount = " + text(c.number("syntheticCount")) + " exceeds samples = " + text(n) +
-                    ": all " + text(n) + " samples are synthetic.");
+    notes.push_back("syntheticCount = " + formatNumber(c.number("syntheticCount")) + " exceeds samples = " + formatNumber(n) +
+                    ": all " + formatNumber(n) + " samples are synthetic.");
   if (auto why = whyNoTheory(c))
     notes.push_back(*why);
   else

@@ -176,10 +176,8 @@ Eigen::VectorXd drawMismatch(const Config& c, const Eigen::VectorXd& spectrum, N
 }
 
 /// The linear-model points of one group, ascending in n, on one growing design.
-void simulateLinearGroup(const std::vector<const Config*>& group, std::uint64_t seed, std::uint64_t trial,
-                         std::map<const Config*, double>& values) {
+void simulateLinearGroup(const std::vector<const Config*>& group, Rng& rng, std::map<const Config*, double>& values) {
   const Config& first = *group.front();
-  Rng rng(seed, trial);
   NormalSampler normal(rng);
   const Eigen::VectorXd spectrum = makeSpectrum(first.choice("spectrum"), first.integer("dim"), first.number("decay"));
   const Eigen::VectorXd truth = makeGroundTruth(first.integer("dim"), first.number("signal"));
@@ -193,10 +191,8 @@ void simulateLinearGroup(const std::vector<const Config*>& group, std::uint64_t 
 }
 
 /// The random-projection points of one group (same n, any widths) on one draw of the data and of S.
-void simulateProjectionGroup(const std::vector<const Config*>& group, std::uint64_t seed, std::uint64_t trial,
-                             std::map<const Config*, double>& values) {
+void simulateProjectionGroup(const std::vector<const Config*>& group, Rng& rng, std::map<const Config*, double>& values) {
   const Config& first = *group.front();
-  Rng rng(seed, trial);
   NormalSampler normal(rng);
   const int d = first.integer("dim"), n = first.integer("samples"), synthetic = StrongCollapse::syntheticRows(first);
   const Eigen::VectorXd spectrum = makeSpectrum(first.choice("spectrum"), d, first.number("decay"));
@@ -226,11 +222,9 @@ void simulateProjectionGroup(const std::vector<const Config*>& group, std::uint6
 }  // namespace
 
 std::vector<double> StrongCollapse::simulateTrial(const Config& config, Rng& rng) const {
-  // A single point is a group of one; the stream is the trial's own.
+  // A single point is a group of one.
   std::map<const Config*, double> values;
-  NormalSampler probe(rng);  // keep the signature's rng meaningful: derive the trial seed from it
-  const std::uint64_t seed = rng.nextU64();
-  (config.choice("model") == "linear" ? simulateLinearGroup : simulateProjectionGroup)({&config}, seed, 0, values);
+  (config.choice("model") == "linear" ? simulateLinearGroup : simulateProjectionGroup)({&config}, rng, values);
   return {values.at(&config)};
 }
 
@@ -250,7 +244,8 @@ void StrongCollapse::simulateTrialPoints(const std::vector<std::vector<Config>>&
     if (linear)
       std::stable_sort(group.begin(), group.end(),
                        [](const Config* a, const Config* b) { return a->number("samples") < b->number("samples"); });
-    (linear ? simulateLinearGroup : simulateProjectionGroup)(group, seed, trial, values);
+    Rng rng(seed, trial);  // every group draws from the trial's own stream, as simulateTrial would
+    (linear ? simulateLinearGroup : simulateProjectionGroup)(group, rng, values);
   }
   for (const auto& series : points)
     for (const auto& point : series) *out++ = values.at(&point);

@@ -88,8 +88,6 @@ ExperimentInfo makeInfo() {
   return info;
 }
 
-std::string text(double value) { return formatNumber(value); }
-
 bool overparameterisedGenerators(const Config& c) { return c.number("generatorSamples") < c.number("dim"); }
 
 }  // namespace
@@ -134,13 +132,13 @@ std::vector<Issue> SyntheticChain::checkCombination(const Config& c) const {
   const double bytes = 8.0 * (4.0 * d * d + (t < d ? t * d : 0.0) + (t0 < d ? 2.0 * t0 * d : 0.0) +
                               (c.number("generations") + 1.0) * d);
   if (bytes > 1024.0 * 1024.0 * 1024.0)
-    issues.push_back({"dim", text(d),
-                      "dim = " + text(d) + " with samples = " + text(t) + " needs about " +
-                          text(std::round(bytes / 1048576.0)) + " MiB per trial; the limit is 1024 MiB."});
+    issues.push_back({"dim", formatNumber(d),
+                      "dim = " + formatNumber(d) + " with samples = " + formatNumber(t) + " needs about " +
+                          formatNumber(std::round(bytes / 1048576.0)) + " MiB per trial; the limit is 1024 MiB."});
   if (c.choice("ridgeRule") == "optimal" && t0 < d + 2)
     issues.push_back({"ridgeRule", "optimal",
-                      "ridgeRule = optimal needs the ridge theory, which needs generatorSamples ≥ dim + 2 (now " + text(t0) +
-                          " < " + text(d + 2) + "). Use ridgeRule = fixed or power."});
+                      "ridgeRule = optimal needs the ridge theory, which needs generatorSamples ≥ dim + 2 (now " + formatNumber(t0) +
+                          " < " + formatNumber(d + 2) + "). Use ridgeRule = fixed or power."});
   return issues;
 }
 
@@ -148,17 +146,17 @@ std::vector<std::string> SyntheticChain::notes(const Config& c) const {
   const double d = c.number("dim"), t = c.number("samples"), t0 = c.number("generatorSamples");
   const double lambda = c.number("ridge");
   if (overparameterisedGenerators(c)) {
-    if (d < t0 + 2) return {"generatorSamples = " + text(t0) + " is within 1 of dim = " + text(d) + ": the generators' error has no finite mean; theory not drawn."};
+    if (d < t0 + 2) return {"generatorSamples = " + formatNumber(t0) + " is within 1 of dim = " + formatNumber(d) + ": the generators' error has no finite mean; theory not drawn."};
     if (c.choice("spectrum") != "isotropic" || lambda != 0.0 || t < d + 2)
       return {"Over-parameterised generators (generatorSamples < dim) have a closed form only for an isotropic "
               "spectrum and a least-squares downstream model with samples ≥ dim + 2 (reference §3 B5); theory not drawn."};
     return {};
   }
   if (t0 < d + 2)
-    return {"generatorSamples = " + text(t0) + ": the theory needs generatorSamples ≥ dim + 2 = " + text(d + 2) +
+    return {"generatorSamples = " + formatNumber(t0) + ": the theory needs generatorSamples ≥ dim + 2 = " + formatNumber(d + 2) +
             " (the generators' error has no finite mean below); theory not drawn."};
   if (lambda == 0.0 && std::fabs(t - d) <= 1.0)
-    return {"samples = " + text(t) + " is within 1 of dim = " + text(d) + ": least squares has no finite mean error there; theory not drawn."};
+    return {"samples = " + formatNumber(t) + " is within 1 of dim = " + formatNumber(d) + ": least squares has no finite mean error there; theory not drawn."};
   if (lambda > 0.0 || t < d)
     return {"Theory: the deterministic equivalent of Dohmatob, Feng & Kempe (reference §3 B3), exact as d → ∞ "
             "with d/T fixed; expect O(1/d) differences at small d."};
