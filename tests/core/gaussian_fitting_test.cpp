@@ -10,6 +10,7 @@
 #include "collapse/result/result.hpp"
 #include "collapse/sweep/plan.hpp"
 #include "collapse/theory/gaussian_fitting_theory.hpp"
+#include "experiment_run.hpp"
 #include "statistics.hpp"
 
 using namespace collapse;
@@ -18,14 +19,8 @@ using testing::checkAgainstTheory;
 using testing::kZ;
 
 namespace {
-Result run(const json& config, const std::string& series = "") {
-  Request r;
-  r.experiment = "gaussian-fitting";
-  r.config = config;
-  r.series = series;
-  static std::vector<Plan> plans;  // keep each plan alive for its Result
-  plans.push_back(makePlan(r));
-  return runPlan(plans.back());
+testing::ExperimentRun run(const json& config, const std::string& series = "") {
+  return testing::runExperiment("gaussian-fitting", config, "", series);
 }
 
 }  // namespace
@@ -42,7 +37,7 @@ TEST_CASE("gaussian-fitting, replace: the log-determinant falls linearly at the 
       INFO(estimator << ", d = " << dim);
       const auto r = run({{"dim", dim}, {"samples", 12}, {"generations", 60}, {"trials", 2000}, {"estimator", estimator},
                           {"metric", "logDeterminantRatio"}, {"workflow", "replace"}});
-      checkAgainstTheory(r.series[0], 0.0);
+      checkAgainstTheory(r.result.series[0], 0.0);
     }
 }
 
@@ -52,13 +47,13 @@ TEST_CASE("gaussian-fitting, replace: variance ratio, mean error, determinant an
       INFO(estimator << ", " << metric);
       checkAgainstTheory(run({{"dim", 2}, {"samples", 40}, {"generations", 6}, {"trials", 4000}, {"estimator", estimator},
                               {"metric", metric}, {"workflow", "replace"}})
-                             .series[0], 0.0);
+                             .result.series[0], 0.0);
     }
   for (const char* estimator : {"mle", "unbiased"}) {
     INFO(estimator << ", W₂");
     checkAgainstTheory(run({{"dim", 1}, {"samples", 20}, {"generations", 20}, {"trials", 4000}, {"estimator", estimator},
                             {"metric", "wasserstein"}, {"workflow", "replace"}})
-                           .series[0], 0.0);
+                           .result.series[0], 0.0);
   }
 }
 
@@ -80,8 +75,8 @@ TEST_CASE("gaussian-fitting, unbiased replace is a martingale that collapses: E 
                       {"metric", "traceRatio"}, {"workflow", "replace"}});
   // The median follows exp(E log σ²) = exp(t·[ψ((M−1)/2) + log(2/(M−1))]) ≈ e^{−t/(M−1)}, far below the mean 1.
   const double typical = std::exp(theory::logDeterminantRatio(theory::Estimator::Unbiased, 1, 10, 40).back());
-  CHECK(r.series[0].median.back() == Approx(typical).epsilon(0.25));
-  CHECK(r.series[0].median.back() < 0.05);
+  CHECK(r.result.series[0].median.back() == Approx(typical).epsilon(0.25));
+  CHECK(r.result.series[0].median.back() < 0.05);
 }
 
 TEST_CASE("gaussian-fitting, accumulate: variance ratio and mean error (the π²/6 pathway), both estimators") {
@@ -90,9 +85,9 @@ TEST_CASE("gaussian-fitting, accumulate: variance ratio and mean error (the π²
       INFO(estimator << ", " << metric);
       const auto r = run({{"dim", 2}, {"samples", 8}, {"generations", 40}, {"trials", 3000}, {"estimator", estimator},
                           {"metric", metric}, {"workflow", "accumulate"}});
-      checkAgainstTheory(r.series[0], 0.0);
+      checkAgainstTheory(r.result.series[0], 0.0);
       const double pi = 3.14159265358979323846;
-      if (std::string(metric) == "meanError") CHECK(r.series[0].references.at(0).value == Approx(pi * pi / 6 * 2 / 8));
+      if (std::string(metric) == "meanError") CHECK(r.result.series[0].references.at(0).value == Approx(pi * pi / 6 * 2 / 8));
     }
 }
 
@@ -101,7 +96,7 @@ TEST_CASE("gaussian-fitting, accumulate-subsample (MLE): the exact recursions") 
     INFO(metric);
     checkAgainstTheory(run({{"dim", 2}, {"samples", 8}, {"generations", 30}, {"trials", 3000}, {"metric", metric},
                             {"workflow", "accumulate-subsample"}})
-                           .series[0], 0.0);
+                           .result.series[0], 0.0);
   }
   std::vector<double> mean, trace;
   theory::subsampleMle(1, 10, 2000, mean, trace);
@@ -119,7 +114,7 @@ TEST_CASE("gaussian-fitting: sufficient statistics and explicit samples agree") 
       json other = base;
       other["sampler"] = "explicit";
       other["seed"] = 2;
-      const auto a = run(base).series[0], b = run(other).series[0];
+      const auto a = run(base).result.series[0], b = run(other).result.series[0];
       for (std::size_t i = 0; i < a.mean.size(); ++i) CHECK(testing::agree({a.mean[i], a.sem[i]}, {b.mean[i], b.sem[i]}));
     }
 }

@@ -11,6 +11,7 @@
 #include "collapse/result/result.hpp"
 #include "collapse/sweep/plan.hpp"
 #include "collapse/theory/strong_collapse_theory.hpp"
+#include "experiment_run.hpp"
 #include "statistics.hpp"
 
 using namespace collapse;
@@ -19,22 +20,10 @@ using testing::checkAgainstTheory;
 using testing::kZ;
 
 namespace {
-struct Run {
-  Plan plan;
-  Result result;
-};
-
-Run run(const json& config, const std::string& x = "", const std::string& series = "") {
-  Request r;
-  r.experiment = "strong-collapse";
-  r.config = config;
-  r.x = x;
-  r.series = series;
-  Run out{makePlan(r), {}};
-  out.result = runPlan(out.plan);
-  return out;
+/// A run of strong-collapse (config, optional x sweep and series).
+testing::ExperimentRun run(const json& config, const std::string& x = "", const std::string& series = "") {
+  return testing::runExperiment("strong-collapse", config, x, series);
 }
-
 }  // namespace
 
 TEST_CASE("strong-collapse, linear: Theorem 1 (B + V + ζ) against Monte Carlo, by component") {

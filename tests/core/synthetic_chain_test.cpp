@@ -9,6 +9,7 @@
 #include "collapse/result/result.hpp"
 #include "collapse/sweep/plan.hpp"
 #include "collapse/theory/ridge_equivalents.hpp"
+#include "experiment_run.hpp"
 #include "statistics.hpp"
 
 using namespace collapse;
@@ -17,22 +18,10 @@ using testing::checkAgainstTheory;
 using testing::kZ;
 
 namespace {
-struct Run {
-  Plan plan;
-  Result result;
-};
-
-Run run(const json& config, const std::string& x = "", const std::string& series = "") {
-  Request r;
-  r.experiment = "synthetic-chain";
-  r.config = config;
-  r.x = x;
-  r.series = series;
-  Run out{makePlan(r), {}};
-  out.result = runPlan(out.plan);
-  return out;
+/// A run of synthetic-chain (config, optional x sweep and series).
+testing::ExperimentRun run(const json& config, const std::string& x = "", const std::string& series = "") {
+  return testing::runExperiment("synthetic-chain", config, x, series);
 }
-
 }  // namespace
 
 TEST_CASE("synthetic-chain, OLS: E = σ²d/(T − d − 1) + n·σ₀²d/(T₀ − d − 1) exactly (B1), by component") {
