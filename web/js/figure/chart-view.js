@@ -7,22 +7,11 @@
 // derived figure (a paired scatter such as the Pareto view; see paired-figure.js). Tooltips give the exact numbers
 // behind every point.
 import { figureData, labelEnd, markerPoints, mergeReferences, xAxisIsLog } from './figure-data.js';
+import { canvasBackground } from './canvas-background.js';
 import { currentTheme, seriesColour, withAlpha } from './theme.js';
 import { formatNumber, formatShort, formatTick } from '../util/format.js';
 
 const NARROW_PX = 560;
-
-// Paints the canvas background so an exported PNG is not transparent.
-const background = {
-  id: 'collapseLabBackground',
-  beforeDraw(chart, _args, options) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.fillStyle = options.colour;
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
 
 // Short labels beside points (marked optima, the diagonal's name), placed where they cover neither another label
 // nor a marked point: above, below, right or left of the point, else left out (the tooltip still has it).
@@ -122,7 +111,7 @@ export class ChartView {
       this.chart.data.datasets = built.datasets;
       this.chart.options = options;
     } else {
-      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets: built.datasets }, options, plugins: [background, pointLabels] });
+      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets: built.datasets }, options, plugins: [canvasBackground, pointLabels] });
     }
     this.chart.$collapseLabX = this.figure ? [] : result.x.values;
     this.chart.update('none');

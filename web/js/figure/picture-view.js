@@ -5,21 +5,11 @@
 // dashed), again on fixed axes. Every dataset carries a `role` ('real', 'samples', 'histogram', 'truth') for tests.
 import { binCount, histogram, histogramOutline, niceRange, normalCurve, pairs, range } from './point-cloud-data.js';
 import { currentTheme, withAlpha } from './theme.js';
+import { canvasBackground } from './canvas-background.js';
 import { formatNumber, formatTick } from '../util/format.js';
 
 /** At most this many points per dataset are drawn (the first ones: samples are i.i.d.); summaries use all. */
 export const MAX_DRAWN = 3000;
-
-const background = {
-  id: 'collapseLabPictureBackground',
-  beforeDraw(chart, _args, options) {
-    const { ctx, width, height } = chart;
-    ctx.save();
-    ctx.fillStyle = options.colour;
-    ctx.fillRect(0, 0, width, height);
-    ctx.restore();
-  },
-};
 
 export class PictureView {
   constructor(canvas) {
@@ -93,7 +83,7 @@ export class PictureView {
       interaction: { mode: 'nearest', intersect: true },
       plugins: {
         legend: { display: false },
-        collapseLabPictureBackground: { colour: theme.background },
+        collapseLabBackground: { colour: theme.background },
         tooltip: {
           filter: (item) => item.dataset.role === 'samples' || item.dataset.role === 'real',
           callbacks: {
@@ -109,7 +99,7 @@ export class PictureView {
       this.chart.options = options;
       this.chart.update('none');
     } else {
-      this.chart = new window.Chart(this.canvas, { type: 'scatter', data: { datasets }, options, plugins: [background] });
+      this.chart = new window.Chart(this.canvas, { type: 'scatter', data: { datasets }, options, plugins: [canvasBackground] });
     }
   }
 }
