@@ -1,18 +1,41 @@
 #!/usr/bin/env bash
-# Builds everything: native (library, CLI, tests, bench) into build/native, both WebAssembly flavours and the
-# WebAssembly test suites into build/wasm, and the static site into dist/.
+# Builds Collapse Lab.
+#   scripts/build.sh          everything: native (library, CLI, tests, bench) into build/native, both WebAssembly
+#                             flavours and the WebAssembly test suites into build/wasm, the site into dist/
+#   scripts/build.sh site     only what serving needs (npm start): the two WebAssembly modules, the real-data assets
+#                             and the site in dist/
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode="${1:-all}"
 jobs=$(nproc)
 
-cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
-cmake --build build/native -j "$jobs"
+# A build directory configured for another checkout (a copied or moved clone) cannot be reused: CMake refuses it.
+# Start that one afresh.
+for dir in build/native build/wasm; do
+  cache="$dir/CMakeCache.txt"
+  if [ -f "$cache" ]; then
+    configured=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$cache")
+    if [ "$configured" != "$(pwd -P)" ] && [ "$configured" != "$(pwd)" ]; then
+      echo "build: $dir was configured for $configured; reconfiguring it for this checkout"
+      rm -rf "$dir"
+    fi
+  fi
+done
+
+if [ "$mode" = all ]; then
+  cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
+  cmake --build build/native -j "$jobs"
+fi
 
 # Debian's emcc needs Debian's acorn at -O1 and above; node 20 must not fetch() the .wasm (emscripten 3.1.6).
 export NODE_PATH=/usr/share/nodejs
 toolchain="$(em-config EMSCRIPTEN_ROOT)/cmake/Modules/Platform/Emscripten.cmake"
 cmake -S . -B build/wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_TOOLCHAIN_FILE="$toolchain" \
   "-DCMAKE_CROSSCOMPILING_EMULATOR=$(command -v node);--no-experimental-fetch" > /dev/null
-cmake --build build/wasm -j "$jobs"
+if [ "$mode" = site ]; then
+  cmake --build build/wasm -j "$jobs" --target collapse_lab_simd collapse_lab_scalar collapse_assets
+else
+  cmake --build build/wasm -j "$jobs"
+fi
 
 node scripts/build-site.mjs

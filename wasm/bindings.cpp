@@ -2,10 +2,14 @@
 // trials → Result path to JavaScript. Requests and Results cross the boundary as JSON text (one schema, the
 // Result contract of DESIGN.md); per-trial values cross as a Float64Array copy, never a view of the heap (a
 // view dies when memory grows, and posting it to a worker would clone the whole heap).
-// Every C++ exception is caught here and rethrown as a JS Error whose `issues` lists {parameter, value, message}.
+// Every C++ exception is caught here and returned as a value {error, issues: [{parameter, value, message}]}; the JS
+// wrapper (web/js/engine/collapse-engine.js) throws it as an Error. Plans are cached per request text.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <list>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -32,30 +36,84 @@ nlohmann::json issuesJson(const std::vector<collapse::Issue>& issues) {
   return list;
 }
 
-[[noreturn]] void throwJsError(const std::string& message, const nlohmann::json& issues) {
-  val error = val::global("Error").new_(message);
-  error.set("issues", val::global("JSON").call<val>("parse", issues.dump()));
-  error.throw_();
-  __builtin_unreachable();
+// Errors cross the boundary as values, never as a JS exception thrown from inside a C++ catch block: throwing
+// there would skip the C++ unwinding (the exception object, the stack and emval handles would leak, and after
+// ~160 000 rejected calls the module would fail for good). Each entry point catches, builds a plain
+// {"error": message, "issues": [...]} value and returns normally; the JS wrapper (web/js/engine/collapse-engine.js)
+// turns it into a thrown Error.
+struct Failure {
+  std::string message;
+  nlohmann::json issues = nlohmann::json::array();
+};
+
+std::string failureJson(const Failure& failure) {
+  return nlohmann::json({{"error", failure.message}, {"issues", failure.issues}}).dump();
 }
 
-collapse::Plan planFrom(const std::string& requestJson) {
-  const auto json = nlohmann::json::parse(requestJson, nullptr, false);
-  if (json.is_discarded())
-    throw collapse::ValidationError({{"request", requestJson, "The request is not valid JSON."}});
-  return collapse::makePlan(collapse::Request::fromJson(json));
+val failureValue(const Failure& failure) {
+  val out = val::object();
+  out.set("error", failure.message);
+  out.set("issues", val::global("JSON").call<val>("parse", failure.issues.dump()));
+  return out;
 }
 
-/// Runs `body`, turning every C++ exception into a JS Error.
+/// Runs `body`; on any C++ exception fills `failure` (after the exception is destroyed) and returns false.
 template <typename Body>
-auto guarded(Body&& body) -> decltype(body()) {
+bool attempt(Body&& body, Failure& failure) {
   try {
-    return body();
+    body();
+    return true;
   } catch (const collapse::ValidationError& error) {
-    throwJsError(error.what(), issuesJson(error.issues()));
+    failure = {error.what(), issuesJson(error.issues())};
+  } catch (const std::bad_alloc&) {
+    failure = {"collapse-lab: out of memory for this run; reduce trials, series or grid points."};
   } catch (const std::exception& error) {
-    throwJsError(std::string("collapse-lab internal error: ") + error.what(), nlohmann::json::array());
+    failure = {std::string("collapse-lab internal error: ") + error.what()};
   }
+  return false;
+}
+
+/// Plans are made once per request text and kept for the next calls of the same run (validate, describe, each
+/// chunk, assemble, CSV, pictures): a few recent requests, least recently used first out.
+std::shared_ptr<const collapse::Plan> planFrom(const std::string& requestJson) {
+  static std::list<std::pair<std::string, std::shared_ptr<const collapse::Plan>>> recent;
+  constexpr std::size_t kKept = 8;
+  for (auto it = recent.begin(); it != recent.end(); ++it)
+    if (it->first == requestJson) {
+      recent.splice(recent.begin(), recent, it);
+      return recent.front().second;
+    }
+  auto plan = std::make_shared<const collapse::Plan>(collapse::makePlan(collapse::Request::fromText(requestJson)));
+  recent.emplace_front(requestJson, plan);
+  if (recent.size() > kKept) recent.pop_back();
+  return plan;
+}
+
+/// A trial index from JS: an integer in [0, limit], else a ValidationError (NaN, fractions and 2³² + 2 included).
+int trialIndex(const char* name, double value, int limit) {
+  if (!(value >= 0 && value <= limit) || value != static_cast<double>(static_cast<long long>(value)))
+    throw collapse::ValidationError({{"trials", collapse::formatNumber(value),
+                                      std::string(name) + " = " + collapse::formatNumber(value) +
+                                          ": a trial index must be an integer from 0 to " + std::to_string(limit) + "."}});
+  return static_cast<int>(value);
+}
+
+/// Per-trial values from JS, checked for their count before anything is copied.
+std::vector<double> trialValuesFrom(const collapse::Plan& plan, const val& values) {
+  const std::size_t expected = plan.valuesPerTrial() * static_cast<std::size_t>(plan.trials);
+  const val length = values.isNull() || values.isUndefined() ? val::undefined() : values["length"];
+  if (!length.isNumber() || length.as<double>() != static_cast<double>(expected))
+    throw collapse::ValidationError({{"values", length.isNumber() ? collapse::formatNumber(length.as<double>()) : "none",
+                                      "expected " + std::to_string(expected) +
+                                          " trial values (trials × series × x points) as a Float64Array or array."}});
+  std::vector<double> copy(expected);
+  if (values.instanceof(val::global("Float64Array"))) {
+    val(emscripten::typed_memory_view(expected, copy.data())).call<void>("set", values);
+  } else {
+    copy = emscripten::convertJSArrayToNumberVector<double>(values);
+    if (copy.size() != expected) throw collapse::ValidationError({{"values", "", "the trial values changed size."}});
+  }
+  return copy;
 }
 
 val copyOf(const std::vector<double>& values) {
@@ -68,64 +126,87 @@ std::string flavour() { return kFlavour; }
 
 /// {"issues": [...]} without throwing: what the page shows beside its controls.
 std::string validate(const std::string& requestJson) {
-  try {
-    planFrom(requestJson);
-    return R"({"issues":[]})";
-  } catch (const collapse::ValidationError& error) {
-    return nlohmann::json({{"issues", issuesJson(error.issues())}}).dump();
-  }
+  Failure failure;
+  if (attempt([&] { planFrom(requestJson); }, failure)) return R"({"issues":[]})";
+  if (failure.issues.empty()) failure.issues.push_back({{"parameter", "request"}, {"value", ""}, {"message", failure.message}});
+  return nlohmann::json({{"issues", failure.issues}}).dump();
 }
 
 /// The shape of a run, so a worker pool can split its trials: {"trials": R, "valuesPerTrial": S·X}.
 std::string describe(const std::string& requestJson) {
-  return guarded([&] {
-    const auto plan = planFrom(requestJson);
-    return nlohmann::json({{"trials", plan.trials}, {"valuesPerTrial", plan.valuesPerTrial()}}).dump();
-  });
+  std::string out;
+  Failure failure;
+  if (attempt([&] {
+        const auto plan = planFrom(requestJson);
+        out = nlohmann::json({{"trials", plan->trials}, {"valuesPerTrial", plan->valuesPerTrial()}}).dump();
+      }, failure))
+    return out;
+  return failureJson(failure);
 }
 
 /// Trials [begin, end) as a Float64Array, trial-major (see collapse::simulateTrials).
-val simulate(const std::string& requestJson, int begin, int end) {
-  return guarded([&] {
-    const auto plan = planFrom(requestJson);
-    if (begin < 0 || end > plan.trials || begin > end)
-      throw collapse::ValidationError({{"trials", std::to_string(begin) + ".." + std::to_string(end),
-                                        "trial range [" + std::to_string(begin) + ", " + std::to_string(end) +
-                                            ") must lie within [0, " + std::to_string(plan.trials) + ")."}});
-    const auto values = collapse::simulateTrials(plan, begin, end);
+val simulate(const std::string& requestJson, double begin, double end) {
+  std::vector<double> values;
+  Failure failure;
+  if (attempt([&] {
+        const auto plan = planFrom(requestJson);
+        const int first = trialIndex("begin", begin, plan->trials), last = trialIndex("end", end, plan->trials);
+        if (first > last)
+          throw collapse::ValidationError({{"trials", std::to_string(first) + ".." + std::to_string(last),
+                                            "trial range [" + std::to_string(first) + ", " + std::to_string(last) +
+                                                ") is empty the wrong way round: begin must not exceed end."}});
+        values = collapse::simulateTrials(*plan, first, last);
+      }, failure))
     return copyOf(values);
-  });
+  return failureValue(failure);
 }
 
 /// The Result JSON from every trial's values, concatenated in trial order.
 std::string assemble(const std::string& requestJson, const val& trialValues) {
-  return guarded([&] {
-    const auto plan = planFrom(requestJson);
-    const auto values = emscripten::convertJSArrayToNumberVector<double>(trialValues);
-    return collapse::resultJson(collapse::assembleResult(plan, values)).dump();
-  });
+  std::string out;
+  Failure failure;
+  if (attempt([&] {
+        const auto plan = planFrom(requestJson);
+        out = collapse::resultJson(collapse::assembleResult(*plan, trialValuesFrom(*plan, trialValues))).dump();
+      }, failure))
+    return out;
+  return failureJson(failure);
 }
 
 /// The whole run in one call: the Result JSON.
 std::string run(const std::string& requestJson) {
-  return guarded([&] { return collapse::resultJson(collapse::runPlan(planFrom(requestJson))).dump(); });
+  std::string out;
+  Failure failure;
+  if (attempt([&] {
+        const auto plan = planFrom(requestJson);
+        out = collapse::resultJson(collapse::runPlan(*plan)).dump();
+      }, failure))
+    return out;
+  return failureJson(failure);
 }
 
 /// One trial's data for the pictures of a generative experiment: {dimension, real: Float64Array,
 /// generations: [Float64Array]} (rows of `dimension` coordinates), for series `series` of the request.
-val pointCloud(const std::string& requestJson, int series, int trial) {
-  return guarded([&] {
-    const auto plan = planFrom(requestJson);
-    if (series < 0 || series >= static_cast<int>(plan.pointConfigs.size()) || trial < 0 || trial >= plan.trials)
-      throw collapse::ValidationError({{"series", std::to_string(series),
-                                        "series " + std::to_string(series) + " / trial " + std::to_string(trial) +
-                                            " is outside the run (" + std::to_string(plan.pointConfigs.size()) +
-                                            " series, " + std::to_string(plan.trials) + " trials)."}});
-    collapse::Rng rng(plan.seed, static_cast<std::uint64_t>(trial));
-    const auto cloud = plan.experiment->pointCloud(plan.pointConfigs[series].front(), rng);
-    if (!cloud)
-      throw collapse::ValidationError({{"experiment", plan.experiment->info().key,
-                                        plan.experiment->info().key + " has no point clouds (only generative experiments do)."}});
+val pointCloud(const std::string& requestJson, double seriesIndex, double trialNumber) {
+  std::optional<collapse::PointCloud> cloud;
+  Failure failure;
+  if (!attempt([&] {
+        const auto plan = planFrom(requestJson);
+        const int series = trialIndex("series", seriesIndex, static_cast<int>(plan->pointConfigs.size()));
+        const int trial = trialIndex("trial", trialNumber, plan->trials);
+        if (series >= static_cast<int>(plan->pointConfigs.size()) || trial >= plan->trials)
+          throw collapse::ValidationError({{"series", std::to_string(series),
+                                            "series " + std::to_string(series) + " / trial " + std::to_string(trial) +
+                                                " is outside the run (" + std::to_string(plan->pointConfigs.size()) +
+                                                " series, " + std::to_string(plan->trials) + " trials)."}});
+        collapse::Rng rng(plan->seed, static_cast<std::uint64_t>(trial));
+        cloud = plan->experiment->pointCloud(plan->pointConfigs[series].front(), rng);
+        if (!cloud)
+          throw collapse::ValidationError({{"experiment", plan->experiment->info().key,
+                                            plan->experiment->info().key + " has no point clouds (only generative experiments do)."}});
+      }, failure))
+    return failureValue(failure);
+  {
     val out = val::object();
     out.set("dimension", cloud->dimension);
     out.set("real", copyOf(cloud->real));
@@ -133,15 +214,18 @@ val pointCloud(const std::string& requestJson, int series, int trial) {
     for (const auto& samples : cloud->generations) generations.call<void>("push", copyOf(samples));
     out.set("generations", generations);
     return out;
-  });
+  }
 }
 
 std::string resultCsv(const std::string& requestJson, const val& trialValues) {
-  return guarded([&] {
-    const auto plan = planFrom(requestJson);
-    const auto values = emscripten::convertJSArrayToNumberVector<double>(trialValues);
-    return collapse::resultCsv(collapse::assembleResult(plan, values));
-  });
+  std::string out;
+  Failure failure;
+  if (attempt([&] {
+        const auto plan = planFrom(requestJson);
+        out = collapse::resultCsv(collapse::assembleResult(*plan, trialValuesFrom(*plan, trialValues)));
+      }, failure))
+    return out;
+  return failureJson(failure);
 }
 
 }  // namespace

@@ -2,11 +2,15 @@
 // against the real catalogue of the WebAssembly module.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { loadNodeEngine } from './load-node.mjs';
 import { decodeHash, encodeHash, reservedCollisions, HASH_VERSION } from '../../web/js/state/url-hash.js';
 import { naturalSeries, presetState, stateFromHash, toRequest } from '../../web/js/state/lab-state.js';
 import { experimentView } from '../../web/js/experiments/index.js';
 
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const engine = await loadNodeEngine('simd');
 const catalogue = engine.catalogue();
 const experiment = catalogue.experiments[0];
@@ -82,30 +86,40 @@ test('an empty hash gives no state and no problems; a hash without series gets t
   assert.equal(state.series, 'workflow=replace,accumulate,accumulate-subsample');
 });
 
-test('hostile and malformed values are rejected with messages, never passed on', () => {
+test('hostile and malformed values never pass: the hash keeps them as text and the engine refuses them', () => {
   const { state, problems } = decodeHash('#v=1&dim=<script>alert(1)</script>&design=%3Cimg%20onerror%3Dx%3E&foo=1&x=a"b&y=sideways&band=&hide=presets,evil&controls=dim,nope&ridge=%E0%A4%A&preset=../../etc', catalogue);
-  assert.equal(state.config.dim, undefined);
-  assert.equal(state.config.design, undefined);
   assert.equal(state.x, undefined);
   assert.deepEqual(state.view, {});
   assert.deepEqual(state.flags.hide, ['presets']);
   assert.deepEqual(state.flags.controls, ['dim']);
   assert.equal(state.preset, undefined);
   const keys = problems.map((p) => p.key);
-  for (const key of ['dim', 'design', 'foo', 'x', 'y', 'band', 'hide', 'controls', 'preset']) assert.ok(keys.includes(key), `${key} in ${keys}`);
+  for (const key of ['foo', 'x', 'y', 'band', 'hide', 'controls', 'preset']) assert.ok(keys.includes(key), `${key} in ${keys}`);
   assert.ok(problems.some((p) => /not properly encoded/.test(p.message)));
   for (const p of problems) assert.ok(p.value.length <= 61, 'values are shortened for display');
+  const refused = engine.validate(toRequest(stateFromHash(state, experiment, view))).map((issue) => issue.parameter);
+  assert.ok(refused.includes('dim') && refused.includes('design'), `engine refuses dim and design: ${refused}`);
 });
 
-test('numbers must be numbers of the right kind; ranges are left to the engine', () => {
-  const { state, problems } = decodeHash('#dim=10.5&samples=1e3&noise=0.5&trials=-3&signal=Infinity', catalogue);
-  assert.equal(state.config.dim, undefined);
-  assert.equal(state.config.samples, undefined); // integers are written as digits
+test('one rule for the hash, the JS API and the CLI: the same text is refused with the same message', () => {
+  const hash = '#dim=0x10&samples=1e3&noise=0.5&trials=-3&signal=Infinity&workflow=replce';
+  const { state, problems } = decodeHash(hash, catalogue);
+  assert.deepEqual(problems, []);
+  assert.equal(state.config.samples, 1000); // 1e3 is a number in the one syntax, as in the CLI
   assert.equal(state.config.noise, 0.5);
-  assert.equal(state.config.trials, -3);
-  assert.equal(state.config.signal, undefined);
-  assert.equal(problems.length, 3);
-  assert.equal(engine.validate(toRequest(stateFromHash(state, experiment, view)))[0].parameter, 'trials');
+  assert.equal(state.config.dim, '0x10'); // not a number in that syntax: text, for the engine to refuse
+  const issues = engine.validate({ experiment: experiment.key, config: { dim: state.config.dim, trials: state.config.trials, signal: state.config.signal, workflow: state.config.workflow } });
+  const byKey = Object.fromEntries(issues.map((issue) => [issue.parameter, issue.message]));
+  assert.match(byKey.dim, /^dim = 0x10 is not a number: input dimension \(d\) must be an integer from 1 to/);
+  assert.match(byKey.trials, /^trials = -3 is out of range/);
+  assert.match(byKey.signal, /^signal = Infinity is not a number/);
+  assert.match(byKey.workflow, /Did you mean 'replace'\?/);
+  const cli = path.join(root, 'build/native/bin/collapse-lab');
+  for (const [key, value] of [['dim', '0x10'], ['trials', '-3'], ['signal', 'Infinity'], ['workflow', 'replce']]) {
+    const run = spawnSync(cli, ['run', experiment.key, `--${key}`, value], { encoding: 'utf8' });
+    assert.equal(run.status, 2);
+    assert.ok(run.stderr.includes(byKey[key]), `the CLI says what the engine says for ${key}: ${run.stderr}`);
+  }
 });
 
 test('an unknown experiment or a newer link version is reported, and the rest is still read', () => {
@@ -116,7 +130,15 @@ test('an unknown experiment or a newer link version is reported, and the rest is
 });
 
 test('an over-long hash is refused whole', () => {
-  const { state, problems } = decodeHash(`#x=${'1,'.repeat(3000)}`, catalogue);
+  const { state, problems } = decodeHash(`#x=${'1,'.repeat(5000)}`, catalogue);
   assert.equal(state, null);
   assert.equal(problems.length, 1);
+});
+
+test('keys inherited from Object.prototype are unknown settings, not crashes', () => {
+  for (const key of ['toString', 'constructor', '__proto__', 'valueOf', 'hasOwnProperty']) {
+    const { state, problems } = decodeHash(`#${key}=1&figure=constructor`, catalogue);
+    assert.ok(state, key);
+    assert.ok(problems.some((p) => p.key === key), `${key} is reported`);
+  }
 });

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "collapse/catalogue/suggestion.hpp"
+
 namespace collapse {
 
 std::string formatNumber(double x) {
@@ -58,19 +60,52 @@ std::string Parameter::allowedText() const {
   return {};
 }
 
+std::string Parameter::name() const { return symbol.empty() || symbol == key ? label : label + " (" + symbol + ")"; }
+
+std::optional<double> parseDecimal(const std::string& text) {
+  std::size_t i = 0;
+  const std::size_t n = text.size();
+  if (n == 0 || n > 400) return std::nullopt;
+  if (text[i] == '+' || text[i] == '-') ++i;
+  const auto digits = [&] {
+    const std::size_t start = i;
+    while (i < n && text[i] >= '0' && text[i] <= '9') ++i;
+    return i - start;
+  };
+  std::size_t mantissa = digits();
+  if (i < n && text[i] == '.') {
+    ++i;
+    mantissa += digits();
+  }
+  if (mantissa == 0) return std::nullopt;
+  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
+    if (digits() == 0) return std::nullopt;
+  }
+  if (i != n) return std::nullopt;
+  const double value = std::strtod(text.c_str(), nullptr);  // the grammar above is a subset of strtod's
+  if (!std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+std::string shortened(const std::string& text, std::size_t limit) {
+  return text.size() <= limit ? text : text.substr(0, limit) + "…";
+}
+
 std::optional<Issue> checkValue(const Parameter& parameter, const Value& value, const std::string& asTyped) {
-  const std::string shown = asTyped.empty() ? formatValue(value) : asTyped;
-  auto issue = [&](const std::string& problem) {
+  const std::string shown = shortened(asTyped.empty() ? formatValue(value) : asTyped);
+  auto issue = [&](const std::string& problem, const std::string& hint = "") {
     return Issue{parameter.key, shown,
-                 parameter.key + " = " + shown + " " + problem + ": " + parameter.label + " (" + parameter.symbol +
-                     ") must be " + parameter.allowedText() + "."};
+                 parameter.key + " = " + shown + " " + problem + ": " + parameter.name() + " must be " +
+                     parameter.allowedText() + "." + hint};
   };
   if (parameter.type == ParameterType::Choice) {
     const auto* name = std::get_if<std::string>(&value);
     if (!name) return issue("is a number");
     for (const auto& choice : parameter.choices)
       if (choice == *name) return std::nullopt;
-    return issue("is not a known choice");
+    return issue("is not a known choice", didYouMean(*name, parameter.choices));
   }
   const auto* number = std::get_if<double>(&value);
   if (!number) return issue("is not a number");
@@ -83,15 +118,12 @@ std::optional<Issue> checkValue(const Parameter& parameter, const Value& value, 
 std::variant<Value, Issue> parseValue(const Parameter& parameter, const std::string& text) {
   Value value = text;
   if (parameter.isNumeric()) {
-    const char* begin = text.c_str();
-    char* end = nullptr;
-    const double number = std::strtod(begin, &end);
-    const bool whole = end != begin && *end == '\0' && !text.empty() && !std::isspace(static_cast<unsigned char>(text[0]));
-    if (!whole)
-      return Issue{parameter.key, text,
-                   parameter.key + " = " + text + " is not a number: " + parameter.label + " (" + parameter.symbol +
-                       ") must be " + parameter.allowedText() + "."};
-    value = number;
+    const auto number = parseDecimal(text);
+    if (!number)
+      return Issue{parameter.key, shortened(text),
+                   parameter.key + " = " + shortened(text) + " is not a number: " + parameter.name() + " must be " +
+                       parameter.allowedText() + " (decimal digits, e.g. 10, 0.5 or 1e-3)."};
+    value = *number;
   }
   if (auto issue = checkValue(parameter, value, text)) return *issue;
   return value;

@@ -56,7 +56,7 @@ Result assembleResult(const Plan& plan, const std::vector<double>& trialValues) 
   std::vector<double> samples(static_cast<std::size_t>(plan.trials));
   for (std::size_t s = 0; s < plan.seriesValues.size(); ++s) {
     const auto& pointConfigs = plan.pointConfigs[s];
-    SeriesResult series{plan.seriesKey, plan.seriesValues[s], plan.seriesLabels[s], {}, {}, {}, {}, {}, {}, {}, {}};
+    SeriesResult series{plan.seriesKey, plan.seriesValues[s], plan.seriesLabels[s], {}, {}, {}, {}, {}, {}, {}, {}, {}};
     for (std::size_t i = 0; i < points; ++i) {
       for (int t = 0; t < plan.trials; ++t) samples[t] = trialValues[static_cast<std::size_t>(t) * perTrial + s * points + i];
       const PointSummary summary = summarise(samples);
@@ -65,7 +65,21 @@ Result assembleResult(const Plan& plan, const std::vector<double>& trialValues) 
       series.lo.push_back(summary.lo);
       series.hi.push_back(summary.hi);
       series.median.push_back(summary.median);
+      series.nonFinite.push_back(summary.nonFinite);
     }
+    // No NaN or infinity passes silently: the notes name the series, each x where trials broke down, and how many.
+    std::string where;
+    std::size_t pointsWith = 0;
+    for (std::size_t i = 0; i < points; ++i) {
+      if (series.nonFinite[i] == 0) continue;
+      if (++pointsWith <= 5)
+        where += std::string(pointsWith > 1 ? "; " : "") + plan.x.key + " = " + formatNumber(plan.xValues[i]) + ": " +
+                 std::to_string(series.nonFinite[i]) + " of " + std::to_string(plan.trials) + " trials";
+    }
+    if (pointsWith > 5) where += "; and " + std::to_string(pointsWith - 5) + " more points";
+    if (pointsWith > 0)
+      result.notes.push_back("Non-finite values (NaN or ±∞, a numerical breakdown) in " + series.label + " at " + where +
+                             ". The statistics there are over the other trials (simulation.nonFinite counts them).");
     series.theory = theoryOnGrid(plan, pointConfigs);
     series.references = plan.experiment->referenceLines(pointConfigs.front(), plan.x.key);
     if (plan.sweptX) series.markers = plan.experiment->referencePoints(pointConfigs.front(), plan.x.key);
@@ -100,13 +114,18 @@ nlohmann::json resultJson(const Result& result) {
                         {"sem", numbers(s.sem)},
                         {"lo", numbers(s.lo)},
                         {"hi", numbers(s.hi)},
-                        {"median", numbers(s.median)}}},
+                        {"median", numbers(s.median)},
+                        {"nonFinite", s.nonFinite}}},
                       {"theory", s.theory ? numbers(*s.theory) : nlohmann::json()},
                       {"references", references},
                       {"markers", markers}});
   }
+  // The request that reproduces this Result bit for bit (collapse-lab run --config FILE, the page's "Open").
+  const nlohmann::json request = {{"experiment", experiment.info().key}, {"config", config}, {"x", plan.xSpec},
+                                  {"series", plan.seriesSpec}};
   return {{"experiment", experiment.info().key},
           {"version", kVersion},
+          {"request", request},
           {"config", config},
           {"trials", plan.trials},
           {"seed", plan.seed},

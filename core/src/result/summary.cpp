@@ -13,6 +13,13 @@ double sortedQuantile(const std::vector<double>& sorted, double p) {
 }
 
 PointSummary summarise(std::vector<double> samples) {
+  const auto finiteEnd = std::stable_partition(samples.begin(), samples.end(), [](double v) { return std::isfinite(v); });
+  const std::size_t nonFinite = static_cast<std::size_t>(samples.end() - finiteEnd);
+  samples.erase(finiteEnd, samples.end());
+  if (samples.empty()) {
+    const double nan = std::nan("");
+    return {nan, nan, nan, nan, nan, nonFinite};
+  }
   const double count = static_cast<double>(samples.size());
   double sum = 0.0;
   for (double v : samples) sum += v;
@@ -21,7 +28,7 @@ PointSummary summarise(std::vector<double> samples) {
   for (double v : samples) squares += (v - mean) * (v - mean);
   const double sem = samples.size() > 1 ? std::sqrt(squares / (count - 1.0) / count) : 0.0;
   std::sort(samples.begin(), samples.end());
-  return {mean, sem, sortedQuantile(samples, 0.1), sortedQuantile(samples, 0.9), sortedQuantile(samples, 0.5)};
+  return {mean, sem, sortedQuantile(samples, 0.1), sortedQuantile(samples, 0.9), sortedQuantile(samples, 0.5), nonFinite};
 }
 
 }  // namespace collapse

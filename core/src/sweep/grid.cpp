@@ -1,16 +1,16 @@
 #include "collapse/sweep/grid.hpp"
 
 #include <cmath>
-#include <cstdlib>
+
+#include "collapse/catalogue/parameter.hpp"
 
 namespace collapse {
 
 namespace {
 bool parseDouble(const std::string& text, double& out) {
-  if (text.empty()) return false;
-  char* end = nullptr;
-  out = std::strtod(text.c_str(), &end);
-  return end != text.c_str() && *end == '\0' && std::isfinite(out);
+  const auto value = parseDecimal(text);  // the same number syntax as every other input
+  if (value) out = *value;
+  return value.has_value();
 }
 
 std::vector<std::string> split(const std::string& text, char separator) {
@@ -33,7 +33,7 @@ std::variant<std::vector<double>, std::string> parseNumericGrid(const std::strin
     std::vector<double> values;
     for (const auto& item : splitList(text)) {
       double value;
-      if (!parseDouble(item, value)) return "'" + item + "' is not a finite number";
+      if (!parseDouble(item, value)) return "'" + shortened(item) + "' is not a number (decimal digits, e.g. 10, 0.5 or 1e-3)";
       values.push_back(value);
     }
     return values;
@@ -45,7 +45,7 @@ std::variant<std::vector<double>, std::string> parseNumericGrid(const std::strin
     return "start, stop and count must be numbers (" + form + ")";
   if (count < 1 || count > 1000 || std::floor(count) != count) return "count must be an integer from 1 to 1000";
   const bool logSpaced = fields[2] == "log";
-  if (!logSpaced && fields[2] != "lin") return "spacing '" + fields[2] + "' must be lin or log";
+  if (!logSpaced && fields[2] != "lin") return "spacing '" + shortened(fields[2]) + "' must be lin or log";
   if (logSpaced && (start <= 0 || stop <= 0)) return "a log grid needs start > 0 and stop > 0";
   std::vector<double> values(static_cast<std::size_t>(count));
   for (std::size_t i = 0; i < values.size(); ++i) {

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "collapse/catalogue/catalogue.hpp"
+#include "collapse/catalogue/suggestion.hpp"
 #include "collapse/catalogue/validation_error.hpp"
 #include "collapse/sweep/grid.hpp"
 
@@ -11,12 +12,26 @@ namespace collapse {
 
 namespace {
 
-std::string jsonText(const nlohmann::json& value) { return value.is_string() ? value.get<std::string>() : value.dump(); }
+std::string jsonText(const nlohmann::json& value) {
+  return shortened(value.is_string() ? value.get<std::string>() : value.dump());
+}
 
-std::string knownKeys(const Experiment& experiment) {
-  std::string keys;
-  for (const auto& parameter : experiment.info().parameters) keys += (keys.empty() ? "" : ", ") + parameter.key;
+std::vector<std::string> parameterKeys(const Experiment& experiment) {
+  std::vector<std::string> keys;
+  for (const auto& parameter : experiment.info().parameters) keys.push_back(parameter.key);
   return keys;
+}
+
+std::string joined(const std::vector<std::string>& items) {
+  std::string text;
+  for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+  return text;
+}
+
+/// "'dimm' is not a parameter of recursive-regression. Did you mean 'dim'? Known: …"
+std::string unknownParameter(const Experiment& experiment, const std::string& key) {
+  return "'" + shortened(key) + "' is not a parameter of " + experiment.info().key + "." +
+         didYouMean(key, parameterKeys(experiment)) + " Known: " + joined(parameterKeys(experiment)) + ".";
 }
 
 /// A config value from JSON: numbers as numbers, text parsed by the parameter's type.
@@ -28,8 +43,8 @@ std::variant<Value, Issue> valueFromJson(const Parameter& parameter, const nlohm
     return value;
   }
   return Issue{parameter.key, jsonText(json),
-               parameter.key + " = " + jsonText(json) + " has the wrong type: " + parameter.label + " (" +
-                   parameter.symbol + ") must be " + parameter.allowedText() + "."};
+               parameter.key + " = " + jsonText(json) + " has the wrong type: " + parameter.name() + " must be " +
+                   parameter.allowedText() + "."};
 }
 
 struct AxisSpec {
@@ -43,14 +58,21 @@ AxisSpec parseAxisSpec(const Experiment& experiment, const std::string& role, co
   AxisSpec axis;
   const auto eq = spec.find('=');
   const std::string key = spec.substr(0, eq);
-  auto fail = [&](const std::string& problem) { issues.push_back({role, spec, role + " = " + spec + ": " + problem}); };
+  auto fail = [&](const std::string& problem) {
+    issues.push_back({role, shortened(spec), role + " = " + shortened(spec) + ": " + problem});
+  };
+  if (spec.size() > kMaxSpecLength) {
+    fail("is " + std::to_string(spec.size()) + " characters long; at most " + std::to_string(kMaxSpecLength) +
+         " are allowed (use start:stop:lin:count or start:stop:log:count for long grids).");
+    return axis;
+  }
   if (eq == std::string::npos || eq + 1 == spec.size()) {
     fail("expected key=values, e.g. " + std::string(role == "x" ? "ridge=0.001:100:log:20" : "generations=1,5,10") + ".");
     return axis;
   }
   const Parameter* parameter = experiment.findParameter(key);
   if (!parameter) {
-    fail("'" + key + "' is not a parameter of " + experiment.info().key + "; known: " + knownKeys(experiment) + ".");
+    fail(unknownParameter(experiment, key));
     return axis;
   }
   if (key == "seed" || key == "trials") {
@@ -62,18 +84,37 @@ AxisSpec parseAxisSpec(const Experiment& experiment, const std::string& role, co
     return axis;
   }
   const std::string valuesText = spec.substr(eq + 1);
-  if (parameter->isNumeric()) {
+  // An explicit list is taken as typed: every value is checked as a single --key value would be, and a value given
+  // twice is an error. A generated grid (start:stop:lin|log:count) of an integer parameter is rounded to integers
+  // (log grids over sample sizes) and values that round alike are kept once.
+  const bool explicitList = valuesText.find(':') == std::string::npos;
+  auto addExplicit = [&](const Value& value, const std::string& text) {
+    if (std::find(axis.values.begin(), axis.values.end(), value) != axis.values.end()) {
+      fail("'" + shortened(text) + "' is listed twice; give each value once.");
+      return false;
+    }
+    axis.values.push_back(value);
+    return true;
+  };
+  if (parameter->isNumeric() && !explicitList) {
     auto grid = parseNumericGrid(valuesText);
     if (auto* problem = std::get_if<std::string>(&grid)) {
       fail(*problem + ".");
       return axis;
     }
     for (double v : std::get<std::vector<double>>(grid)) {
-      if (parameter->type == ParameterType::Integer) v = std::round(v);  // log grids over sample sizes
+      if (parameter->type == ParameterType::Integer) v = std::round(v);
       if (std::find(axis.values.begin(), axis.values.end(), Value(v)) == axis.values.end()) axis.values.push_back(v);
     }
   } else {
-    for (const auto& item : splitList(valuesText)) axis.values.push_back(item);
+    for (const auto& item : splitList(valuesText)) {
+      auto parsed = parseValue(*parameter, item);
+      if (auto* issue = std::get_if<Issue>(&parsed)) {
+        issues.push_back({role, shortened(spec), role + ": " + issue->message});
+        return axis;
+      }
+      if (!addExplicit(std::get<Value>(parsed), item)) return axis;
+    }
   }
   if (axis.values.size() > maxValues) {
     fail("has " + std::to_string(axis.values.size()) + " values; at most " + std::to_string(maxValues) + " are allowed.");
@@ -93,6 +134,23 @@ Request Request::fromJson(const nlohmann::json& json) {
     throw ValidationError({{field, "", message}});
   };
   if (!json.is_object()) fail("request", "The request must be a JSON object {experiment, config, x, series}.");
+  // A saved figure reproduces itself: a Result (CLI output, the page's Export JSON) carries the request that made it;
+  // an older page export or a bare manifest carries its parameters, x and series.
+  if (json.contains("request")) return fromJson(json["request"]);
+  if (json.contains("manifest") || json.contains("generator")) {
+    const nlohmann::json& manifest = json.contains("manifest") ? json["manifest"] : json;
+    if (!manifest.is_object() || !manifest.contains("experiment") || !manifest.contains("parameters"))
+      fail("request", "This file looks like a saved figure but its manifest has no experiment and parameters.");
+    nlohmann::json request = {{"experiment", manifest["experiment"]}, {"config", manifest["parameters"]}};
+    for (const char* field : {"x", "series"})
+      if (manifest.contains(field)) request[field] = manifest[field];
+    return fromJson(request);
+  }
+  static const std::vector<std::string> fields = {"experiment", "config", "x", "series", "preset"};
+  for (const auto& [key, value] : json.items())
+    if (std::find(fields.begin(), fields.end(), key) == fields.end())
+      fail(key, "'" + shortened(key) + "' is not a field of a request." + didYouMean(key, fields) +
+                    " A request has experiment, config, x, series and preset (or is a saved Result with its request).");
   Request request;
   if (!json.contains("experiment") || !json["experiment"].is_string())
     fail("experiment", "The request needs \"experiment\": the key of an experiment (see collapse-lab list).");
@@ -100,6 +158,10 @@ Request Request::fromJson(const nlohmann::json& json) {
   if (json.contains("config")) {
     if (!json["config"].is_object()) fail("config", "\"config\" must be an object of parameter values.");
     request.config = json["config"];
+    for (const auto& [key, value] : request.config.items())
+      if (!value.is_number() && !value.is_string())
+        fail(key, key + " = " + jsonText(value) + ": a parameter value must be a number or a text, not " +
+                      std::string(value.type_name()) + ".");
   }
   for (const char* field : {"x", "series", "preset"}) {
     if (!json.contains(field) || json[field].is_null()) continue;
@@ -108,6 +170,34 @@ Request Request::fromJson(const nlohmann::json& json) {
     (name == "x" ? request.x : name == "series" ? request.series : request.preset) = json[field].get<std::string>();
   }
   return request;
+}
+
+Request Request::fromText(const std::string& text) {
+  auto fail = [&](const std::string& message) { throw ValidationError({{"request", shortened(text), message}}); };
+  if (text.size() > kMaxRequestBytes)
+    fail("The request is " + std::to_string(text.size()) + " bytes; at most " + std::to_string(kMaxRequestBytes) +
+         " are read.");
+  // Nesting is bounded before parsing: the parser recurses once per level.
+  std::size_t depth = 0;
+  bool inString = false, escaped = false;
+  for (char c : text) {
+    if (inString) {
+      if (escaped) escaped = false;
+      else if (c == '\\') escaped = true;
+      else if (c == '"') inString = false;
+    } else if (c == '"') {
+      inString = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > kMaxRequestDepth)
+        fail("The request nests deeper than " + std::to_string(kMaxRequestDepth) +
+             " levels; a request is {experiment, config: {key: value}, x, series}.");
+    } else if ((c == '}' || c == ']') && depth > 0) {
+      --depth;
+    }
+  }
+  const auto json = nlohmann::json::parse(text, nullptr, false);
+  if (json.is_discarded()) fail("The request is not valid JSON.");
+  return fromJson(json);
 }
 
 namespace {
@@ -119,8 +209,11 @@ Request withPreset(const Experiment& experiment, Request request) {
   if (found == presets.end()) {
     std::string known;
     for (const auto& p : presets) known += (known.empty() ? "" : ", ") + p.key;
-    throw ValidationError({{"preset", request.preset,
-                            "preset = " + request.preset + " is not a preset of " + experiment.info().key + "; known: " + known + "."}});
+    std::vector<std::string> keys;
+    for (const auto& p : presets) keys.push_back(p.key);
+    throw ValidationError({{"preset", shortened(request.preset),
+                            "preset = " + shortened(request.preset) + " is not a preset of " + experiment.info().key + "." +
+                                didYouMean(request.preset, keys) + " Known: " + known + "."}});
   }
   for (const auto& [key, value] : found->config)
     if (!request.config.contains(key))
@@ -136,10 +229,11 @@ Plan makePlan(const Request& original) {
   Plan plan;
   plan.experiment = findExperiment(original.experiment);
   if (!plan.experiment) {
-    std::string known;
-    for (const auto* e : allExperiments()) known += (known.empty() ? "" : ", ") + e->info().key;
-    throw ValidationError({{"experiment", original.experiment,
-                            "experiment = " + original.experiment + " is not an experiment; known: " + known + "."}});
+    std::vector<std::string> keys;
+    for (const auto* e : allExperiments()) keys.push_back(e->info().key);
+    throw ValidationError({{"experiment", shortened(original.experiment),
+                            "experiment = " + shortened(original.experiment) + " is not an experiment." +
+                                didYouMean(original.experiment, keys) + " Known: " + joined(keys) + "."}});
   }
   const Experiment& experiment = *plan.experiment;
   const ExperimentInfo& info = experiment.info();
@@ -150,8 +244,7 @@ Plan makePlan(const Request& original) {
   for (const auto& [key, json] : request.config.items()) {
     const Parameter* parameter = experiment.findParameter(key);
     if (!parameter) {
-      issues.push_back({key, jsonText(json),
-                        "'" + key + "' is not a parameter of " + info.key + "; known: " + knownKeys(experiment) + "."});
+      issues.push_back({shortened(key), jsonText(json), unknownParameter(experiment, key)});
       continue;
     }
     auto parsed = valueFromJson(*parameter, json);
@@ -170,9 +263,14 @@ Plan makePlan(const Request& original) {
   if (series.parameter) {
     plan.seriesKey = series.parameter->key;
     plan.seriesValues = series.values;
+    plan.seriesSpec = request.series;
   } else if (!info.naturalSeries.empty() && !request.config.contains(info.naturalSeries)) {
     plan.seriesKey = info.naturalSeries;
-    for (const auto& choice : experiment.findParameter(info.naturalSeries)->choices) plan.seriesValues.push_back(choice);
+    plan.seriesSpec = info.naturalSeries + "=";
+    for (const auto& choice : experiment.findParameter(info.naturalSeries)->choices) {
+      plan.seriesValues.push_back(choice);
+      plan.seriesSpec += (plan.seriesValues.size() > 1 ? "," : "") + choice;
+    }
   } else {
     plan.seriesValues.push_back(Value(0.0));  // one series, the config as given
   }
@@ -182,6 +280,7 @@ Plan makePlan(const Request& original) {
 
   // Points: every (series, x) configuration, each checked for combinations before anything is allocated.
   plan.sweptX = x.parameter != nullptr;
+  if (plan.sweptX) plan.xSpec = request.x;
   for (const auto& seriesValue : plan.seriesValues) {
     Config seriesConfig = plan.config;
     if (seriesParameter) seriesConfig.set(plan.seriesKey, seriesValue);

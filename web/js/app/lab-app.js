@@ -103,7 +103,7 @@ export class LabApp {
         delete partial.preset;
       }
       state = stateFromHash(partial, experiment, view);
-      if (state.view.figure !== STANDARD_FIGURE && !(state.view.figure in view.figures)) {
+      if (state.view.figure !== STANDARD_FIGURE && !Object.hasOwn(view.figures, state.view.figure)) {
         messages.push(`${experiment.title.split(':')[0]} has no "${state.view.figure}" figure; the curves are shown.`);
         state.view = { ...state.view, figure: STANDARD_FIGURE };
       }
@@ -112,7 +112,7 @@ export class LabApp {
       const defaults = presetState(experiment, null);
       for (const issue of this.engine.validate(toRequest(state))) {
         messages.push(`${issue.message} The link's value was replaced by the default.`);
-        if (issue.parameter in state.config) state.config[issue.parameter] = defaults.config[issue.parameter];
+        if (Object.hasOwn(state.config, issue.parameter)) state.config[issue.parameter] = defaults.config[issue.parameter];
         else if (issue.parameter === 'x' || issue.parameter === 'series') state[issue.parameter] = '';
       }
       if (this.engine.validate(toRequest(state)).length) state = { ...presetState(experiment, null), flags: state.flags };
@@ -257,7 +257,7 @@ export class LabApp {
       const { state: decoded, problems } = decodeHash(`y=${encodeURIComponent(message.view.y ?? next.view.y)}&band=${encodeURIComponent(message.view.band ?? next.view.band)}` +
         `&figure=${encodeURIComponent(message.view.figure ?? next.view.figure)}`, this.catalogue);
       if (problems.length) return problems.map((p) => ({ parameter: p.key, value: p.value, message: p.message }));
-      if (decoded.view.figure !== STANDARD_FIGURE && !(decoded.view.figure in this.view.figures))
+      if (decoded.view.figure !== STANDARD_FIGURE && !Object.hasOwn(this.view.figures, decoded.view.figure))
         return [{ parameter: 'figure', value: decoded.view.figure, message: `this experiment has no "${decoded.view.figure}" figure` }];
       next.view = { ...next.view, ...decoded.view };
     }
@@ -392,7 +392,7 @@ export class LabApp {
   /** The derived figure the view asks for, built from this Result: { spec, note }; spec null = the curves. */
   derivedFigure(view, result) {
     const name = this.state.view.figure;
-    const figure = name && name !== STANDARD_FIGURE ? view.figures[name] : null;
+    const figure = name && name !== STANDARD_FIGURE && Object.hasOwn(view.figures, name) ? view.figures[name] : null;
     if (!figure) return { spec: null, note: '' };
     const spec = figure.build(result, { log: this.state.view.y === 'log' });
     if (spec.error) return { spec: null, note: `The ${figure.label} figure is not available for these settings: ${spec.error}. The curves are shown instead.` };

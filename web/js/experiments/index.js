@@ -57,7 +57,7 @@ export function experimentView(catalogueExperiment) {
       series: preset.series ?? '',
       citation: { text, url: typeof preset.url === 'string' && /^https:\/\//.test(preset.url) ? preset.url : null },
       claim,
-      view: { ...PRESET_VIEW, ...declared, figure: declared.figure in figures ? declared.figure : STANDARD_FIGURE },
+      view: { ...PRESET_VIEW, ...declared, figure: Object.hasOwn(figures, declared.figure ?? '') ? declared.figure : STANDARD_FIGURE },
       lookFor: typeof look === 'function' ? (result) => look(result) || claim : () => look ?? claim,
     };
   });

@@ -5,7 +5,9 @@
 // Every parameter is written (not only the changed ones), so a link keeps reproducing its curve even if a later
 // version changes a default. Decoding trusts nothing: each value is checked against the catalogue (number syntax,
 // known choices) and a length limit; problems come back as plain data that the page shows with textContent.
-// Ranges are left to the engine's validate(), which names the allowed range.
+// Values are the engine's to judge: a number is read here only in the one number syntax of every input (as in the
+// CLI and the JS API: digits, optional point and exponent), anything else stays text, and the engine's validate()
+// then refuses it with the same message the CLI prints (naming the parameter, its value and the allowed range).
 
 export const HASH_VERSION = 1;
 
@@ -23,10 +25,9 @@ const RESERVED = new Set(['v', 'exp', 'preset', 'x', 'series', 'y', 'band', 'fig
 // picture=<series index>:<generation>: what the pictures of a generative experiment show (absent: the first series at
 // its last generation). Whether that series and generation exist is the page's to check against the run.
 const PICTURE = /^(\d{1,3}):(\d{1,5})$/;
-const MAX_HASH_LENGTH = 4000;
+const MAX_HASH_LENGTH = 8000; // x and series may each be 2000 characters (the core's limit)
 const MAX_SHOWN = 60;
-const INTEGER = /^[+-]?\d+$/;
-const REAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i; // = parseDecimal in core/src/catalogue/parameter.cpp
 const GRID = /^[A-Za-z][A-Za-z0-9]*=[A-Za-z0-9.,:+-]+$/; // key=grid; the engine checks the grid itself
 const PRESET = /^[a-z0-9][a-z0-9-]{0,59}$/;
 
@@ -70,6 +71,7 @@ export function decodeHash(hash, catalogue) {
   }
 
   const entries = new Map();
+  const duplicated = new Set();
   for (const part of text.split('&')) {
     if (!part) continue;
     const at = part.indexOf('=');
@@ -84,7 +86,12 @@ export function decodeHash(hash, catalogue) {
       problem(rawKey, rawValue, `"${shorten(rawKey)}" is not properly encoded and was ignored.`);
       continue;
     }
-    if (entries.has(key)) problem(key, value, `"${shorten(key)}" appears more than once; the last value is used.`);
+    if (entries.has(key) || duplicated.has(key)) {
+      if (!duplicated.has(key)) problem(key, value, `${shorten(key)} is given twice; give each setting once. It was ignored.`);
+      duplicated.add(key);
+      entries.delete(key);
+      continue;
+    }
     entries.set(key, value);
   }
 
@@ -113,7 +120,7 @@ export function decodeHash(hash, catalogue) {
     } else if (key === 'preset') {
       if (PRESET.test(value)) state.preset = value;
       else problem(key, value, 'The preset name is not valid and was ignored.');
-    } else if (key in VIEW_OPTIONS) {
+    } else if (Object.hasOwn(VIEW_OPTIONS, key)) { // own keys only: #toString=1 must not reach Object.prototype
       if (VIEW_OPTIONS[key].includes(value)) state.view[key] = value;
       else problem(key, value, `${key} must be one of ${VIEW_OPTIONS[key].join(', ')}; it was ignored.`);
     } else if (key === 'figure') {
@@ -138,17 +145,14 @@ export function decodeHash(hash, catalogue) {
   return { state, problems };
 }
 
-/** A hash value of one catalogue parameter: { ok, value } or { ok: false, message }. */
+/**
+ * A hash value of one catalogue parameter: { ok: true, value }. A number in the one number syntax becomes a
+ * number; anything else stays text, for the engine's validate() to refuse with the message the CLI gives.
+ */
 export function parseParameter(parameter, text) {
-  const label = `${parameter.label}${parameter.symbol ? ` (${parameter.symbol})` : ''}`;
-  if (parameter.type === 'choice') {
-    if (parameter.choices.includes(text)) return { ok: true, value: text };
-    return { ok: false, message: `${label} must be one of ${parameter.choices.join(', ')}; "${shorten(text)}" was ignored.` };
-  }
-  const pattern = parameter.type === 'integer' ? INTEGER : REAL;
-  if (!pattern.test(text) || !Number.isFinite(Number(text)))
-    return { ok: false, message: `${label} must be ${parameter.type === 'integer' ? 'a whole number' : 'a number'}; "${shorten(text)}" was ignored.` };
-  return { ok: true, value: Number(text) };
+  if (parameter.type !== 'choice' && DECIMAL.test(text) && text.length <= 400 && Number.isFinite(Number(text)))
+    return { ok: true, value: Number(text) };
+  return { ok: true, value: text };
 }
 
 function shorten(value) {

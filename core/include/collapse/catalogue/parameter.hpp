@@ -35,6 +35,8 @@ struct Parameter {
   std::string valueLabel(const Value& value) const;
   /// Human description of the allowed values, e.g. "an integer in [1, 2000]" or "one of fixed, fresh".
   std::string allowedText() const;
+  /// "label (symbol)", or the label alone when the parameter has no symbol: how messages name it.
+  std::string name() const;
 };
 
 /// A problem with one parameter's value: what the CLI prints (exit 2), what the JS API throws, and what the
@@ -48,6 +50,14 @@ struct Issue {
 /// Checks a value against the parameter's type and range; nullopt when it is valid. Messages quote `asTyped`
 /// (the user's own text) when given, else the formatted value.
 std::optional<Issue> checkValue(const Parameter& parameter, const Value& value, const std::string& asTyped = "");
+
+/// The one number syntax of every input (CLI flags, grids, URL hash, JSON text values): an optional sign, decimal
+/// digits with an optional point, an optional exponent — `10`, `-0.5`, `.5`, `1e-3`. No hexadecimal, no
+/// infinities or NaN, no surrounding spaces. nullopt when `text` is not such a number or is not finite.
+std::optional<double> parseDecimal(const std::string& text);
+
+/// `text`, cut to `limit` characters with "…" when longer (values quoted in messages).
+std::string shortened(const std::string& text, std::size_t limit = 60);
 
 /// Parses text (a CLI flag or URL field) into a value of the parameter's type; an Issue when it does not parse
 /// or is out of range.

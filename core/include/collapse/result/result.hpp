@@ -16,6 +16,7 @@ struct SeriesResult {
   Value value;
   std::string label;
   std::vector<double> mean, sem, lo, hi, median;
+  std::vector<std::size_t> nonFinite;  ///< per x: trials whose value was NaN or ±∞ (left out of the statistics)
   /// Theory at every x; NaN where it does not apply at that point; nullopt where it applies nowhere.
   std::optional<std::vector<double>> theory;
   std::vector<ReferenceLine> references;

@@ -28,8 +28,13 @@ struct Request {
   std::string series;  ///< "" (natural series) or "key=v1,v2,..."
   std::string preset;  ///< "" or a preset key: its config, x and series apply unless given here
 
-  /// {"experiment": "...", "config": {...}, "x": "...", "series": "..."}; throws ValidationError.
+  /// {"experiment": "...", "config": {...}, "x": "...", "series": "...", "preset": "..."}, or a saved figure: a
+  /// Result (its "request"), a page export or a bare manifest (its experiment, parameters, x and series).
+  /// Unknown fields and config values that are neither numbers nor texts are errors. Throws ValidationError.
   static Request fromJson(const nlohmann::json& json);
+  /// The same from JSON text, after bounding its size and nesting depth (hostile input never reaches the parser's
+  /// recursion). Throws ValidationError.
+  static Request fromText(const std::string& text);
 };
 
 struct Plan {
@@ -45,6 +50,9 @@ struct Plan {
   std::vector<std::vector<Config>> pointConfigs;
   int trials = 0;
   std::uint64_t seed = 0;
+  /// The sweep as it ran, self-contained: x ("" = natural axis) and series ("" = one series; the natural series is
+  /// written out). With `config` they form the Result's "request", which reproduces the run exactly.
+  std::string xSpec, seriesSpec;
 
   std::size_t valuesPerTrial() const { return seriesValues.size() * xValues.size(); }
 };
@@ -61,5 +69,9 @@ std::vector<double> simulateTrials(const Plan& plan, int begin, int end);
 inline constexpr std::size_t kMaxXPoints = 400;
 inline constexpr std::size_t kMaxSeries = 16;
 inline constexpr double kMaxStoredValues = 2e7;  ///< trials × series × points
+/// Limits on request text, the same for the CLI, the JS API and the page (its URL hash holds x and series).
+inline constexpr std::size_t kMaxSpecLength = 2000;       ///< characters of x or series
+inline constexpr std::size_t kMaxRequestBytes = 32 << 20;  ///< a request or saved Result file
+inline constexpr std::size_t kMaxRequestDepth = 32;        ///< JSON nesting
 
 }  // namespace collapse

@@ -1,0 +1,113 @@
+#include "run_arguments.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "collapse/catalogue/catalogue.hpp"
+#include "collapse/catalogue/suggestion.hpp"
+#include "collapse/catalogue/validation_error.hpp"
+
+namespace cli {
+
+namespace {
+
+const std::vector<std::string> kOptions = {"format", "x", "series", "preset", "config", "help"};
+
+[[noreturn]] void fail(const std::string& parameter, const std::string& value, const std::string& message) {
+  throw collapse::ValidationError({{parameter, collapse::shortened(value), message}});
+}
+
+/// Every flag name the experiment understands: its parameters and the CLI's own options.
+std::vector<std::string> knownFlags(const std::string& experiment) {
+  std::vector<std::string> flags = kOptions;
+  if (const auto* found = collapse::findExperiment(experiment))
+    for (const auto& parameter : found->info().parameters) flags.push_back(parameter.key);
+  return flags;
+}
+
+}  // namespace
+
+collapse::Request requestFromFile(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) fail("config", path, "config = " + path + ": no such file.");
+  if (!S_ISREG(info.st_mode)) fail("config", path, "config = " + path + ": not a regular file (a directory?); give a JSON file.");
+  if (static_cast<std::size_t>(info.st_size) > collapse::kMaxRequestBytes)
+    fail("config", path, "config = " + path + ": " + std::to_string(info.st_size) + " bytes; at most " +
+                             std::to_string(collapse::kMaxRequestBytes) + " are read.");
+  std::ifstream file(path, std::ios::binary);
+  if (!file) fail("config", path, "config = " + path + ": cannot read that file.");
+  std::ostringstream text;
+  text << file.rdbuf();
+  try {
+    return collapse::Request::fromText(text.str());
+  } catch (const collapse::ValidationError& error) {
+    std::vector<collapse::Issue> issues = error.issues();
+    for (auto& issue : issues) issue.message = "config = " + path + ": " + issue.message;
+    throw collapse::ValidationError(issues);
+  }
+}
+
+RunArguments parseRunArguments(const std::vector<std::string>& args) {
+  RunArguments out;
+  std::size_t i = 0;
+  if (i < args.size() && args[i].rfind("-", 0) != 0) out.request.experiment = args[i++];
+  std::set<std::string> seen;
+  std::vector<std::pair<std::string, std::string>> flags;
+  for (; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--help" || arg == "-h") {
+      out.help = true;
+      continue;
+    }
+    if (arg.rfind("--", 0) != 0 || arg.size() == 2)
+      fail("argument", arg, "unexpected argument '" + collapse::shortened(arg) + "'; options look like --key value or --key=value.");
+    std::string key = arg.substr(2), value;
+    const auto eq = key.find('=');
+    if (eq != std::string::npos) {
+      value = key.substr(eq + 1);
+      key = key.substr(0, eq);
+    } else {
+      if (i + 1 >= args.size()) fail(key, "", "option --" + key + " needs a value.");
+      value = args[++i];
+    }
+    if (!seen.insert(key).second) fail(key, value, "--" + key + " is given twice; give each option once.");
+    flags.emplace_back(key, value);
+  }
+  if (out.help) return out;
+
+  // A --config file is read first: flags given beside it override its settings.
+  for (const auto& [key, value] : flags)
+    if (key == "config") {
+      const auto saved = requestFromFile(value);
+      if (!out.request.experiment.empty() && out.request.experiment != saved.experiment)
+        fail("config", value, "config = " + value + " is a request for " + saved.experiment + ", not " + out.request.experiment + ".");
+      out.request = saved;
+    }
+  const std::vector<std::string> known = knownFlags(out.request.experiment);
+  for (const auto& [key, value] : flags) {
+    if (key == "config") continue;
+    if (key == "format") {
+      if (value != "json" && value != "csv") fail("format", value, "format = " + collapse::shortened(value) + ": must be json or csv.");
+      out.format = value;
+    } else if (key == "x") {
+      out.request.x = value;
+    } else if (key == "series") {
+      out.request.series = value;
+    } else if (key == "preset") {
+      out.request.preset = value;
+    } else if (std::find(known.begin(), known.end(), key) == known.end() && collapse::findExperiment(out.request.experiment)) {
+      fail(key, value, "--" + collapse::shortened(key) + " is not an option or parameter of " + out.request.experiment + "." +
+                           collapse::didYouMean(key, known) + " See collapse-lab run " + out.request.experiment + " --help.");
+    } else {
+      out.request.config[key] = value;  // parsed and range-checked by the catalogue
+    }
+  }
+  if (out.request.experiment.empty())
+    fail("experiment", "", "run needs an experiment, e.g. collapse-lab run recursive-regression (collapse-lab list shows all).");
+  return out;
+}
+
+}  // namespace cli

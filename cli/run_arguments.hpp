@@ -1,0 +1,24 @@
+#pragma once
+// The arguments of `collapse-lab run`, parsed into a Request and output options. One rule with the JS API and the
+// URL hash: values are the catalogue's (the core parses and checks them); the CLI adds only its own habits:
+// --key value and --key=value, a flag given twice is an error, unknown flags get a "did you mean".
+#include <string>
+#include <vector>
+
+#include "collapse/sweep/plan.hpp"
+
+namespace cli {
+
+struct RunArguments {
+  collapse::Request request;
+  std::string format = "json";  ///< json | csv
+  bool help = false;            ///< run <experiment> --help
+};
+
+/// Throws collapse::ValidationError naming every problem (the CLI exits 2).
+RunArguments parseRunArguments(const std::vector<std::string>& args);
+
+/// The request saved in a file: a request, a Result (CLI output or the page's Export JSON) or a manifest.
+collapse::Request requestFromFile(const std::string& path);
+
+}  // namespace cli

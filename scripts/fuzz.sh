@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# npm run fuzz [seconds]: the parsers of untrusted text (request JSON, grids, numbers, CLI arguments) under
+# libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer (Debian's clang and libclang-rt), for `seconds` in
+# all (default 60), shared evenly by the targets. Seeds: tests/fuzz/corpus/<target> (read only); what the fuzzer
+# finds new goes to build/fuzz/corpus/<target>. A crash, leak, sanitizer report or timeout fails the run and leaves
+# the input in build/fuzz/ (crash-*, leak-*, timeout-*) — add it to the corpus with the fix.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+targets=(request grid value cli_arguments)
+compiler=$(command -v clang++-14 || command -v clang++)
+
+cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$compiler" -DCOLLAPSE_FUZZ=ON > /dev/null
+cmake --build build/fuzz -j "$(nproc)"
+
+each=$(( seconds / ${#targets[@]} ))
+[ "$each" -ge 1 ] || each=1
+for target in "${targets[@]}"; do
+  mkdir -p "build/fuzz/corpus/$target"
+  echo "== fuzz_$target for ${each}s"
+  (cd build/fuzz && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+    "./tests/fuzz/fuzz_$target" -max_total_time="$each" -timeout=10 -rss_limit_mb=2048 -max_len=4096 \
+      -print_final_stats=1 "corpus/$target" "../../tests/fuzz/corpus/$target" 2>&1 | tail -n 12)
+done
+echo "fuzz: no crash, leak or sanitizer report in ${seconds}s"
