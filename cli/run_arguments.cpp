@@ -98,9 +98,12 @@ RunArguments parseRunArguments(const std::vector<std::string>& args) {
       out.request.series = value;
     } else if (key == "preset") {
       out.request.preset = value;
-    } else if (std::find(known.begin(), known.end(), key) == known.end() && collapse::findExperiment(out.request.experiment)) {
-      fail(key, value, "--" + collapse::shortened(key) + " is not an option or parameter of " + out.request.experiment + "." +
-                           collapse::didYouMean(key, known) + " See collapse-lab run " + out.request.experiment + " --help.");
+    } else if (const auto option = collapse::closestMatch(key, known);
+               std::find(known.begin(), known.end(), key) == known.end() && option &&
+               std::find(kOptions.begin(), kOptions.end(), *option) != kOptions.end()) {
+      // A mistyped option of the CLI itself (--formt); mistyped parameters are the catalogue's to name.
+      fail(key, value, "'" + collapse::shortened(key) + "' is not a parameter of " + out.request.experiment +
+                           ". Did you mean '--" + *option + "'? See collapse-lab run " + out.request.experiment + " --help.");
     } else {
       out.request.config[key] = value;  // parsed and range-checked by the catalogue
     }

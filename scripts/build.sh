@@ -9,18 +9,7 @@ cd "$(dirname "$0")/.."
 mode="${1:-all}"
 jobs=$(nproc)
 
-# A build directory configured for another checkout (a copied or moved clone) cannot be reused: CMake refuses it.
-# Start that one afresh.
-for dir in build/native build/wasm; do
-  cache="$dir/CMakeCache.txt"
-  if [ -f "$cache" ]; then
-    configured=$(sed -n 's/^CMAKE_HOME_DIRECTORY:INTERNAL=//p' "$cache")
-    if [ "$configured" != "$(pwd -P)" ] && [ "$configured" != "$(pwd)" ]; then
-      echo "build: $dir was configured for $configured; reconfiguring it for this checkout"
-      rm -rf "$dir"
-    fi
-  fi
-done
+bash scripts/reset-stale-builds.sh
 
 if [ "$mode" = all ]; then
   cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null

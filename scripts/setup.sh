@@ -5,7 +5,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake ninja-build g++ emscripten binaryen libeigen3-dev nlohmann-json3-dev catch2 chromium fonts-dejavu-core "$@")
+# clang and its runtime (libFuzzer, sanitizers) for the fuzz layer of npm test (npm run fuzz).
+packages=(cmake ninja-build g++ emscripten binaryen libeigen3-dev nlohmann-json3-dev catch2 chromium fonts-dejavu-core
+  clang libclang-rt-14-dev "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

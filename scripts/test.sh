@@ -5,11 +5,13 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 
-echo "== 1/4 Catch2 suite, native (ctest)"
+echo "== 1/5 Catch2 suite, native (ctest)"
 ctest --test-dir build/native --output-on-failure
-echo "== 2/4 Catch2 suite as WebAssembly under node, SIMD and scalar (ctest)"
+echo "== 2/5 Catch2 suite as WebAssembly under node, SIMD and scalar (ctest)"
 ctest --test-dir build/wasm --output-on-failure
-echo "== 3/4 JavaScript API of the WebAssembly module (node --test)"
+echo "== 3/5 JavaScript API of the WebAssembly module (node --test)"
 node --test tests/js/*.test.mjs
-echo "== 4/4 the page in headless Chromium (playwright-core, node --test)"
+echo "== 4/5 the page in headless Chromium (playwright-core, node --test)"
 node --test --test-concurrency=1 tests/e2e/*.test.mjs
+echo "== 5/5 the parsers of untrusted text under libFuzzer with ASan/UBSan, 60 s (npm run fuzz)"
+bash scripts/fuzz.sh 60

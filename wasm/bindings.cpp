@@ -231,13 +231,16 @@ std::string resultCsv(const std::string& requestJson, const val& trialValues) {
 
 /// Hands the bytes of a real-data asset (a Uint8Array the page fetched from data/<name>.bin) to the core. The
 /// bytes are copied into the module's memory in one typed-array set(), not element by element.
-void provideDataset(const std::string& name, const val& bytes) {
-  guarded([&] {
-    const auto length = bytes["length"].as<std::size_t>();
-    std::vector<std::uint8_t> copy(length);
-    val(emscripten::typed_memory_view(length, copy.data())).call<void>("set", bytes);
-    collapse::data::provide(name, std::move(copy));
-  });
+val provideDataset(const std::string& name, const val& bytes) {
+  Failure failure;
+  if (attempt([&] {
+        const auto length = bytes["length"].as<std::size_t>();
+        std::vector<std::uint8_t> copy(length);
+        val(emscripten::typed_memory_view(length, copy.data())).call<void>("set", bytes);
+        collapse::data::provide(name, std::move(copy));
+      }, failure))
+    return val::undefined();
+  return failureValue(failure);
 }
 
 }  // namespace

@@ -27,11 +27,40 @@ check_bad "preset = nope" -- run synthetic-chain --preset nope
 check_bad "noise = -1" "from 0 to 1000" -- run recursive-regression --noise -1
 check_bad "dim = 100000" "from 1 to 2000" -- run recursive-regression --dim 100000
 check_bad "workflow = nope" "replace, accumulate, accumulate-subsample" -- run recursive-regression --workflow nope
-check_bad "samples = nan" "not a finite number" "from 1 to 1000000" -- run recursive-regression --samples nan
+check_bad "samples = nan is not a number" "from 1 to 1000000" -- run recursive-regression --samples nan
 check_bad "'colour' is not a parameter" -- run recursive-regression --colour red
 check_bad "experiment = nothing" "recursive-regression" -- run nothing
 check_bad "format = xml" -- run recursive-regression --format xml
 check_bad "x = ridge=1:2:cubic:3" "lin or log" -- run recursive-regression --x ridge=1:2:cubic:3
 check_bad "MiB per trial" -- run recursive-regression --dim 2000 --samples 1000000 --workflow accumulate-subsample --design fresh
+# Habits (issue 9, item 12): --key=value, per-experiment help, "did you mean", each flag once.
+a=$("$cli" run recursive-regression --dim=5 --samples=40 --generations=3 --trials=20) || fail "--key=value run exited $?"
+b=$("$cli" run recursive-regression --dim 5 --samples 40 --generations 3 --trials 20)
+[ "$a" = "$b" ] || fail "--key=value and --key value must give the same Result"
+help=$("$cli" run strong-collapse --help) || fail "run <experiment> --help exited $?"
+echo "$help" | grep -q -- "--syntheticFraction" || fail "help lists the experiment's parameters"
+echo "$help" | grep -q "pareto" || fail "help lists the presets"
+check_bad "Did you mean 'dim'?" -- run recursive-regression --dimm 5
+check_bad "Did you mean 'syntheticFraction'?" -- run strong-collapse --syntheticfraction 0.1
+check_bad "workflow = replce is not a known choice: data workflow must be" "Did you mean 'replace'?" -- run recursive-regression --workflow replce
+check_bad "--dim is given twice" -- run recursive-regression --dim 5 --dim 7
+check_bad "Did you mean '--format'?" -- run recursive-regression --formt csv
+check_bad "dim = 0x10 is not a number" -- run recursive-regression --dim 0x10
+check_bad "is not an integer" -- run recursive-regression --x dim=1.5,2.5
+check_bad "'replace' is listed twice" -- run recursive-regression --series workflow=replace,replace
+
+# Saved figures rerun bit for bit (item 13); bad files are exit 2, never a crash (items 10 and 11).
+tmp=$(mktemp -d)
+"$cli" run recursive-regression --dim 4 --samples 20 --generations 3 --trials 30 --x ridge=0.01:1:log:4 > "$tmp/saved.json" || fail "save run"
+"$cli" run --config "$tmp/saved.json" > "$tmp/again.json" || fail "--config of a saved Result exited $?"
+cmp -s "$tmp/saved.json" "$tmp/again.json" || fail "a saved Result must rerun bit for bit"
+"$cli" run --config "$tmp/saved.json" --trials 10 | grep -q '"trials": 10' || fail "flags override a --config file"
+check_bad "not a regular file" -- run --config /tmp
+check_bad "no such file" -- run --config "$tmp/none.json"
+python3 -c "print('{\"experiment\":\"recursive-regression\",\"config\":' + '['*70000 + ']'*70000 + '}')" > "$tmp/deep.json"
+check_bad "nests deeper than 32 levels" -- run --config "$tmp/deep.json"
+echo '{"experiment":"recursive-regression","confg":{}}' > "$tmp/typo.json"
+check_bad "'confg' is not a field of a request. Did you mean 'config'?" -- run --config "$tmp/typo.json"
+rm -rf "$tmp"
 rm -f /tmp/cli_list.$$
 echo "cli contract: all checks passed"

@@ -17,6 +17,7 @@ import { download } from '../export/download.js';
 import { fileStem, manifest, resultCsv, resultJson } from '../export/manifest.js';
 import { figurePng } from '../export/png-export.js';
 import { EmbedDialog } from '../share/embed-dialog.js';
+import { openSavedFile } from '../share/open-saved.js';
 import { copyText, shareUrl } from '../share/share-links.js';
 import { presetState, stateFromHash, sweptKey, toRequest } from '../state/lab-state.js';
 import { decodeHash, encodeHash, HIDEABLE_PARTS, STANDARD_FIGURE } from '../state/url-hash.js';
@@ -67,6 +68,7 @@ export class LabApp {
     $('embed-button').addEventListener('click', () => this.embedDialog.open());
     $('export-csv').addEventListener('click', () => this.exportCsv());
     $('export-json').addEventListener('click', () => this.exportJson());
+    $('open-saved').addEventListener('change', (event) => this.openSaved(event.target));
     $('export-png').addEventListener('click', () => this.exportPng());
     window.addEventListener('hashchange', () => { if (location.hash !== this.writtenHash) this.applyHash(location.hash); });
     darkQuery?.addEventListener?.('change', () => this.redraw());
@@ -463,6 +465,16 @@ export class LabApp {
     const m = this.manifest();
     const csv = await this.runner.csv(this.good.request, this.good.values);
     download(new Blob([resultCsv(m, csv)], { type: 'text/csv' }), `${fileStem(m)}.csv`);
+  }
+
+  /** "Open…": a saved figure (the page's JSON export or the CLI's output) is reopened through the URL hash. */
+  async openSaved(input) {
+    const [file] = input.files ?? [];
+    input.value = '';
+    if (!file) return;
+    const { hash, error } = await openSavedFile(file);
+    if (error) this.banner.show('This file cannot be opened:', [error]);
+    else this.applyHash(hash);
   }
 
   exportJson() {

@@ -52,7 +52,7 @@ function ensureDatasets(requestText) {
       const url = new URL(`${name}.bin`, dataUrl ?? new URL('../../data/', self.location.href)).href;
       provided.set(name, fetch(url, { credentials: 'same-origin' }).then(async (response) => {
         if (!response.ok) throw new Error(`could not load the dataset ${name} from ${url} (HTTP ${response.status})`);
-        lab.provideDataset(name, new Uint8Array(await response.arrayBuffer()));
+        checked(lab.provideDataset(name, new Uint8Array(await response.arrayBuffer())));
       }).catch((error) => {
         provided.delete(name); // a later job may try again
         throw error;
@@ -72,17 +72,28 @@ async function answer(message) {
   compute(message);
 }
 
+/**
+ * The module's answer, or its error thrown (the module returns errors as values, see wasm/bindings.cpp; the same
+ * rule as fromModule in web/js/engine/collapse-engine.js, which a classic worker cannot import).
+ */
+function checked(answer) {
+  const failed = typeof answer === 'string' ? answer.startsWith('{"error"') && JSON.parse(answer)
+    : answer !== null && typeof answer === 'object' && typeof answer.error === 'string' && answer;
+  if (!failed) return answer;
+  throw Object.assign(new Error(failed.error), { issues: failed.issues || [] });
+}
+
 function compute({ id, kind, request, begin, end, values, series, trial }) {
   try {
     if (kind === 'simulate') {
-      const out = lab.simulate(request, begin, end);
+      const out = checked(lab.simulate(request, begin, end));
       self.postMessage({ id, ok: true, values: out }, [out.buffer]);
     } else if (kind === 'assemble') {
-      self.postMessage({ id, ok: true, text: lab.assemble(request, values) });
+      self.postMessage({ id, ok: true, text: checked(lab.assemble(request, values)) });
     } else if (kind === 'csv') {
-      self.postMessage({ id, ok: true, text: lab.resultCsv(request, values) });
+      self.postMessage({ id, ok: true, text: checked(lab.resultCsv(request, values)) });
     } else if (kind === 'pointCloud') {
-      const cloud = lab.pointCloud(request, series, trial);
+      const cloud = checked(lab.pointCloud(request, series, trial));
       const generations = Array.from(cloud.generations);
       self.postMessage({ id, ok: true, cloud: { dimension: cloud.dimension, real: cloud.real, generations } },
         [cloud.real.buffer, ...generations.map((g) => g.buffer)]);

@@ -79,10 +79,6 @@ export class CollapseEngine {
     return fromModule(this.module.pointCloud(text, series, trial));
   }
 
-  /** The real-data assets an experiment reads (the catalogue's `datasets`), e.g. ['mnist-digits']. */
-  datasetsOf(experimentKey) {
-    return this.catalogue().experiments.find((e) => e.key === experimentKey)?.datasets ?? [];
-  }
 
   /** The real-data assets an experiment reads (the catalogue's `datasets`), e.g. ['mnist-digits']. */
   datasetsOf(experimentKey) {
@@ -92,7 +88,7 @@ export class CollapseEngine {
   /** Hands the bytes of a real-data asset (data/<name>.bin, a Uint8Array) to the engine (see docs/data.md). */
   provideDataset(name, bytes) {
     if (!(bytes instanceof Uint8Array)) throw new Error(`provideDataset(${name}): bytes must be a Uint8Array`);
-    this.module.provideDataset(name, bytes);
+    fromModule(this.module.provideDataset(name, bytes));
   }
 
   /** The whole run on this thread: the Result. */
