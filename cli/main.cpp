@@ -1,7 +1,7 @@
 // collapse-lab: the native command-line tool (contract in docs/design.md).
 //   collapse-lab list
 //   collapse-lab run <experiment> [--<key> <value> | --<key>=<value>]... [--x <key>=<grid>] [--series <key>=<v1,...>]
-//                    [--preset <key>] [--format json|csv] [--config <file>] [--help]
+//                    [--preset <key>] [--format json|csv|csv-all] [--config <file>] [--help]
 // Bad input: every problem on stderr, exit code 2.
 #include <iostream>
 #include <string>
@@ -40,6 +40,7 @@ int run(const std::vector<std::string>& args) {
   for (const auto& note : result.notes)
     if (note.rfind("Non-finite values", 0) == 0) std::cerr << "collapse-lab: note: " << note << '\n';
   if (arguments.format == "csv") std::cout << collapse::resultCsv(result);
+  else if (arguments.format == "csv-all") std::cout << collapse::resultCsvAllMetrics(result);
   else std::cout << collapse::resultJson(result).dump(2) << '\n';
   return 0;
 }

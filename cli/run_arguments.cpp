@@ -90,7 +90,8 @@ RunArguments parseRunArguments(const std::vector<std::string>& args) {
   for (const auto& [key, value] : flags) {
     if (key == "config") continue;
     if (key == "format") {
-      if (value != "json" && value != "csv") fail("format", value, "format = " + collapse::shortened(value) + ": must be json or csv.");
+      if (value != "json" && value != "csv" && value != "csv-all")
+        fail("format", value, "format = " + collapse::shortened(value) + ": must be json, csv or csv-all.");
       out.format = value;
     } else if (key == "x") {
       out.request.x = value;

@@ -11,7 +11,7 @@ namespace cli {
 
 struct RunArguments {
   collapse::Request request;
-  std::string format = "json";  ///< json | csv
+  std::string format = "json";  ///< json | csv | csv-all (every metric, a leading metric column)
   bool help = false;            ///< run <experiment> --help
 };
 

@@ -133,7 +133,8 @@ std::string validate(const std::string& requestJson) {
   return nlohmann::json({{"issues", failure.issues}}).dump();
 }
 
-/// The shape of a run, so a worker pool can split its trials: {"trials": R, "valuesPerTrial": S·X}.
+/// The shape of a run, so a worker pool can split its trials: {"trials": R, "valuesPerTrial": S·M·X}
+/// (series × metrics × x points).
 std::string describe(const std::string& requestJson) {
   std::string out;
   Failure failure;
@@ -243,6 +244,18 @@ val provideDataset(const std::string& name, const val& bytes) {
   return failureValue(failure);
 }
 
+/// Every metric as long-format CSV with a leading `metric` column (the CLI's --format csv-all).
+std::string resultCsvAll(const std::string& requestJson, const val& trialValues) {
+  std::string out;
+  Failure failure;
+  if (attempt([&] {
+        const auto plan = planFrom(requestJson);
+        out = collapse::resultCsvAllMetrics(collapse::assembleResult(*plan, trialValuesFrom(*plan, trialValues)));
+      }, failure))
+    return out;
+  return failureJson(failure);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(collapse_lab) {
@@ -254,6 +267,7 @@ EMSCRIPTEN_BINDINGS(collapse_lab) {
   emscripten::function("simulate", &simulate);
   emscripten::function("assemble", &assemble);
   emscripten::function("resultCsv", &resultCsv);
+  emscripten::function("resultCsvAll", &resultCsvAll);
   emscripten::function("run", &run);
   emscripten::function("pointCloud", &pointCloud);
   emscripten::function("provideDataset", &provideDataset);

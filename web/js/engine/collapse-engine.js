@@ -62,9 +62,14 @@ export class CollapseEngine {
     return JSON.parse(fromModule(this.module.assemble(requestText(request), trialValues(values))));
   }
 
-  /** The Result as long-format CSV text. */
+  /** The Result as long-format CSV text (the primary metric; docs/result.md). */
   assembleCsv(request, values) {
     return fromModule(this.module.resultCsv(requestText(request), trialValues(values)));
+  }
+
+  /** Every metric of the run as long-format CSV with a leading `metric` column (CLI --format csv-all). */
+  assembleCsvAllMetrics(request, values) {
+    return fromModule(this.module.resultCsvAll(requestText(request), trialValues(values)));
   }
 
   /**
