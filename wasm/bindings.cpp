@@ -106,7 +106,7 @@ std::vector<double> trialValuesFrom(const collapse::Plan& plan, const val& value
   if (!length.isNumber() || length.as<double>() != static_cast<double>(expected))
     throw collapse::ValidationError({{"values", length.isNumber() ? collapse::formatNumber(length.as<double>()) : "none",
                                       "expected " + std::to_string(expected) +
-                                          " trial values (trials × series × x points) as a Float64Array or array."}});
+                                          " trial values (trials × series × metrics × x points) as a Float64Array or array."}});
   std::vector<double> copy(expected);
   if (values.instanceof(val::global("Float64Array"))) {
     val(emscripten::typed_memory_view(expected, copy.data())).call<void>("set", values);
@@ -194,8 +194,9 @@ val pointCloud(const std::string& requestJson, double seriesIndex, double trialN
   Failure failure;
   if (!attempt([&] {
         const auto plan = planFrom(requestJson);
-        const int series = trialIndex("series", seriesIndex, static_cast<int>(plan->pointConfigs.size()));
-        const int trial = trialIndex("trial", trialNumber, plan->trials);
+        constexpr int kAny = 1 << 30;  // a non-negative integer; the run's own bounds are checked below
+        const int series = trialIndex("series", seriesIndex, kAny);
+        const int trial = trialIndex("trial", trialNumber, kAny);
         if (series >= static_cast<int>(plan->pointConfigs.size()) || trial >= plan->trials)
           throw collapse::ValidationError({{"series", std::to_string(series),
                                             "series " + std::to_string(series) + " / trial " + std::to_string(trial) +

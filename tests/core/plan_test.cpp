@@ -71,11 +71,11 @@ TEST_CASE("plan: bad requests list every problem, each naming parameter, value a
   CHECK_THAT(text, Catch::Contains("noise = -1") && Catch::Contains("from 0 to 1000"));
   CHECK_THAT(text, Catch::Contains("dim = 5000") && Catch::Contains("from 1 to 2000"));
   CHECK_THAT(text, Catch::Contains("workflow = recycle") && Catch::Contains("one of replace"));
-  CHECK_THAT(text, Catch::Contains("'colour' is not a parameter") && Catch::Contains("known: seed, trials"));
+  CHECK_THAT(text, Catch::Contains("'colour' is not a parameter") && Catch::Contains("Known: seed, trials"));
 }
 
 TEST_CASE("plan: type errors, NaN text, unknown experiments") {
-  CHECK_THAT(allMessages(request({{"samples", "nan"}})), Catch::Contains("samples = nan is not a finite number"));
+  CHECK_THAT(allMessages(request({{"samples", "nan"}})), Catch::Contains("samples = nan is not a number"));
   CHECK_THAT(allMessages(request({{"samples", true}})), Catch::Contains("wrong type"));
   CHECK_THAT(allMessages(request({{"design", 3}})), Catch::Contains("design = 3"));
   Request unknown = request({});

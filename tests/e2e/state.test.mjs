@@ -77,3 +77,32 @@ test('an invalid value typed into a control shows the reason beside it and keeps
   assert.equal(await issue.textContent(), '');
   assert.deepEqual(problems, []);
 });
+
+test('hash keys inherited from Object.prototype are reported, and the page still starts', async () => {
+  for (const hash of ['#toString=1', '#constructor=1&figure=constructor', '#__proto__=x', '#valueOf=1&hasOwnProperty=2']) {
+    const { page, problems } = await openPage(browser, `${url}${hash}`);
+    const result = await waitForResult(page);
+    assert.equal(result.experiment, 'recursive-regression', hash);
+    assert.match(await page.textContent('#banner'), /could not be used/, hash);
+    assert.deepEqual(problems, [], hash);
+    await page.context().close();
+  }
+});
+
+test('"Open…" reopens a saved figure (the page\'s JSON export or the CLI\'s output) bit for bit', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=gaussian-fitting&trials=30&generations=12`);
+  const saved = await waitForResult(page, '(r) => r.experiment === "gaussian-fitting"');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-json')]);
+  const file = await download.path();
+  // Open it in a fresh page showing another experiment.
+  const other = await openPage(browser, url);
+  await waitForResult(other.page, '(r) => r.experiment === "recursive-regression"');
+  await other.page.setInputFiles('#open-saved', file);
+  const reopened = await waitForResult(other.page, '(r) => r.experiment === "gaussian-fitting"');
+  assert.deepEqual(reopened, saved);
+  // A file that is not a saved figure gets a message, and the figure stays.
+  await other.page.setInputFiles('#open-saved', { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": 1}') });
+  await other.page.waitForFunction(() => /cannot be opened/.test(document.getElementById('banner').textContent));
+  assert.deepEqual(await other.page.evaluate(() => window.collapseLab.result), saved);
+  assert.deepEqual([...problems, ...other.problems], []);
+});

@@ -66,9 +66,9 @@ test('bad input throws a JS Error naming the parameter, its value and the allowe
   assert.throws(() => engine.run({ experiment: 'recursive-regression', config: { workflow: 'recycle' } }), /workflow = recycle.*one of replace/);
   assert.throws(() => engine.run({ experiment: 'nope' }), /experiment = nope is not an experiment/);
   assert.throws(() => engine.run({ experiment: 'recursive-regression', config: { dim: 3000 } }), /dim = 3000/);
-  assert.throws(() => engine.run({ experiment: 'recursive-regression', x: 'ridge=a,b' }), /'a' is not a finite number/);
+  assert.throws(() => engine.run({ experiment: 'recursive-regression', x: 'ridge=a,b' }), /x: ridge = a is not a number/);
   assert.throws(() => engine.run(null), /request must be an object/);
-  assert.throws(() => engine.simulate(small, 40, 60), /trial range \[40, 60\)/);
+  assert.throws(() => engine.simulate(small, 40, 60), /end = 60: a trial index must be an integer from 0 to 50/);
   assert.throws(() => engine.assemble(small, new Float64Array(3)), /expected 600 trial values/);
 });
 
