@@ -1,4 +1,4 @@
-// collapse-lab: the native command-line tool (contract in DESIGN.md).
+// collapse-lab: the native command-line tool (contract in docs/design.md §5.1).
 //   collapse-lab list
 //   collapse-lab run <experiment> [--<key> <value>]... [--x <key>=<grid>] [--series <key>=<v1,...>]
 //                    [--format json|csv] [--config <request.json>]

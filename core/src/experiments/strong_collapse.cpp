@@ -20,7 +20,7 @@ ExperimentInfo makeInfo() {
   ExperimentInfo info;
   info.key = "strong-collapse";
   info.title = "Strong model collapse: a small synthetic fraction and model size";
-  info.source = "Dohmatob, Feng, Subramonyam & Kempe 2025, Strong Model Collapse (ICLR 2025, arXiv 2410.04840)";
+  info.source = "Dohmatob, Feng, Subramonian & Kempe 2025, Strong Model Collapse (ICLR 2025, arXiv 2410.04840)";
   info.summary =
       "A ridge model is trained on n samples, a fraction of which carry labels from a slightly wrong model. However "
       "small the fraction, the test error stops falling with n and settles on a floor p₂²c²: larger training sets stop "
@@ -163,8 +163,8 @@ std::vector<std::string> StrongCollapse::notes(const Config& c) const {
   else
     notes.push_back(randomProjection(c)
                         ? (c.choice("spectrum") == "isotropic"
-                               ? "Theory: deterministic equivalent in Marchenko–Pastur form (reference §5.2); finite-size differences O(1/n) near m = n."
-                               : "Theory: the conditional-on-S equivalent (reference §5.1) averaged over 8 fixed draws of S.")
+                               ? "Theory: deterministic equivalent in Marchenko–Pastur form (docs/theory/strong-collapse.md §5.2); finite-size differences O(1/n) near m = n."
+                               : "Theory: the conditional-on-S equivalent (docs/theory/strong-collapse.md §5.1) averaged over 8 fixed draws of S.")
                         : "Theory: Theorem 1 of Strong Model Collapse (B + V + ζ), exact as d → ∞; O(1/d) differences at small d.");
   return notes;
 }

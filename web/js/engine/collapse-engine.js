@@ -36,7 +36,7 @@ export class CollapseEngine {
     return this.module.simulate(requestText(request), begin, end);
   }
 
-  /** The Result (DESIGN.md contract) from all trials' values, concatenated in trial order. */
+  /** The Result (docs/design.md §5.2) from all trials' values, concatenated in trial order. */
   assemble(request, values) {
     return JSON.parse(this.module.assemble(requestText(request), values));
   }
