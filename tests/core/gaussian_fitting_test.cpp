@@ -4,6 +4,8 @@
 // long-run behaviour through the log-determinant, whose exact mean is known and whose tails are light.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include <Eigen/Dense>
 
 #include "collapse/experiments/gaussian_fitting.hpp"
@@ -174,4 +176,23 @@ TEST_CASE("gaussian-fitting, singular fits (m ≤ d): explicit samples agree wit
   const auto r = run({{"dim", 10}, {"samples", 10}, {"generations", 40}, {"trials", 300}, {"metric", "meanError"},
                       {"workflow", "replace"}, {"sampler", "explicit"}});
   checkAgainstTheory(r.result.series[0], 0.0);
+}
+
+TEST_CASE("gaussian-fitting: the W₂ preset says its closed form is derived, not Shumailov et al.'s (issue 9, item 6)",
+          "[gaussian-fitting][audit-science]") {
+  Request request;
+  request.experiment = "gaussian-fitting";
+  request.preset = "wasserstein";
+  const Plan plan = makePlan(request);
+  const auto& presets = plan.experiment->info().presets;
+  const auto preset = std::find_if(presets.begin(), presets.end(), [](const Preset& p) { return p.key == "wasserstein"; });
+  REQUIRE(preset != presets.end());
+  CHECK_THAT(preset->title, Catch::Contains("derived"));
+  CHECK_THAT(preset->claim, Catch::Contains("derived") && Catch::Contains("not a formula of their paper"));
+  request.config = {{"trials", 2}};
+  const Plan small = makePlan(request);
+  const Result result = runPlan(small);
+  bool noted = false;
+  for (const auto& note : result.notes) noted = noted || note.find("not a formula stated by Shumailov") != std::string::npos;
+  CHECK(noted);
 }
