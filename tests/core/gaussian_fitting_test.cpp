@@ -1,7 +1,8 @@
-// "gaussian-fitting" (Shumailov et al. 2024; Kazdan et al. 2025): every closed form of docs/theory/generative.md
-// §2–3 against the simulator's Monte Carlo, |MC − theory| ≤ 4 SE. The spread ratios of replace are heavy-tailed
-// products, so their plain means are tested only where t/m is small (the SE estimate is stable there) and the
-// long-run behaviour through the log-determinant, whose exact mean is known and whose tails are light.
+// "gaussian-fitting" (Shumailov et al. 2024; Kazdan et al. 2025): every closed form of
+// docs/theory/generative.md §2–3 against the simulator's Monte Carlo, |MC − theory| ≤ 4 SE. The spread ratios of
+// replace are heavy-tailed products, so their plain means are tested only where t/m is small (the SE estimate is
+// stable there) and the long-run behaviour through the log-determinant and the MLE's mean error, whose exact
+// means are known and whose tails are light (docs/theory/generative.md §2.3).
 #include <catch2/catch.hpp>
 
 #include <algorithm>

@@ -118,7 +118,9 @@ export function citationProblems(root, { skip = [] } = {}) {
       const [, target, anchor] = match;
       if (target.includes('node_modules')) continue;
       const where = `${file}:${lineOf(match.index)}`;
-      const after = text.slice(match.index + match[0].length, match.index + match[0].length + 200).split('\n')[0];
+      const [restOfLine, nextLine = ''] = text.slice(match.index + match[0].length, match.index + match[0].length + 400).split('\n');
+      // A citation wrapped after the file name continues on the next line, after its comment marker.
+      const after = restOfLine.trim() ? restOfLine : ` ${nextLine.replace(/^\s*(?:\/\/+|#+|\*+|<!--)?\s*/, '')}`;
       const run = sectionRun.exec(after);
       const bare = !target.includes('/');
       // A file name in a string literal of code is data (e.g. a licence file copied from a package), not a citation.
@@ -192,7 +194,8 @@ test('the citation checker finds each kind of broken citation (so the test above
       '// wrong title: docs/theory/topic.md §3, "Carrying the root"',
       '// no file: reference §5; outside: ../shared/reference/x',
       '// a URL is not a path: https://example.org/README.md; a string literal is data: copy("LICENSE.md")',
-      '// an old-style citation: reference topic.md without a path',
+      '// an old-style citation: reference topic.md without a path; wrapped: docs/theory/topic.md',
+      '// §9 is checked on the next line',
     ].join('\n'));
     const problems = citationProblems(root);
     const expect = (pattern) => assert.ok(problems.some((p) => pattern.test(p)), `${pattern} not in\n${problems.join('\n')}`);
@@ -206,8 +209,9 @@ test('the citation checker finds each kind of broken citation (so the test above
     expect(/docs\/theory\/topic\.md:11: link to missing\.md/);
     expect(/docs\/theory\/topic\.md:11: .*no heading with anchor #nowhere/);
     expect(/core\/a\.cpp:7: "reference topic\.md"/);
+    expect(/core\/a\.cpp:7: docs\/theory\/topic\.md has no section §9/);
     assert.equal(problems.filter((p) => /:1:|README|LICENSE/.test(p)).length, 0, problems.join('\n'));
-    assert.equal(problems.length, 10, problems.join('\n'));
+    assert.equal(problems.length, 11, problems.join('\n'));
   } finally {
     rmSync(root, { recursive: true, force: true });
   }
