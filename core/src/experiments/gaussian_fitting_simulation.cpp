@@ -35,7 +35,8 @@ Fit truth(int dim) {
 double measure(const Fit& fit, const std::string& metric) {
   const double d = static_cast<double>(fit.mean.size());
   if (metric == "meanError") return fit.mean.squaredNorm();
-  if (metric == "traceRatio") return fit.root.squaredNorm() / d;  // tr(R·Rᵀ) = ‖R‖²_F
+  if (metric == "traceRatio")  // tr(R·Rᵀ) = ‖R‖²_F when only the root is kept
+    return (fit.covariance.size() ? fit.covariance.trace() : fit.root.squaredNorm()) / d;
   if (fit.triangularRoot && (metric == "determinantRatio" || metric == "logDeterminantRatio")) {
     // det Σ̂ = Π root_ii²: exact from the carried factor, however small (a zero pivot gives det 0, log −∞).
     const Eigen::ArrayXd logPivots = fit.root.diagonal().array().abs().log();
