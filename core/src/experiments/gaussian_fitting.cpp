@@ -40,7 +40,7 @@ ExperimentInfo makeInfo() {
       P::makeChoice("estimator", "", "covariance estimator", {"mle", "unbiased"}, {"MLE (÷ m)", "unbiased (÷ (m − 1))"}, "mle", "mle: divide the scatter by m (Kazdan et al.); unbiased: by m − 1 (Shumailov et al.)."),
       P::makeChoice("metric", "", "metric", {"traceRatio", "meanError", "determinantRatio", "logDeterminantRatio", "wasserstein"}, {"variance ratio tr Σ̂/tr Σ", "mean error ‖μ̂ − μ‖²", "determinant ratio det Σ̂/det Σ",
               "log determinant ratio", "squared Wasserstein-2 distance W₂²"}, "traceRatio", "What is measured of each fit against the truth N(0, I). Ratios are heavy-tailed: compare the median."),
-      P::makeChoice("sampler", "", "sampler", {"auto", "explicit"}, {"automatic", "explicit samples"}, "auto", "auto: sufficient statistics (mean and Bartlett scatter) whenever exact; explicit: draw every sample."),
+      P::makeChoice("sampler", "", "sampler", {"auto", "explicit"}, {"automatic", "explicit samples"}, "auto", "auto: sufficient statistics (mean and Bartlett scatter, exact for every m ≥ 2, singular fits included) except for accumulate-subsample, which needs the samples; explicit: draw every sample."),
   };
   info.x = {"generation", "model-fitting iteration t (1 = fit on real data)"};
   info.metric = {"value", "metric of the fit (see metric)"};
