@@ -1,7 +1,7 @@
 // collapse-bench '<request json>' [repeats]: runs the request `repeats` times (default 3) and prints
 // {"seconds": best wall time of one run, "lastMean": ...} as JSON.
 // collapse-bench --normals <count>: the time to draw that many N(0, 1) variates, the floor below which no
-// simulation consuming that much randomness can go (DESIGN.md). Both are used by bench/run.mjs.
+// simulation consuming that much randomness can go (docs/design.md §4). Both are used by bench/run.mjs.
 #include <chrono>
 #include <iostream>
 

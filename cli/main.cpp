@@ -1,4 +1,4 @@
-// collapse-lab: the native command-line tool (contract in docs/design.md).
+// collapse-lab: the native command-line tool (contract in docs/design.md §5.1).
 //   collapse-lab list
 //   collapse-lab run <experiment> [--<key> <value> | --<key>=<value>]... [--x <key>=<grid>] [--series <key>=<v1,...>]
 //                    [--preset <key>] [--format json|csv|csv-all] [--config <file>] [--help]

@@ -1,6 +1,6 @@
 // Embind bindings: the only file that includes <emscripten/bind.h>. It exposes the core's request → plan →
 // trials → Result path to JavaScript. Requests and Results cross the boundary as JSON text (one schema, the
-// Result contract of DESIGN.md); per-trial values cross as a Float64Array copy, never a view of the heap (a
+// Result contract of docs/design.md §5.2); per-trial values cross as a Float64Array copy, never a view of the heap (a
 // view dies when memory grows, and posting it to a worker would clone the whole heap).
 // Every C++ exception is caught here and returned as a value {error, issues: [{parameter, value, message}]}; the JS
 // wrapper (web/js/engine/collapse-engine.js) throws it as an Error. Plans are cached per request text.

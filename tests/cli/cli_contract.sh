@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The CLI contract of DESIGN.md on the real binary: list and run succeed, CSV has the long-format header,
+# The CLI contract of docs/design.md §5.1 on the real binary: list and run succeed, CSV has the long-format header,
 # bad input goes to stderr with exit code 2 and names the parameter, its value and the allowed range.
 set -u
 cli="$1"

@@ -45,7 +45,30 @@ TEST_CASE("Bartlett factor: lower triangular with a positive diagonal") {
     CHECK(a(i, i) > 0.0);
     for (int j = i + 1; j < 6; ++j) CHECK(a(i, j) == 0.0);
   }
-  REQUIRE_THROWS(sampleBartlettFactor(6, 5, normal, rng));
+  REQUIRE_THROWS(sampleBartlettFactor(6, 0, normal, rng));
+}
+
+TEST_CASE("Bartlett factor with fewer degrees than dimensions: the singular Wishart, moment by moment") {
+  // W = A·Aᵀ against ZᵀZ with Z (n × d) standard Gaussian, n = 3 < d = 6: rank n, E W_ii = n, E W_ii² = n² + 2n,
+  // E W_ij = 0, E W_ij² = n (i ≠ j), within 4 SE of 4000 draws (docs/theory/generative.md §2, "Singular fits").
+  const int dim = 6, degrees = 3, draws = 4000;
+  std::vector<double> diagonal, diagonalSquare, offDiagonal, offDiagonalSquare;
+  for (int t = 0; t < draws; ++t) {
+    Rng rng(22, static_cast<std::uint64_t>(t));
+    NormalSampler normal(rng);
+    const Eigen::MatrixXd a = sampleBartlettFactor(dim, degrees, normal, rng);
+    CHECK(a.rightCols(dim - degrees).isZero(0.0));
+    CHECK(a.triangularView<Eigen::StrictlyUpper>().toDenseMatrix().isZero(0.0));
+    const Eigen::MatrixXd w = a * a.transpose();
+    for (int i : {0, dim - 1}) diagonal.push_back(w(i, i)), diagonalSquare.push_back(w(i, i) * w(i, i));
+    for (auto [i, j] : {std::pair{0, dim - 1}, std::pair{dim - 2, dim - 1}})
+      offDiagonal.push_back(w(i, j)), offDiagonalSquare.push_back(w(i, j) * w(i, j));
+  }
+  const double n = degrees;
+  CHECK(withinStandardErrors(meanAndError(diagonal), n));
+  CHECK(withinStandardErrors(meanAndError(diagonalSquare), n * n + 2 * n));
+  CHECK(withinStandardErrors(meanAndError(offDiagonal), 0.0));
+  CHECK(withinStandardErrors(meanAndError(offDiagonalSquare), n));
 }
 
 TEST_CASE("Bartlett XᵀX has the Wishart moments, and matches explicit rows in law") {

@@ -1,4 +1,4 @@
-// The κ solver and the closed forms of reference recursive-regression.md §2–3, checked against their own
+// The κ solver and the closed forms of docs/theory/recursive-regression.md §2–3, checked against their own
 // limits and against each other (the Monte Carlo checks are in synthetic_chain_test.cpp).
 #include <catch2/catch.hpp>
 

@@ -133,3 +133,13 @@ TEST_CASE("strong-collapse: validation and notes") {
   CHECK_THAT(result.notes.at(0), Catch::Contains("interpolation threshold"));
   CHECK_FALSE(result.series.front().theory);
 }
+
+TEST_CASE("strong-collapse: the Fig. 1 preset uses the figure's n = 500, and the authors are cited correctly (issue 9, item 6)",
+          "[strong-collapse][audit-science]") {
+  Request request;
+  request.experiment = "strong-collapse";
+  request.preset = "pareto";
+  const Plan plan = makePlan(request);
+  CHECK(plan.config.integer("samples") == 500);  // Fig. 1 caption: "total n = 500 in both cases"
+  CHECK_THAT(plan.experiment->info().source, Catch::Contains("Dohmatob, Feng, Subramonian & Kempe"));
+}

@@ -111,7 +111,7 @@ test('strong-collapse: floors on the plateau, m = n on the width figures, and th
   }
   assert.ok(figure.series.at(-1).points.every((p) => p.y > p.x), 'poor synthetic data hurt at every width');
   assert.ok(figure.diagonal[0].x < figure.diagonal[1].x);
-  assert.deepEqual(figure.labels.map((l) => l.text), ['m = 10', 'm = 89', 'm = 800']);
+  assert.deepEqual(figure.labels.map((l) => l.text), ['m = 10', 'm = 428', 'm = 800']);
   // Width against the fraction works too (p₂ = 0 is real-only); a Result without a real-only curve is refused.
   assert.equal(view.figures.pareto.build(resultOf('strong-collapse/width-errors')).series.length, 2);
   assert.match(view.figures.pareto.build(resultOf('strong-collapse/width-gap')).error, /real data only/);

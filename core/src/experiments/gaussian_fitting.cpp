@@ -40,7 +40,7 @@ ExperimentInfo makeInfo() {
       P::makeChoice("estimator", "", "covariance estimator", {"mle", "unbiased"}, {"MLE (÷ m)", "unbiased (÷ (m − 1))"}, "mle", "mle: divide the scatter by m (Kazdan et al.); unbiased: by m − 1 (Shumailov et al.)."),
       P::makeChoice("metric", "", "metric", {"traceRatio", "meanError", "determinantRatio", "logDeterminantRatio", "wasserstein"}, {"variance ratio tr Σ̂/tr Σ", "mean error ‖μ̂ − μ‖²", "determinant ratio det Σ̂/det Σ",
               "log determinant ratio", "squared Wasserstein-2 distance W₂²"}, "traceRatio", "What is measured of each fit against the truth N(0, I). Ratios are heavy-tailed: compare the median."),
-      P::makeChoice("sampler", "", "sampler", {"auto", "explicit"}, {"automatic", "explicit samples"}, "auto", "auto: sufficient statistics (mean and Bartlett scatter) whenever exact; explicit: draw every sample."),
+      P::makeChoice("sampler", "", "sampler", {"auto", "explicit"}, {"automatic", "explicit samples"}, "auto", "auto: sufficient statistics (mean and Bartlett scatter, exact for every m ≥ 2, singular fits included) except for accumulate-subsample, which needs the samples; explicit: draw every sample."),
   };
   info.x = {"generation", "model-fitting iteration t (1 = fit on real data)"};
   info.metric = {"value", "metric of the fit (see metric)"};
@@ -67,10 +67,11 @@ ExperimentInfo makeInfo() {
        "instead of collapsing.",
        kazdan, "https://arxiv.org/abs/2410.16713", {{"samples", 10.0}, {"generations", 200.0}}, "",
        "workflow=replace,accumulate,accumulate-subsample"},
-      {"wasserstein", "Distance to the truth (W₂)",
-       "The squared Wasserstein-2 distance to the truth grows without bound under replace, t/M + 2(1 − c^t) "
-       "(Shumailov et al.).",
-       shumailov, "https://doi.org/10.1038/s41586-024-07566-y",
+      {"wasserstein", "Distance to the truth (W₂; derived closed form)",
+       "The squared Wasserstein-2 distance to the truth grows without bound under replace (Shumailov et al.). The "
+       "drawn theory E W₂² = t/M + 2(1 − c^t), c = E√(χ²_{M−1}/(M−1)), is derived in docs/theory/generative.md §3 from "
+       "the moments of their recursion; it is not a formula of their paper, which states the leading order only.",
+       shumailov + " (the W₂ curve: derived, docs/theory/generative.md §3)", "https://doi.org/10.1038/s41586-024-07566-y",
        {{"metric", S("wasserstein")}, {"estimator", S("unbiased")}, {"samples", 10.0}}, "", "workflow=replace,accumulate"},
   };
   return info;
@@ -88,10 +89,10 @@ std::optional<std::string> whyNoTheory(const Config& c) {
   if ((metric == "determinantRatio" || metric == "logDeterminantRatio") && m <= d)
     return "samples = " + formatNumber(m) + " ≤ dim = " + formatNumber(d) + ": every fitted covariance is singular (determinant 0).";
   if (workflow == "accumulate-subsample" && (c.choice("estimator") != "mle" || (metric != "traceRatio" && metric != "meanError")))
-    return "Accumulate-subsample has closed forms for the MLE's variance ratio and mean error only (reference §2).";
+    return "Accumulate-subsample has closed forms for the MLE's variance ratio and mean error only (docs/theory/generative.md §2).";
   if (workflow == "accumulate" && metric != "traceRatio" && metric != "meanError")
     return "Accumulate has closed forms for the variance ratio and the mean error only.";
-  if (metric == "wasserstein" && d != 1) return "The W₂ closed form is for dim = 1 (reference §3).";
+  if (metric == "wasserstein" && d != 1) return "The W₂ closed form is for dim = 1 (docs/theory/generative.md §3).";
   return std::nullopt;
 }
 
@@ -118,6 +119,9 @@ std::vector<std::string> GaussianFitting::notes(const Config& c) const {
   std::vector<std::string> notes;
   if (auto why = whyNoTheory(c)) notes.push_back(*why);
   const std::string& metric = c.choice("metric");
+  if (metric == "wasserstein" && !whyNoTheory(c))
+    notes.push_back("The W₂ theory curve is a closed form derived from the moments of the recursion "
+                    "(docs/theory/generative.md §3), not a formula stated by Shumailov et al.");
   if (metric == "traceRatio" || metric == "determinantRatio")
     notes.push_back("Ratios of fitted to true spread are products of random factors: heavy-tailed, so the mean sits "
                     "far above the typical run. The median and the 10–90% band show the typical behaviour.");

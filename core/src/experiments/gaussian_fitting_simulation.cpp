@@ -1,24 +1,50 @@
-// Monte Carlo of "gaussian-fitting" (reference generative.md §1 pseudo-code; Kazdan et al.'s fit_gaussians.py).
+// Monte Carlo of "gaussian-fitting" (docs/theory/generative.md §1 pseudo-code; Kazdan et al.'s fit_gaussians.py).
 #include <cmath>
 
 #include "collapse/experiments/gaussian_fitting.hpp"
+#include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
 
 namespace collapse {
 
 namespace {
 
+/// A fitted Gaussian N(mean, covariance) with a square root of its covariance, root·rootᵀ = covariance. Under
+/// replace the root is carried forward exactly (root_t = root_{t−1}·A/√divisor, a product of lower-triangular
+/// factors), so no fitted covariance is ever factorised: after many generations it is so ill-conditioned that
+/// a Cholesky factorisation fails by round-off (docs/theory/generative.md §2, "Carrying the root forward").
 struct Fit {
   Eigen::VectorXd mean;
-  Eigen::MatrixXd covariance;
+  Eigen::MatrixXd covariance;   // empty when only the root is kept (replace through sufficient statistics)
+  Eigen::MatrixXd root;
+  bool triangularRoot = false;  // root is lower triangular (a Cholesky factor, possibly with zero pivots)
+
+  Eigen::MatrixXd covarianceMatrix() const { return covariance.size() ? covariance : Eigen::MatrixXd(root * root.transpose()); }
 };
+
+Fit withRoot(Eigen::VectorXd mean, Eigen::MatrixXd covariance) {
+  Eigen::MatrixXd root = covarianceRoot(covariance, "gaussian-fitting: square root of the fitted covariance");
+  return {std::move(mean), std::move(covariance), std::move(root), false};
+}
+
+Fit truth(int dim) {
+  return {Eigen::VectorXd::Zero(dim), Eigen::MatrixXd::Identity(dim, dim), Eigen::MatrixXd::Identity(dim, dim), true};
+}
 
 /// The metric of a fit against the truth N(0, I).
 double measure(const Fit& fit, const std::string& metric) {
   const double d = static_cast<double>(fit.mean.size());
   if (metric == "meanError") return fit.mean.squaredNorm();
-  if (metric == "traceRatio") return fit.covariance.trace() / d;
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(fit.covariance, Eigen::EigenvaluesOnly);
+  if (metric == "traceRatio")  // tr(R·Rᵀ) = ‖R‖²_F when only the root is kept
+    return (fit.covariance.size() ? fit.covariance.trace() : fit.root.squaredNorm()) / d;
+  if (fit.triangularRoot && (metric == "determinantRatio" || metric == "logDeterminantRatio")) {
+    // det Σ̂ = Π root_ii²: exact from the carried factor, however small (a zero pivot gives det 0, log −∞).
+    const Eigen::ArrayXd logPivots = fit.root.diagonal().array().abs().log();
+    const double logDeterminant = 2.0 * logPivots.sum();
+    return metric == "logDeterminantRatio" ? logDeterminant : std::exp(logDeterminant);
+  }
+  const auto eigen = checkedEigen(fit.covarianceMatrix(), "gaussian-fitting: eigenvalues of the fitted covariance",
+                                  Eigen::EigenvaluesOnly);
   const Eigen::VectorXd lambda = eigen.eigenvalues().cwiseMax(0.0);
   if (metric == "determinantRatio") return lambda.prod();
   if (metric == "logDeterminantRatio") return lambda.array().log().sum();
@@ -44,7 +70,7 @@ struct PooledMoments {
     count = total;
   }
 
-  Fit fit(bool unbiased) const { return {mean, scatter / (unbiased ? count - 1.0 : count)}; }
+  Fit fit(bool unbiased) const { return withRoot(mean, scatter / (unbiased ? count - 1.0 : count)); }
 };
 
 /// Points, scatter and mean of explicit rows.
@@ -61,8 +87,7 @@ PooledMoments momentsOf(const Eigen::MatrixXd& points) {
 Eigen::MatrixXd samplePoints(const Fit& fit, int m, NormalSampler& normal) {
   const Eigen::Index d = fit.mean.size();
   Eigen::MatrixXd z = sampleGaussianRows(m, Eigen::VectorXd::Ones(d), normal);
-  const Eigen::MatrixXd factor = fit.covariance.llt().matrixL();
-  return (z * factor.transpose()).rowwise() + fit.mean.transpose();
+  return (z * fit.root.transpose()).rowwise() + fit.mean.transpose();
 }
 
 struct Settings {
@@ -73,28 +98,34 @@ struct Settings {
   explicit Settings(const Config& c)
       : dim(c.integer("dim")), samples(c.integer("samples")), generations(c.integer("generations")),
         workflow(c.choice("workflow")), metric(c.choice("metric")), unbiased(c.choice("estimator") == "unbiased"),
-        sufficient(c.choice("sampler") == "auto" && workflow != "accumulate-subsample" && samples - 1 >= dim) {}
+        sufficient(c.choice("sampler") == "auto" && workflow != "accumulate-subsample") {}
 };
 
-/// The generations' fits through sufficient statistics: a block of m samples of N(μ, LLᵀ) has mean μ + Lz/√m
-/// and scatter L·A·Aᵀ·Lᵀ, A ~ Bartlett(m − 1).
+/// The generations' fits through sufficient statistics: a block of m samples of N(μ, RRᵀ) has mean μ + Rz/√m
+/// and scatter R·A·Aᵀ·Rᵀ, A ~ Bartlett(m − 1) (singular when m − 1 < d; exact either way).
 std::vector<double> simulateSufficient(const Settings& s, Rng& rng) {
   NormalSampler normal(rng);
-  const double m = s.samples;
-  Fit model{Eigen::VectorXd::Zero(s.dim), Eigen::MatrixXd::Identity(s.dim, s.dim)};  // the truth
+  const double m = s.samples, divisor = s.unbiased ? m - 1.0 : m;
+  Fit model = truth(s.dim);
   PooledMoments pool;
   std::vector<double> values;
   Eigen::VectorXd z(s.dim);
   for (int t = 1; t <= s.generations; ++t) {
-    const Eigen::MatrixXd factor = model.covariance.llt().matrixL();
     normal.fill(z.data(), s.dim);
-    const Eigen::VectorXd blockMean = model.mean + factor * z / std::sqrt(m);
-    const Eigen::MatrixXd root = factor * sampleBartlettFactor(s.dim, s.samples - 1, normal, rng);
-    const Eigen::MatrixXd blockScatter = root * root.transpose();
-    PooledMoments block;
-    block.add(m, blockMean, blockScatter);
-    if (s.workflow == "accumulate") pool.add(m, blockMean, blockScatter);
-    model = (s.workflow == "accumulate" ? pool : block).fit(s.unbiased);
+    const Eigen::VectorXd blockMean = model.mean + model.root * z / std::sqrt(m);
+    const Eigen::MatrixXd bartlett = sampleBartlettFactor(s.dim, s.samples - 1, normal, rng);
+    const Eigen::MatrixXd root = model.triangularRoot ? Eigen::MatrixXd(model.root.triangularView<Eigen::Lower>() * bartlett)
+                                                      : Eigen::MatrixXd(model.root * bartlett);
+    if (s.workflow == "replace") {
+      // The block's fit, its Cholesky factor carried forward (a product of lower-triangular factors is lower
+      // triangular) instead of recomputed from an ever worse conditioned covariance.
+      model.mean = blockMean;
+      model.root = root / std::sqrt(divisor);
+      model.covariance.resize(0, 0);
+    } else {
+      pool.add(m, blockMean, root * root.transpose());
+      model = pool.fit(s.unbiased);
+    }
     values.push_back(measure(model, s.metric));
   }
   return values;
@@ -103,7 +134,7 @@ std::vector<double> simulateSufficient(const Settings& s, Rng& rng) {
 /// The same with every sample drawn; `cloud` (if given) receives each generation's samples.
 std::vector<double> simulateExplicit(const Settings& s, Rng& rng, PointCloud* cloud) {
   NormalSampler normal(rng);
-  Fit model{Eigen::VectorXd::Zero(s.dim), Eigen::MatrixXd::Identity(s.dim, s.dim)};
+  Fit model = truth(s.dim);
   Eigen::MatrixXd pool(0, s.dim);
   PooledMoments pooled;
   std::vector<double> values;

@@ -18,6 +18,15 @@ ExperimentInfo makeInfo() {
       P::makeNumber(ParameterType::Integer, "generations", "n", "generations", "", 20, 1, 1000, false,
                     "Number of successive fits; generation 1 is the fit on real data (Gerstgrasser et al.).");
 
+  // Kazdan et al.'s code (fit_linear_regressions.py) draws w* ~ N(0, I_d), so ‖w*‖² ≈ d, and takes a noise
+  // variance sigma_squared; here ‖w*‖ = signal and noise is a standard deviation (docs/theory/recursive-regression.md §1.1).
+  Parameter noise = P::noise();
+  noise.description += " A standard deviation, not a variance: Kazdan et al.'s sigma_squared corresponds to "
+                       "noise = √sigma_squared (docs/theory/recursive-regression.md §1.1).";
+  Parameter signal = P::signal();
+  signal.description += " Kazdan et al.'s code draws w* ~ N(0, I_d) (‖w*‖² ≈ d): their minimum-norm numbers (samples < dim) "
+                        "need signal = √dim; with samples ≥ dim + 2 the OLS error does not depend on w*.";
+
   ExperimentInfo info;
   info.key = "recursive-regression";
   info.title = "Recursive regression: replace, accumulate, accumulate-subsample";
@@ -27,13 +36,15 @@ ExperimentInfo makeInfo() {
   info.summary =
       "Each generation fits a linear model to labels made by the previous generation's model. Replacing the data "
       "makes the error grow linearly in the number of generations; accumulating it keeps the error below "
-      "π²/6 times the error of the first fit.";
+      "π²/6 times the error of the first fit. Conventions: ‖w*‖ = signal (default 1) and noise is a standard "
+      "deviation; Kazdan et al.'s code uses w* ~ N(0, I_d) and a noise variance, so reproduce it with "
+      "--design fixed --signal √d --noise √sigma_squared.";
   info.parameters = {
       P::seed(),
       P::trials(),
       P::dim(),
       P::samples(),
-      P::noise(),
+      noise,
       generations,
       P::ridge(),
       P::makeChoice("design", "X", "input design", {"fixed", "fresh"}, {"fixed design (relabelled)", "fresh inputs"}, "fixed", "fixed: one set of T inputs relabelled every generation (Gerstgrasser et al.); "
@@ -42,7 +53,7 @@ ExperimentInfo makeInfo() {
                       "on T points drawn without replacement from all data so far (Kazdan et al.)."),
       P::spectrum(),
       P::decay(),
-      P::signal(),
+      signal,
       P::makeChoice("sampler", "", "sampler", {"auto", "sufficient", "explicit"}, {"automatic", "sufficient statistics", "explicit rows"}, "auto", "How designs are drawn: XᵀX by the Bartlett decomposition (exact when T ≥ d and no "
                       "subsampling), or explicit rows. auto picks the sufficient statistics whenever they are exact."),
   };
@@ -146,7 +157,7 @@ std::vector<std::string> RecursiveRegression::notes(const Config& config) const 
     return {"samples = " + formatNumber(t) + ": the OLS theory needs samples ≥ dim + 2 = " + formatNumber(d + 2) +
             " (below that its moments are infinite); theory not drawn."};
   if (workflow == "accumulate" && config.choice("design") == "fresh")
-    return {"Accumulate with fresh inputs has no closed form (reference §5); theory not drawn."};
+    return {"Accumulate with fresh inputs has no closed form (docs/theory/recursive-regression.md §5); theory not drawn."};
   return {};
 }
 

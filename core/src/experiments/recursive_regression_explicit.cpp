@@ -1,4 +1,4 @@
-// Recursive regression with explicit rows: the pipeline of reference recursive-regression.md §5–6 written out
+// Recursive regression with explicit rows: the pipeline of docs/theory/recursive-regression.md §5–6 written out
 // (the Kazdan et al. code, fit_linear_regressions.py). It is the validation path for the sufficient-statistics
 // sampler and the only exact one for accumulate-subsample and for T < d.
 #include <memory>

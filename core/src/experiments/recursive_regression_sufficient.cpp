@@ -1,4 +1,4 @@
-// Recursive regression through sufficient statistics (DESIGN.md, "Work scales with the algorithm").
+// Recursive regression through sufficient statistics (docs/design.md §4, "Work scales with the algorithm").
 //
 // With X = Z·D (D = diag √s) and ZᵀZ = A·Aᵀ (A the Bartlett factor), a block's statistics are
 //   XᵀX = D·A·Aᵀ·D,   Xᵀy = XᵀX·w + σ·D·A·z,   z ~ N(0, I_d),
@@ -7,6 +7,7 @@
 // one triangular solve, O(d²) per generation, and for a fixed design A is drawn once per trial.
 // Ridge fits and fresh-input accumulation need the Gram matrix and a Cholesky factor, O(d³).
 #include "collapse/experiments/recursive_regression.hpp"
+#include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/linalg/ridge_solver.hpp"
 #include "collapse/linalg/spectrum.hpp"
@@ -49,7 +50,7 @@ std::vector<double> simulateRecursiveRegressionSufficient(const RecursiveRegress
     if (needGram) {
       Eigen::MatrixXd shifted = block.gram / rows;
       shifted.diagonal().array() += s.ridge;
-      fixedFactor.compute(shifted);
+      fixedFactor = checkedLlt(shifted, "recursive-regression: Cholesky factor of XᵀX/T + λI");
     }
   }
 
@@ -71,7 +72,7 @@ std::vector<double> simulateRecursiveRegressionSufficient(const RecursiveRegress
           s.noise * block.bartlett.triangularView<Eigen::Lower>().transpose().solve(z).cwiseQuotient(sqrtSpectrum);
       fit = model + noiseFit;
       if (accumulate) {
-        // Identical blocks: the stacked OLS fit is the mean of the block fits (reference §5).
+        // Identical blocks: the stacked OLS fit is the mean of the block fits (docs/theory/recursive-regression.md §5).
         sumOfFits += fit;
         fit = sumOfFits / g;
       }

@@ -20,7 +20,7 @@ ExperimentInfo makeInfo() {
   ExperimentInfo info;
   info.key = "strong-collapse";
   info.title = "Strong model collapse: a small synthetic fraction and model size";
-  info.source = "Dohmatob, Feng, Subramonyam & Kempe 2025, Strong Model Collapse (ICLR 2025, arXiv 2410.04840)";
+  info.source = "Dohmatob, Feng, Subramonian & Kempe 2025, Strong Model Collapse (ICLR 2025, arXiv 2410.04840)";
   info.summary =
       "A ridge model is trained on n samples, a fraction of which carry labels from a slightly wrong model. However "
       "small the fraction, the test error stops falling with n and settles on a floor p₂²c²: larger training sets stop "
@@ -75,10 +75,12 @@ ExperimentInfo makeInfo() {
        "width=10:800:log:15", "syntheticFraction=0,0.1,0.5"},
       {"pareto", "Pareto view: mixed against real-only error (Fig. 1)",
        "Across model sizes, the error with a real+synthetic mix is plotted against the error with real data only "
-       "(same n): every point lies above the diagonal, more so for poorer synthetic data.",
+       "(same n = 500, as in Fig. 1): every point lies above the diagonal, more so for poorer synthetic data. The "
+       "paper does not publish d, p₂, c² or its widths; d = 600 > n puts the interpolation threshold m = n inside the "
+       "width grid, and 8 trials keep the browser run to a few seconds.",
        paper + ", Fig. 1", "https://arxiv.org/abs/2410.04840",
-       {{"model", S("random-projection")}, {"dim", 200.0}, {"samples", 100.0}, {"syntheticFraction", 0.5},
-        {"noise", 0.5}, {"ridge", 0.01}, {"trials", 100.0}},
+       {{"model", S("random-projection")}, {"dim", 600.0}, {"samples", 500.0}, {"syntheticFraction", 0.5},
+        {"noise", 0.5}, {"ridge", 0.01}, {"trials", 8.0}},
        "width=10:800:log:15", "syntheticQuality=0,0.1,1,10"},
       {"breakdown", "Where the error comes from: B, V and ζ",
        "The clean bias and variance keep falling with n; only the synthetic term ζ stays, and it is what sets the "
@@ -163,8 +165,8 @@ std::vector<std::string> StrongCollapse::notes(const Config& c) const {
   else
     notes.push_back(randomProjection(c)
                         ? (c.choice("spectrum") == "isotropic"
-                               ? "Theory: deterministic equivalent in Marchenko–Pastur form (reference §5.2); finite-size differences O(1/n) near m = n."
-                               : "Theory: the conditional-on-S equivalent (reference §5.1) averaged over 8 fixed draws of S.")
+                               ? "Theory: deterministic equivalent in Marchenko–Pastur form (docs/theory/strong-collapse.md §5.2); finite-size differences O(1/n) near m = n."
+                               : "Theory: the conditional-on-S equivalent (docs/theory/strong-collapse.md §5.1) averaged over 8 fixed draws of S.")
                         : "Theory: Theorem 1 of Strong Model Collapse (B + V + ζ), exact as d → ∞; O(1/d) differences at small d.");
   return notes;
 }

@@ -1,8 +1,9 @@
-// Monte Carlo of "strong-collapse" (reference strong-collapse.md §2 pseudo-code, §7 implementation notes).
+// Monte Carlo of "strong-collapse" (docs/theory/strong-collapse.md §2 pseudo-code, §7 implementation notes).
 #include <algorithm>
 #include <map>
 
 #include "collapse/experiments/strong_collapse.hpp"
+#include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/linalg/spectrum.hpp"
 
@@ -79,12 +80,12 @@ double linearError(const GrowingDesign& design, const Eigen::VectorXd& truth, co
   if (lambda > 0.0 || n >= d) {
     Eigen::MatrixXd shifted = gram / n;
     shifted.diagonal().array() += lambda;
-    const Eigen::LLT<Eigen::MatrixXd> factor(shifted);
+    const auto factor = checkedLlt(shifted, "strong-collapse: Cholesky factor of XᵀX/n + λI");
     bias = -lambda * factor.solve(truth);
     variance = factor.solve(noiseMoment);
     synthetic = factor.solve(syntheticMoment);
   } else {
-    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(gram / n);
+    const auto eigen = checkedEigen(gram / n, "strong-collapse: eigen decomposition of XᵀX/n (minimum-norm fit)");
     const double cutoff = eigen.eigenvalues().maxCoeff() * d * 1e-13;
     const Eigen::VectorXd inverse =
         eigen.eigenvalues().unaryExpr([cutoff](double mu) { return mu > cutoff ? 1.0 / mu : 0.0; });
@@ -125,6 +126,7 @@ double projectionError(const ProjectionData& data, const Eigen::MatrixXd& projec
       Eigen::MatrixXd system = projection * gram * projection.transpose() / n;
       system.diagonal().array() += lambda;
       const Eigen::LDLT<Eigen::MatrixXd> factor(system);
+      requireSuccess(factor.info(), "strong-collapse: LDLT factor of S·XᵀX·Sᵀ/n + λI");
       cleanFit = projection.transpose() * factor.solve(projection * clean);
       syntheticFit = projection.transpose() * factor.solve(projection * synthetic);
     } else {
@@ -133,7 +135,7 @@ double projectionError(const ProjectionData& data, const Eigen::MatrixXd& projec
       system.diagonal().array() += lambda;
       const Eigen::PartialPivLU<Eigen::MatrixXd> factor(system);
       cleanFit = k * factor.solve(clean);
-      syntheticFit = k * factor.solve(synthetic);
+      syntheticFit = k * factor.solve(synthetic);  // PartialPivLU has no status: the finiteness check below
     }
   } else {
     const double n = static_cast<double>(data.rows.rows());
@@ -146,15 +148,17 @@ double projectionError(const ProjectionData& data, const Eigen::MatrixXd& projec
     } else if (m <= data.rows.rows()) {
       Eigen::MatrixXd system = features.transpose() * features / n;
       system.diagonal().array() += lambda;
-      fits = Eigen::LLT<Eigen::MatrixXd>(system).solve(features.transpose() * labels / n);
+      fits = checkedLlt(system, "strong-collapse: Cholesky factor of ZᵀZ/n + λI").solve(features.transpose() * labels / n);
     } else {
       Eigen::MatrixXd system = features * features.transpose() / n;
       system.diagonal().array() += lambda;
-      fits = features.transpose() * Eigen::LLT<Eigen::MatrixXd>(system).solve(labels) / n;
+      fits = features.transpose() * checkedLlt(system, "strong-collapse: Cholesky factor of ZZᵀ/n + λI").solve(labels) / n;
     }
     cleanFit = projection.transpose() * fits.col(0);
     syntheticFit = projection.transpose() * fits.col(1);
   }
+  requireFinite(cleanFit, "strong-collapse: random-projections fit");
+  requireFinite(syntheticFit, "strong-collapse: random-projections fit");
   // Split for "gap": the clean fit's error and the synthetic part's contribution.
   return reported(c.choice("component") == "gap" ? "gap" : "total", cleanFit - truth, Eigen::VectorXd::Zero(d),
                   syntheticFit, spectrum);

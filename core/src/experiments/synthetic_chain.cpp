@@ -43,7 +43,7 @@ ExperimentInfo makeInfo() {
       P::decay(),
       P::signal(),
       P::makeChoice("ridgeRule", "", "ridge rule", {"fixed", "power", "optimal"}, {"fixed λ", "λ = T^(−ℓ)", "optimal λ (theory)"}, "fixed", "fixed: λ = ridge; power: λ = T^(−ℓ) (adaptive regularisation); optimal: the λ minimising the "
-             "theoretical error for this n, T, T₀ (reference §3 B4)."),
+             "theoretical error for this n, T, T₀ (docs/theory/recursive-regression.md §3 B4)."),
       ridgeExponent,
       P::makeChoice("component", "", "error component", {"total", "bias", "variance", "collapse"}, {"total error", "bias", "variance", "collapse term"}, "total", "Which part of the test error to report: the total, or its bias, variance or model-collapse term "
              "(E = Bias + Var + n·σ₀²·ρ)."),
@@ -149,7 +149,7 @@ std::vector<std::string> SyntheticChain::notes(const Config& c) const {
     if (d < t0 + 2) return {"generatorSamples = " + formatNumber(t0) + " is within 1 of dim = " + formatNumber(d) + ": the generators' error has no finite mean; theory not drawn."};
     if (c.choice("spectrum") != "isotropic" || lambda != 0.0 || t < d + 2)
       return {"Over-parameterised generators (generatorSamples < dim) have a closed form only for an isotropic "
-              "spectrum and a least-squares downstream model with samples ≥ dim + 2 (reference §3 B5); theory not drawn."};
+              "spectrum and a least-squares downstream model with samples ≥ dim + 2 (docs/theory/recursive-regression.md §3 B5); theory not drawn."};
     return {};
   }
   if (t0 < d + 2)
@@ -158,7 +158,7 @@ std::vector<std::string> SyntheticChain::notes(const Config& c) const {
   if (lambda == 0.0 && std::fabs(t - d) <= 1.0)
     return {"samples = " + formatNumber(t) + " is within 1 of dim = " + formatNumber(d) + ": least squares has no finite mean error there; theory not drawn."};
   if (lambda > 0.0 || t < d)
-    return {"Theory: the deterministic equivalent of Dohmatob, Feng & Kempe (reference §3 B3), exact as d → ∞ "
+    return {"Theory: the deterministic equivalent of Dohmatob, Feng & Kempe (docs/theory/recursive-regression.md §3 B3), exact as d → ∞ "
             "with d/T fixed; expect O(1/d) differences at small d."};
   return {};
 }

@@ -1,10 +1,11 @@
-// Monte Carlo of "synthetic-chain" (Dohmatob, Feng & Kempe 2024; reference recursive-regression.md §3 pseudo-code).
+// Monte Carlo of "synthetic-chain" (Dohmatob, Feng & Kempe 2024; docs/theory/recursive-regression.md §3 pseudo-code).
 // One trial draws the downstream data first, then the generator chain, from Rng(seed, trial); every point of
 // the trial that shares those data settings (any n, any λ, any component) is evaluated on the same draw.
 #include <map>
 #include <set>
 
 #include "collapse/experiments/synthetic_chain.hpp"
+#include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/linalg/spectrum.hpp"
 
@@ -60,7 +61,7 @@ class ChainDraw {
         Eigen::VectorXd e(t0);
         normal.fill(e.data(), t0);
         const Eigen::VectorXd labels = x * (truth_ + delta) + sigma0 * e;
-        delta = x.transpose() * (x * x.transpose()).llt().solve(labels) - truth_;
+        delta = x.transpose() * checkedLlt(x * x.transpose(), "synthetic-chain: Cholesky factor of XXᵀ (minimum-norm refit)").solve(labels) - truth_;
       }
       deltas_.push_back(delta);
     }
@@ -100,7 +101,7 @@ class ChainDraw {
 
  private:
   void decompose() {
-    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(gram_);
+    const auto eigen = checkedEigen(gram_, "synthetic-chain: eigen decomposition of XᵀX/T");
     basis_ = eigen.eigenvectors();
     eigenvalues_ = eigen.eigenvalues();
     // Directions XᵀX cannot see (T < d) are exactly null; rounding leaves them at ~ε·μ_max.
@@ -112,7 +113,7 @@ class ChainDraw {
     if (found == factors_.end()) {
       Eigen::MatrixXd shifted = gram_;
       shifted.diagonal().array() += lambda;
-      found = factors_.emplace(lambda, Eigen::LLT<Eigen::MatrixXd>(shifted)).first;
+      found = factors_.emplace(lambda, checkedLlt(shifted, "synthetic-chain: Cholesky factor of XᵀX/T + λI")).first;
     }
     return found->second;
   }

@@ -1,5 +1,6 @@
 #include "collapse/linalg/gaussian_design.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -16,11 +17,12 @@ Eigen::MatrixXd sampleGaussianRows(int rows, const Eigen::VectorXd& spectrum, No
 }
 
 Eigen::MatrixXd sampleBartlettFactor(int dim, int degrees, NormalSampler& normal, Rng& rng) {
-  if (degrees < dim) throw std::invalid_argument("sampleBartlettFactor: needs degrees >= dim");
+  if (degrees < 1) throw std::invalid_argument("sampleBartlettFactor: needs degrees >= 1");
   Eigen::MatrixXd a = Eigen::MatrixXd::Zero(dim, dim);
   for (int i = 0; i < dim; ++i) {
-    for (int j = 0; j < i; ++j) a(i, j) = normal();
-    a(i, i) = std::sqrt(sampleChiSquare(static_cast<double>(degrees - i), normal, rng));
+    // Rank-deficient case (degrees < dim): only the first `degrees` columns are non-zero (see the header).
+    for (int j = 0; j < std::min(i, degrees); ++j) a(i, j) = normal();
+    if (i < degrees) a(i, i) = std::sqrt(sampleChiSquare(static_cast<double>(degrees - i), normal, rng));
   }
   return a;
 }

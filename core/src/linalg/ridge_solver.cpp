@@ -1,12 +1,13 @@
 #include "collapse/linalg/ridge_solver.hpp"
 
+#include "collapse/linalg/checked_factorisation.hpp"
 namespace collapse {
 
 namespace {
 Eigen::LLT<Eigen::MatrixXd> factorShiftedGram(const Eigen::MatrixXd& gram, double rows, double lambda) {
   Eigen::MatrixXd m = gram / rows;
   m.diagonal().array() += lambda;
-  return Eigen::LLT<Eigen::MatrixXd>(m);
+  return checkedLlt(m, "ridge solver: Cholesky factor of XᵀX/T + λI (or XXᵀ/T + λI)");
 }
 }  // namespace
 

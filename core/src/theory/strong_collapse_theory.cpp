@@ -3,6 +3,7 @@
 #include <cmath>
 #include <vector>
 
+#include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/theory/ridge_equivalents.hpp"
 
 namespace collapse::theory {
@@ -58,7 +59,7 @@ double bestRidgeFloor(double signalSquared, double syntheticFraction, double qua
 MixtureError randomProjectionErrorGivenS(const Eigen::MatrixXd& projection, const MixtureSetting& m) {
   const double d = static_cast<double>(m.spectrum.size());
   const Eigen::MatrixXd features = projection * m.spectrum.asDiagonal() * projection.transpose();  // F = SΣSᵀ
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(features);
+  const auto eigen = checkedEigen(features, "strong-collapse theory: eigen decomposition of F = SΣSᵀ");
   const double cutoff = 1e-10 * eigen.eigenvalues().maxCoeff();
   std::vector<Eigen::Index> kept;
   for (Eigen::Index j = 0; j < eigen.eigenvalues().size(); ++j)

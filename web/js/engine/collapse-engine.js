@@ -57,7 +57,7 @@ export class CollapseEngine {
     return fromModule(this.module.simulate(text, begin, end));
   }
 
-  /** The Result (DESIGN.md contract) from all trials' values, concatenated in trial order. */
+  /** The Result (docs/design.md §5.2) from all trials' values, concatenated in trial order. */
   assemble(request, values) {
     return JSON.parse(fromModule(this.module.assemble(requestText(request), trialValues(values))));
   }

@@ -1,4 +1,4 @@
-// The strong-collapse lab view (Dohmatob, Feng, Subramonyam & Kempe, ICLR 2025, "Strong Model Collapse"): how its
+// The strong-collapse lab view (Dohmatob, Feng, Subramonian & Kempe, ICLR 2025, "Strong Model Collapse"): how its
 // controls are grouped, what a reader should look for in each preset's figure (quoting the numbers of the run on
 // the page), the axes each figure reads best on, the interpolation threshold m = n on width figures, and the
 // derived "Pareto" figure of the paper's Figure 1. Parameters and the presets' settings, titles, claims, citations

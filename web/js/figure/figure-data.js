@@ -1,4 +1,4 @@
-// Turns a Result (DESIGN.md contract) and the view options into the numbers the chart draws: the mean line,
+// Turns a Result (docs/design.md §5.2) and the view options into the numbers the chart draws: the mean line,
 // the median over the trials (median = null when the Result has none; the figure draws it when the view asks),
 // the band (10–90% of trials, or mean ± 2 standard errors), theory and reference lines. Pure, so the log-axis
 // rules are tested in node: a log axis cannot show zero or negative values, so such points become gaps

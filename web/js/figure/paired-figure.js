@@ -5,7 +5,7 @@
 // the exports stay the Result. Pure (no DOM, no Chart.js), so it is tested in node.
 
 /**
- * @param result   a Result (DESIGN.md)
+ * @param result   a Result (docs/design.md §5.2)
  * @param options  { baseline(series) → boolean: the series on the x axis;
  *                   xTitle, yTitle: axis titles; atLabel: what one point stands for (default the Result's x label);
  *                   names: { x, y } short names for tooltips; diagonalLabel: the diagonal's name on the figure;

@@ -1,7 +1,7 @@
 // The lab's state: one plain object that the URL hash, the controls, the embed API and the run all read.
 //   { experiment, config: {every catalogue parameter}, x: '' | 'key=grid', series: '' | 'key=v1,v2',
 //     view: { y, band, figure, picture?: { series, generation } }, preset: '' | key, flags: { hide: [...], controls: null | [...] } }
-// x and series use the CLI's grid syntax (DESIGN.md). x '' is the experiment's natural axis; series '' is a
+// x and series use the CLI's grid syntax (docs/design.md §5.1). x '' is the experiment's natural axis; series '' is a
 // single curve (the engine then uses config's value of the natural-series parameter). Without a preset the
 // series is the natural one over all its values, e.g. workflow=replace,accumulate,accumulate-subsample.
 import { STANDARD_FIGURE, VIEW_OPTIONS } from './url-hash.js';

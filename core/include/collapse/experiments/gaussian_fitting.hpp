@@ -2,7 +2,7 @@
 /// @file gaussian_fitting.hpp
 /// Experiment "gaussian-fitting": a d-dimensional Gaussian refitted each generation on m samples drawn from the
 /// previous fit (Shumailov et al. 2024, Nature 631:755, "AI models collapse when trained on recursively generated
-/// data"; Kazdan et al. 2025, "Collapse or Thrive?", arXiv 2410.16713; reference generative.md §1–3).
+/// data"; Kazdan et al. 2025, "Collapse or Thrive?", arXiv 2410.16713; docs/theory/generative.md §1–3).
 /// Truth N(0, I_d); generation 1 fits m real samples. Workflows as in recursive-regression.
 ///
 /// Sufficient statistics: m samples of N(μ, Σ = LLᵀ) have mean μ + L·z/√m and scatter L·A·Aᵀ·Lᵀ with A the

@@ -1,10 +1,11 @@
 #pragma once
 /// @file kde_datasets.hpp
 /// The four datasets of Kazdan et al.'s KDE experiments, generated as scikit-learn's make_blobs, make_circles,
-/// make_moons and make_swiss_roll define them (reference generative.md §5, table "Datasets"):
+/// make_moons and make_swiss_roll define them (docs/theory/generative.md §5, "Datasets"):
 ///   blobs       3 centres uniform in [−10, 10]², cluster std 1, ⌊n/3⌋ points each (the first n mod 3 get one
-///               more); the centres are drawn once per trial and shared by training and test data, so the test
-///               data come from the training distribution (the authors' code redraws them: a known pitfall);
+///               more); the centres are drawn once per trial and, by default (blobCentres = shared), shared by
+///               training and test data, so the test data come from the training distribution; the authors' code
+///               redraws them for the test set (blobCentres = redrawn constructs a second dataset);
 ///   circles     ⌊n/2⌋ points on radius 1 and the rest on radius 0.8, at evenly spaced angles, plus N(0, noise²);
 ///   moons       outer (cos θ, sin θ), θ = linspace(0, π, ⌊n/2⌋); inner (1 − cos θ, 0.5 − sin θ); plus noise;
 ///   swiss roll  t = 1.5π(1 + 2U), y = 21U′, (t cos t, y, t sin t) plus noise — 3-D, as the authors fit it.

@@ -1,8 +1,8 @@
 #pragma once
 /// @file kde_fitting.hpp
 /// Experiment "kde-fitting": a Gaussian kernel density estimate refitted each generation on samples of the
-/// previous one (Kazdan et al. 2025, "Collapse or Thrive?", arXiv 2410.16713, fit_kdes.py; reference
-/// generative.md §1 and §5). Metric: the mean negative log-likelihood of fresh real test data, drawn from the same
+/// previous one (Kazdan et al. 2025, "Collapse or Thrive?", arXiv 2410.16713, fit_kdes.py;
+/// docs/theory/generative.md §1 and §5). Metric: the mean negative log-likelihood of fresh real test data, drawn from the same
 /// distribution as the real training data. There is no closed form for it: simulation only.
 #include "collapse/experiments/experiment.hpp"
 

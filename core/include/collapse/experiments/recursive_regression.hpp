@@ -2,7 +2,7 @@
 /// @file recursive_regression.hpp
 /// Experiment "recursive-regression": linear regression refitted, generation after generation, on labels made
 /// by the previous generation's model (Gerstgrasser et al. 2024, arXiv 2404.01413; Kazdan et al. 2025,
-/// "Collapse or Thrive?", arXiv 2410.16713; reference recursive-regression.md §5–6).
+/// "Collapse or Thrive?", arXiv 2410.16713; docs/theory/recursive-regression.md §5–6).
 ///
 /// Generation 1 fits T real samples y = xᵀw* + σε. Generation g labels a new block of T inputs with model g−1
 /// plus noise σ, and fits on

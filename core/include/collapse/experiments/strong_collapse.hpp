@@ -1,7 +1,7 @@
 #pragma once
 /// @file strong_collapse.hpp
-/// Experiment "strong-collapse": Dohmatob, Feng, Subramonyam & Kempe, "Strong Model Collapse", ICLR 2025,
-/// arXiv 2410.04840 (reference strong-collapse.md). One ridge fit on n samples of which n₂ (a fraction p₂, or a
+/// Experiment "strong-collapse": Dohmatob, Feng, Subramonian & Kempe, "Strong Model Collapse", ICLR 2025,
+/// arXiv 2410.04840 (docs/theory/strong-collapse.md). One ridge fit on n samples of which n₂ (a fraction p₂, or a
 /// fixed count) carry labels from a shifted model w₁ + δ, δ ~ N(0, (c²/d)·Σ⁻¹) drawn afresh per trial, the rest
 /// from w₁; test error on the real distribution. Model: the classical linear one, or random projections
 /// f(x) = vᵀSx with S ∈ ℝ^{m×d}, S_ij ~ N(0, 1/d), drawn per trial.

@@ -1,7 +1,7 @@
 #pragma once
 /// @file synthetic_chain.hpp
 /// Experiment "synthetic-chain": Dohmatob, Feng & Kempe, "Model Collapse Demystified: The Case of
-/// Regression", NeurIPS 2024, arXiv 2402.07712 (reference recursive-regression.md §3–4).
+/// Regression", NeurIPS 2024, arXiv 2402.07712 (docs/theory/recursive-regression.md §3–4).
 ///
 /// A chain of generators ŵ₁ … ŵ_n: generator k is fitted (OLS, or min-norm when T₀ < d) on T₀ fresh inputs
 /// labelled by generator k − 1 plus noise σ₀, with ŵ₀ = w*. A downstream ridge model is trained on T fresh

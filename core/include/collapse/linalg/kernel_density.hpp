@@ -1,7 +1,7 @@
 #pragma once
 /// @file kernel_density.hpp
 /// Gaussian kernel density estimation as scikit-learn's KernelDensity(kernel="gaussian", bandwidth=h)
-/// (reference generative.md §5): p̂(x) = (1/n)·Σ_i (2πh²)^(−D/2)·exp(−‖x − x_i‖²/(2h²)).
+/// (docs/theory/generative.md §5): p̂(x) = (1/n)·Σ_i (2πh²)^(−D/2)·exp(−‖x − x_i‖²/(2h²)).
 #include <string>
 
 #include <Eigen/Dense>

@@ -1,10 +1,10 @@
 #pragma once
 /// @file ridge_solver.hpp
-/// Ridge regression with the project's per-sample normalisation (reference recursive-regression.md §1):
+/// Ridge regression with the project's per-sample normalisation (docs/theory/recursive-regression.md §1):
 ///   ŵ = argmin_w (1/m)‖Xw − y‖² + λ‖w‖² = (XᵀX/m + λI)⁻¹ Xᵀy/m,
 /// λ = 0 meaning ordinary least squares, or the minimum-norm interpolator when X has rank < d.
 /// Systems are solved by Cholesky (primal d×d when m ≥ d, dual m×m otherwise: ŵ = Xᵀ(XXᵀ/m + λI)⁻¹y/m) and,
-/// for λ = 0, by a complete orthogonal decomposition, which is exact for rank-deficient X (reference §7.8).
+/// for λ = 0, by a complete orthogonal decomposition, which is exact for rank-deficient X (docs/theory/recursive-regression.md §7, item 8).
 #include <variant>
 
 #include <Eigen/Dense>

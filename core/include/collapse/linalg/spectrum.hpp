@@ -9,7 +9,7 @@
 namespace collapse {
 
 /// Eigenvalues of Σ. "isotropic": s_j = 1 (Σ = I). "power": s_j = j^(−β) with β = `decay` — the capacity
-/// condition of Dohmatob, Feng & Kempe 2024, section 4 (reference recursive-regression.md §4).
+/// condition of Dohmatob, Feng & Kempe 2024, section 4 (docs/theory/recursive-regression.md §4).
 Eigen::VectorXd makeSpectrum(const std::string& kind, int dim, double decay);
 
 /// Ground truth w* with ‖w*‖ = `signal`, spread evenly over the eigen-directions: c_j² = signal² / d.
@@ -17,7 +17,7 @@ Eigen::VectorXd makeSpectrum(const std::string& kind, int dim, double decay);
 Eigen::VectorXd makeGroundTruth(int dim, double signal);
 
 /// Excess test risk ‖δ‖²_Σ = Σ_j s_j δ_j²: the test error E_x[(xᵀŵ − xᵀw*)²] of δ = ŵ − w*, exact for a
-/// Gaussian test distribution, without test-label noise (reference recursive-regression.md §1).
+/// Gaussian test distribution, without test-label noise (docs/theory/recursive-regression.md §1).
 double excessRisk(const Eigen::VectorXd& delta, const Eigen::VectorXd& spectrum);
 
 }  // namespace collapse

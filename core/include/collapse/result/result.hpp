@@ -1,6 +1,6 @@
 #pragma once
 /// @file result.hpp
-/// The Result contract (DESIGN.md): what the CLI prints, the worker returns and the page exports.
+/// The Result contract (docs/design.md §5.2): what the CLI prints, the worker returns and the page exports.
 #include <optional>
 #include <string>
 #include <vector>

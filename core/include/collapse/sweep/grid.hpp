@@ -1,6 +1,6 @@
 #pragma once
 /// @file grid.hpp
-/// Grids of values for swept axes and series (DESIGN.md, CLI contract):
+/// Grids of values for swept axes and series (docs/design.md §5.1):
 ///   "a,b,c"                   an explicit list
 ///   "start:stop:lin:count"    count evenly spaced values, both ends included
 ///   "start:stop:log:count"    count log-spaced values, both ends included (start, stop > 0)

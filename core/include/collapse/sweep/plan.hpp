@@ -1,6 +1,6 @@
 #pragma once
 /// @file plan.hpp
-/// The generic sweep engine, written once for all experiments (DESIGN.md, "Sweeps are generic").
+/// The generic sweep engine, written once for all experiments (docs/design.md §8, "Sweeps are generic").
 ///
 /// A Request (what the CLI flags, the URL hash and the JS API all turn into) is validated and resolved into a
 /// Plan: a base Config with defaults filled in, an x axis (the experiment's natural one, or any numeric

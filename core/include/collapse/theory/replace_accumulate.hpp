@@ -1,7 +1,7 @@
 #pragma once
 /// @file replace_accumulate.hpp
 /// Closed forms for recursive OLS with a fixed design (Gerstgrasser et al. 2024, "Is Model Collapse
-/// Inevitable?", arXiv 2404.01413; reference recursive-regression.md §5). Generation g = 1 is the fit on real
+/// Inevitable?", arXiv 2404.01413; docs/theory/recursive-regression.md §5). Generation g = 1 is the fit on real
 /// data. Each refit adds independent noise ε_j = (XᵀX)⁻¹Xᵀe_j with E‖ε_j‖²_Σ = σ²·d/(T−d−1) (inverse-Wishart
 /// mean, needs T ≥ d + 2), for any Σ.
 #include <vector>

@@ -1,7 +1,7 @@
 #pragma once
 /// @file ridge_equivalents.hpp
 /// Deterministic equivalents of ridge regression on Gaussian data with a diagonal covariance Σ = diag(s)
-/// (reference recursive-regression.md §2), and the Dohmatob–Feng–Kempe collapse term built on them (§3).
+/// (docs/theory/recursive-regression.md §2), and the Dohmatob–Feng–Kempe collapse term built on them (§3).
 /// Work in Σ's eigenbasis: only the eigenvalues s_j and the squared coordinates c_j² of w* are needed.
 #include <Eigen/Dense>
 
@@ -17,7 +17,7 @@ struct RidgeEquivalent {
 RidgeEquivalent solveRidgeEquivalent(const Eigen::VectorXd& spectrum, double lambda, double samples);
 
 /// Test error of the downstream ridge model of Dohmatob, Feng & Kempe 2024 (NeurIPS), "Model Collapse
-/// Demystified", split into its three parts: E_test ≈ Bias + Var + n·σ₀²·ρ (reference §3, B3):
+/// Demystified", split into its three parts: E_test ≈ Bias + Var + n·σ₀²·ρ (docs/theory/recursive-regression.md §3, B3):
 ///   Bias = κ²·Σ c_j² s_j/(s_j + κ)² / (1 − df₂/T),   Var = σ²·df₂/(T − df₂),
 ///   n·σ₀²·ρ = n·σ₀²/(T₀ − d − 1) · df₂·(T + d − 2·df₁)/(T − df₂).
 /// The collapse factor 1/(T₀ − d − 1) is the exact inverse-Wishart mean of the OLS generators (T₀ ≥ d + 2).
@@ -53,7 +53,7 @@ double overparameterisedGeneratorError(double dim, double generatorSamples, doub
                                        double signalSquared, double generations);
 
 /// The λ that minimises chainError(...).total() over λ ∈ [1e-8, 1e4], by golden-section search on log λ
-/// after a coarse scan (the curve is U-shaped, reference §3 B4). The setting's own λ is ignored.
+/// after a coarse scan (the curve is U-shaped, docs/theory/recursive-regression.md §3 B4). The setting's own λ is ignored.
 double optimalRidge(ChainSetting setting);
 
 }  // namespace collapse::theory

@@ -1,0 +1,39 @@
+#pragma once
+/// @file checked_factorisation.hpp
+/// Factorisations whose failure is never silent. Eigen reports a failed Cholesky (a pivot ≤ 0) or an eigen
+/// decomposition that did not converge only through `info()`, and then hands back a factor of garbage: every
+/// factorisation in the core goes through these functions, which check the status and throw a
+/// NumericalError naming what was being factorised (docs/design.md §7, "Failures are loud").
+#include <stdexcept>
+#include <string>
+
+#include <Eigen/Dense>
+
+namespace collapse {
+
+/// A factorisation failed or produced a non-finite result. The CLI reports it as an error (exit 1), the
+/// WebAssembly boundary as a JS Error; it is never turned into a number.
+class NumericalError : public std::runtime_error {
+ public:
+  explicit NumericalError(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// Throws NumericalError("<what>: <reason>") unless `info` is Eigen::Success.
+void requireSuccess(Eigen::ComputationInfo info, const std::string& what);
+
+/// Cholesky factorisation of a symmetric positive-definite matrix; throws when a pivot is not positive.
+Eigen::LLT<Eigen::MatrixXd> checkedLlt(const Eigen::MatrixXd& matrix, const std::string& what);
+
+/// Eigen decomposition of a symmetric matrix; throws when it does not converge or is not finite.
+Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> checkedEigen(const Eigen::MatrixXd& matrix, const std::string& what,
+                                                            int options = Eigen::ComputeEigenvectors);
+
+/// A square root R with R·Rᵀ = Σ of a symmetric positive semi-definite Σ (singular allowed): its Cholesky factor
+/// when that exists, otherwise the symmetric eigen root V·diag(√max(λ, 0)) (backward stable for any PSD Σ).
+Eigen::MatrixXd covarianceRoot(const Eigen::MatrixXd& covariance, const std::string& what);
+
+/// Throws NumericalError unless every entry of `values` is finite (the result of a solve with a factor that
+/// has no status, e.g. Eigen::PartialPivLU or a triangular solve).
+void requireFinite(const Eigen::MatrixXd& values, const std::string& what);
+
+}  // namespace collapse

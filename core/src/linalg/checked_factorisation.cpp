@@ -1,0 +1,42 @@
+#include "collapse/linalg/checked_factorisation.hpp"
+
+namespace collapse {
+
+void requireSuccess(Eigen::ComputationInfo info, const std::string& what) {
+  if (info == Eigen::Success) return;
+  const char* reason = info == Eigen::NumericalIssue ? "the matrix is not positive definite to working precision"
+                       : info == Eigen::NoConvergence ? "the iteration did not converge"
+                                                      : "the input is invalid";
+  throw NumericalError(what + ": factorisation failed (" + reason + ")");
+}
+
+void requireFinite(const Eigen::MatrixXd& values, const std::string& what) {
+  if (!values.allFinite()) throw NumericalError(what + ": the solution is not finite (singular or overflowing system)");
+}
+
+Eigen::LLT<Eigen::MatrixXd> checkedLlt(const Eigen::MatrixXd& matrix, const std::string& what) {
+  if (!matrix.allFinite()) throw NumericalError(what + ": the matrix to factorise is not finite");
+  Eigen::LLT<Eigen::MatrixXd> factor(matrix);
+  requireSuccess(factor.info(), what);
+  return factor;
+}
+
+Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> checkedEigen(const Eigen::MatrixXd& matrix, const std::string& what,
+                                                            int options) {
+  if (!matrix.allFinite()) throw NumericalError(what + ": the matrix to decompose is not finite");
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(matrix, options);
+  requireSuccess(eigen.info(), what);
+  return eigen;
+}
+
+Eigen::MatrixXd covarianceRoot(const Eigen::MatrixXd& covariance, const std::string& what) {
+  if (!covariance.allFinite()) throw NumericalError(what + ": the covariance is not finite");
+  const Eigen::LLT<Eigen::MatrixXd> cholesky(covariance);
+  if (cholesky.info() == Eigen::Success) return cholesky.matrixL();
+  // Singular or ill-conditioned: Cholesky meets a pivot ≤ 0 by round-off. The eigen root is exact in law
+  // for any PSD Σ (R·Rᵀ = Σ up to round-off relative to ‖Σ‖); eigenvalues below 0 are round-off and clamp to 0.
+  const auto eigen = checkedEigen(covariance, what);
+  return eigen.eigenvectors() * eigen.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+}
+
+}  // namespace collapse
