@@ -11,7 +11,7 @@ targets=(request grid value cli_arguments)
 compiler=$(command -v clang++-14 || command -v clang++)
 
 bash scripts/reset-stale-builds.sh
-cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER="$compiler" -DCOLLAPSE_FUZZ=ON > /dev/null
+cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$compiler" -DCOLLAPSE_FUZZ=ON > /dev/null
 cmake --build build/fuzz -j "$(nproc)"
 
 each=$(( seconds / ${#targets[@]} ))
