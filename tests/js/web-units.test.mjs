@@ -81,12 +81,14 @@ test('on a linear axis every value is drawn; theory gaps stay gaps', () => {
   assert.equal(series[0].references.length, 2);
 });
 
-test('on a log axis values ≤ 0 become counted gaps and the band floor is the smallest positive value', () => {
-  const { series, dropped } = figureData(result, { y: 'log', band: 'quantile' });
+test('on a log axis values ≤ 0 become counted gaps, and the band has a counted gap where its lower edge is ≤ 0', () => {
+  const { series, dropped, bandGaps } = figureData(result, { y: 'log', band: 'quantile' });
   assert.equal(dropped, 2); // mean 0 and theory −2
+  assert.equal(bandGaps, 1); // lo −1 at x = 1: no wedge down to the axis floor
   assert.deepEqual(series[0].mean.map((p) => p.y), [null, 1, 2]);
   assert.deepEqual(series[0].theory.map((p) => p.y), [0.5, null, null]);
-  assert.deepEqual(series[0].lo.map((p) => p.y), [0.5, 0.5, 1]);
+  assert.deepEqual(series[0].lo.map((p) => p.y), [null, 0.5, 1]);
+  assert.deepEqual(series[0].hi.map((p) => p.y), [null, 2, 3]);
   assert.deepEqual(series[0].references.map((r) => r.label), ['c']);
 });
 

@@ -22,7 +22,10 @@ import { presetState, stateFromHash, sweptKey, toRequest } from '../state/lab-st
 import { decodeHash, encodeHash, HIDEABLE_PARTS, STANDARD_FIGURE } from '../state/url-hash.js';
 import { MessageBanner } from '../ui/message-banner.js';
 import { ProgressView } from '../ui/progress-view.js';
+import { scrollCue } from '../ui/scroll-cue.js';
 import { PicturePanel } from './picture-panel.js';
+import { describeChanges, presetChanges } from './preset-changes.js';
+import { glossaryTerms, renderWithTerms } from '../glossary/glossary.js';
 import { formatCount } from '../util/format.js';
 
 const RUN_DELAY_MS = 350; // after the last keystroke in a number field
@@ -121,6 +124,7 @@ export class LabApp {
       const view = experimentView(experiment);
       state = presetState(experiment, view.presets.find((p) => p.key === view.defaultPreset));
     }
+    if (this.state && (state.experiment !== this.state.experiment || state.preset !== this.state.preset)) this.markStale();
     if (messages.length) this.banner.show('Some settings in this link could not be used:', messages);
     else this.banner.clear();
     this.setState(state, { rebuild: true });
@@ -135,7 +139,7 @@ export class LabApp {
     this.panel.setValues(state.config);
     this.sweepControls.setValues(state.x, state.series);
     this.viewControls.setValues(state.view);
-    this.presetList.setActive(state.preset);
+    this.presetList.setActive(this.unchangedPreset());
     this.applyFlags();
     this.validate();
     this.showPresetText();
@@ -151,7 +155,7 @@ export class LabApp {
       onInput: (key, value) => this.setParameter(key, value, false),
       onCommit: (key, value) => this.setParameter(key, value, true),
     });
-    this.sweepControls = new SweepControls(this.el.sweep, experiment, { onCommit: (x, series) => this.setSweep(x, series) });
+    this.sweepControls = new SweepControls(this.el.sweep, experiment, { onCommit: (x, series) => this.setSweep(x, series), configFor: () => this.state.config });
     this.presetList = new PresetList(this.el.presets, this.view.presets, { onChoose: (preset) => this.choosePreset(preset) });
     this.viewControls.setFigures([{ value: STANDARD_FIGURE, label: 'curves' },
       ...Object.entries(this.view.figures).map(([value, figure]) => ({ value, label: figure.label }))]);
@@ -159,6 +163,7 @@ export class LabApp {
       parameters: experiment.parameters,
       hashFor: (controls, hideCaption) => encodeHash({ ...this.state, flags: { hide: hideCaption ? ['caption'] : [], controls } }, experiment),
       titleFor: () => this.view.presets.find((p) => p.key === this.state.preset)?.title ?? experiment.title,
+      sweptFor: () => new Map([[sweptKey(this.state.x), 'on the x axis'], [sweptKey(this.state.series), 'one curve per value']].filter(([k]) => k)),
     });
     this.buildTabs();
   }
@@ -175,10 +180,21 @@ export class LabApp {
       button.addEventListener('click', () => this.chooseExperiment(experiment.key));
       tabs.append(button);
     }
+    tabs.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    scrollCue(tabs);
+  }
+
+  /** Greys the figure at once when what it shows no longer matches the title and controls (until the new run draws). */
+  markStale(text = 'Computing the new figure…') {
+    if (!this.drawnResult) return;
+    this.el.canvas.closest('.chart-wrap')?.classList.add('stale');
+    this.el.placeholder.textContent = text;
+    this.el.placeholder.hidden = false;
   }
 
   chooseExperiment(key) {
     if (key === this.state.experiment) return;
+    this.markStale();
     const experiment = this.catalogueExperiment(key);
     const view = experimentView(experiment);
     this.chart.resetHidden();
@@ -187,6 +203,7 @@ export class LabApp {
   }
 
   choosePreset(preset) {
+    this.markStale();
     this.chart.resetHidden();
     this.setState(presetState(this.catalogueExperiment(), preset, { view: this.state.view, flags: this.state.flags }));
     this.run();
@@ -195,13 +212,13 @@ export class LabApp {
   setParameter(key, value, commit) {
     if (this.state.config[key] === value && !commit) return;
     const changed = this.state.config[key] !== value;
-    this.state = { ...this.state, config: { ...this.state.config, [key]: value }, preset: changed ? '' : this.state.preset };
+    this.state = { ...this.state, config: { ...this.state.config, [key]: value } }; // the preset stays: its line says what changed
     this.afterEdit(commit ? 0 : RUN_DELAY_MS, changed || commit);
   }
 
   setSweep(x, series) {
     this.chart.resetHidden();
-    this.state = { ...this.state, x, series, preset: '' };
+    this.state = { ...this.state, x, series };
     this.sweepControls.setValues(x, series);
     this.afterEdit(0, true);
   }
@@ -215,7 +232,7 @@ export class LabApp {
 
   /** Validates; when valid, writes the hash and (after `delay`) runs. The last good figure stays meanwhile. */
   afterEdit(delay, runIt) {
-    this.presetList.setActive(this.state.preset);
+    this.presetList.setActive(this.unchangedPreset());
     this.showPresetText();
     clearTimeout(this.timer);
     if (this.validate().length) return;
@@ -290,12 +307,35 @@ export class LabApp {
     document.querySelector('.panel').hidden = [...document.querySelectorAll('.panel > .card')].every((card) => card.hidden || getComputedStyle(card).display === 'none');
   }
 
+  /** The preset key when the state is exactly that preset (the list marks it), else ''. */
+  unchangedPreset() {
+    const preset = this.view.presets.find((p) => p.key === this.state.preset);
+    return preset && !presetChanges(this.state, this.catalogueExperiment(), preset).length ? preset.key : '';
+  }
+
   showPresetText() {
     const preset = this.view.presets.find((p) => p.key === this.state.preset);
     const line = this.el.presetLine;
     line.replaceChildren();
     line.hidden = !preset;
-    if (preset) line.append(`${preset.title} · `, citationElement(preset.citation));
+    if (preset) {
+      line.append(`${preset.title} · `, citationElement(preset.citation));
+      const changes = presetChanges(this.state, this.catalogueExperiment(), preset);
+      if (changes.length) {
+        const note = document.createElement('span');
+        note.className = 'preset-changed';
+        note.textContent = ` · changed from the preset: ${describeChanges(changes)} `;
+        const reset = document.createElement('button');
+        reset.type = 'button';
+        reset.className = 'link-button';
+        reset.dataset.resetPreset = preset.key;
+        reset.textContent = 'Reset';
+        reset.setAttribute('aria-label', `Reset to the preset “${preset.title}”`);
+        reset.addEventListener('click', () => this.choosePreset(preset));
+        note.append(reset);
+        line.append(note);
+      }
+    }
     this.captionText();
   }
 
@@ -304,8 +344,9 @@ export class LabApp {
     const result = this.good?.result;
     const current = result && result.experiment === this.state.experiment ? result : null;
     // A preset's caption may quote the run's numbers, but only those of a run of that very preset.
-    if (preset) this.el.caption.textContent = preset.lookFor(current && this.good.state.preset === preset.key ? current : null);
-    else this.el.caption.textContent = current ? this.view.caption(current) : this.catalogueExperiment().summary;
+    const text = preset ? preset.lookFor(current && this.good.state.preset === preset.key ? current : null)
+      : current ? this.view.caption(current) : this.catalogueExperiment().summary;
+    renderWithTerms(this.el.caption, text, glossaryTerms(this.catalogueExperiment()));
   }
 
   // ——— running ———
@@ -332,7 +373,7 @@ export class LabApp {
       this.captionText();
       this.showPictures();
       this.setStatus(`${outcome.result.trials} trials, seed ${outcome.result.seed}, ${this.flavour} build, ${this.poolSize} worker${this.poolSize === 1 ? '' : 's'}, ${outcome.seconds.toFixed(2)} s.` +
-        (this.dropped ? ` ${this.dropped} values ≤ 0 are not shown on the log axis.` : ''));
+        this.logGapText());
       if (!document.body.dataset.ready) performance.mark('collapse-lab:first-figure');
       document.body.dataset.ready = 'true';
       this.emit('result', { result: outcome.result, manifest: this.manifest(), hash: this.writtenHash });
@@ -370,19 +411,22 @@ export class LabApp {
     const spec = this.good?.result === result ? this.good.request.x : this.state.x;
     const view = experimentView(experiment);
     const figure = this.derivedFigure(view, result);
-    const { dropped } = this.chart.draw(result, {
-      view: this.state.view, xTitle, yTitle: view.yTitle(result), median: view.median(result),
+    const clip = view.yRange(result, { log: this.state.view.y === 'log' });
+    const { dropped, bandGaps } = this.chart.draw(result, {
+      view: this.state.view, xTitle, yTitle: view.yTitle(result), median: view.median(result), yClip: figure.spec ? null : clip,
       xSpec: spec ?? '', xParameter: experiment.parameters.find((p) => p.key === result.x.key),
       guides: view.guides(result), markerLabel: (marker, series) => view.markerLabel(marker, series, result),
       figure: figure.spec,
     });
     this.dropped = dropped;
-    this.figureNote = figure.note;
+    this.bandGaps = bandGaps;
+    this.figureNote = [figure.note, !figure.spec && clip?.note ? clip.note : ''].filter(Boolean).join(' ');
     this.viewControls.setBandShown(!figure.spec);
     if (!preview) this.viewControls.setUnavailable(Object.fromEntries(Object.entries(view.figures)
       .map(([name, derived]) => [name, derived.build(result, { log: false }).error ?? ''])));
     this.drawnResult = result;
     this.el.placeholder.hidden = true;
+    this.el.canvas.closest('.chart-wrap')?.classList.remove('stale');
     this.el.canvas.setAttribute('aria-label', figure.spec ? figure.spec.summary : figureSummary(result, xTitle));
     this.renderLegend();
     this.renderNotes(result, preview);
@@ -410,8 +454,14 @@ export class LabApp {
     this.pictures.redraw();
     if (this.good) {
       this.draw(this.good.result);
-      if (this.dropped) this.setStatus(`${this.dropped} values ≤ 0 are not shown on the log axis.`);
+      if (this.dropped || this.bandGaps) this.setStatus(this.logGapText().trim());
     }
+  }
+
+  /** What a log axis leaves out, for the status line: web.md promises the gaps are said. */
+  logGapText() {
+    return (this.dropped ? ` ${this.dropped} values ≤ 0 are not shown on the log axis (gaps in the lines).` : '') +
+      (this.bandGaps ? ` The band has a gap at ${this.bandGaps} point${this.bandGaps === 1 ? '' : 's'} where its lower edge is ≤ 0.` : '');
   }
 
   renderLegend() {
@@ -429,9 +479,10 @@ export class LabApp {
     const notes = [...new Set((result.notes ?? []).map((n) => n.replace(/^[a-zA-Z]+ = [^:]+: /, '')))];
     if (this.figureNote) notes.unshift(this.figureNote);
     if (preview) notes.unshift(`Preview: ${formatCount(preview)} trials so far; the curves sharpen as the rest arrive.`);
+    const terms = glossaryTerms(this.catalogueExperiment(result.experiment));
     this.el.notes.replaceChildren(...notes.map((text) => {
       const li = document.createElement('li');
-      li.textContent = text;
+      renderWithTerms(li, text, terms);
       return li;
     }));
   }

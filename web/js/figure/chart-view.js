@@ -6,8 +6,9 @@
 // vertical or horizontal line with a label, e.g. the interpolation threshold m = n) or replace the curves by a
 // derived figure (a paired scatter such as the Pareto view; see paired-figure.js). Tooltips give the exact numbers
 // behind every point.
-import { figureData, labelEnd, markerPoints, mergeReferences, xAxisIsLog } from './figure-data.js';
+import { coveredSeries, figureData, labelEnd, markerPoints, mergeReferences, POINT_STYLES, xAxisIsLog, yBounds } from './figure-data.js';
 import { canvasBackground } from './canvas-background.js';
+import { readableLabel } from './axis-labels.js';
 import { currentTheme, seriesColour, withAlpha } from './theme.js';
 import { formatNumber, formatShort, formatTick } from '../util/format.js';
 
@@ -75,8 +76,8 @@ function registerInteraction(Chart) {
     const items = [];
     chart.data.datasets.forEach((dataset, datasetIndex) => {
       if (dataset.role === 'marker' || dataset.role === 'band' || !chart.isDatasetVisible(datasetIndex)) return;
-      const element = chart.getDatasetMeta(datasetIndex).data[index];
-      if (element && !element.skip) items.push({ element, datasetIndex, index });
+      const element = chart.getDatasetMeta(datasetIndex).data[dataset.gridIndex ? dataset.gridIndex[index] : index];
+      if (element && !element.skip) items.push({ element, datasetIndex, index: dataset.gridIndex ? dataset.gridIndex[index] : index });
     });
     return items;
   };
@@ -115,12 +116,12 @@ export class ChartView {
     }
     this.chart.$collapseLabX = this.figure ? [] : result.x.values;
     this.chart.update('none');
-    return { dropped: built.dropped };
+    return { dropped: built.dropped, bandGaps: built.bandGaps ?? 0 };
   }
 
   curveDatasets(theme) {
     const { result, context } = this;
-    const { series, dropped } = figureData(result, context.view);
+    const { series, dropped, bandGaps } = figureData(result, context.view);
     const logY = context.view.y === 'log';
     const xLog = xAxisIsLog(result.x.values, context.xSpec, context.xParameter);
     const datasets = [];
@@ -129,6 +130,7 @@ export class ChartView {
     const labelBackground = withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.85);
     const withReferences = series.filter((s) => s.references.length).length;
     const curves = series.filter((_, k) => !this.hidden.has(k)).map((s) => s.mean.map((p) => p.y));
+    const covered = coveredSeries(series.map((s, k) => (this.hidden.has(k) ? { mean: [] } : s)));
     this.drawn = { theory: false, median: false, references: [], markers: [], diagonal: false };
     series.forEach((s, k) => {
       const colour = seriesColour(theme, k);
@@ -139,8 +141,12 @@ export class ChartView {
         datasets.push({ label: `${s.label} band`, data: s.hi, role: 'band', series: k, hidden, borderWidth: 0, pointRadius: 0, pointHitRadius: 0,
           fill: '-1', backgroundColor: withAlpha(colour, theme.dark ? 0.22 : 0.15), order: 3 });
       }
+      // Later series on top (a lower order draws later), each with its own marker shape: a curve that coincides
+      // with another (p₂ = 0.1% on the clean line) still shows.
       datasets.push({ label: s.label, data: s.mean, role: 'mean', series: k, hidden, borderColor: colour, backgroundColor: colour,
-        borderWidth: 2, pointRadius: many ? 0 : 2.5, pointHoverRadius: 4, order: 1 });
+        borderWidth: covered[k] ? 6 : 2, pointRadius: many ? 0 : covered[k] ? 5 : k ? 3.5 : 2.5, pointHoverRadius: 4,
+        pointStyle: POINT_STYLES[k % POINT_STYLES.length], covered: covered[k],
+        order: 1 + 0.01 * (series.length - k) });
       if (context.median && s.median && s.median.some((p) => p.y !== null)) {
         // Round dots (a zero-length dash with round caps): unlike the short dashes of the horizontal references.
         this.drawn.median = true;
@@ -149,8 +155,11 @@ export class ChartView {
       }
       if (s.theory && s.theory.some((p) => p.y !== null)) {
         this.drawn.theory = true;
-        datasets.push({ label: `${s.label} (theory)`, data: s.theory, role: 'theory', series: k, hidden, borderColor: colour,
-          backgroundColor: colour, borderDash: [7, 5], borderWidth: 2, pointRadius: 0, pointHoverRadius: 3, order: 2 });
+        const curve = s.theoryCurve;
+        datasets.push({ label: `${s.label} (theory)`, data: curve ?? s.theory, role: 'theory', series: k, hidden, borderColor: colour,
+          backgroundColor: colour, borderDash: [7, 5], borderWidth: 2, pointRadius: 0, pointHoverRadius: 3, order: 2,
+          // On the fine grid, where each Monte Carlo x sits (hover and tooltips work per Monte Carlo point).
+          gridIndex: curve ? result.x.values.map((x) => curve.findIndex((p) => p.x === x)) : null });
       }
       mergeReferences(s.references).forEach((reference, r) => {
         const [first, ...rest] = reference.labels;
@@ -193,12 +202,14 @@ export class ChartView {
       };
     });
 
+    const lines = [...series.flatMap((s) => s.references.map((r) => r.value)), ...(context.guides ?? []).filter((g) => g.axis === 'y').map((g) => g.value)];
+    const bounds = yBounds(series, { logY, lines, clip: context.yClip ?? null });
     const x = { type: xLog ? 'logarithmic' : 'linear', title: context.xTitle };
     if (!xLog) {
       x.min = Math.min(...result.x.values);
       x.max = Math.max(...result.x.values);
     }
-    return { datasets, annotations, labels, dropped, x, y: { type: logY ? 'logarithmic' : 'linear', title: context.yTitle }, normalized: true,
+    return { datasets, annotations, labels, dropped, bandGaps, x, y: { type: logY ? 'logarithmic' : 'linear', title: context.yTitle, ...bounds }, normalized: true,
       interaction: { mode: 'collapseLab', intersect: false } };
   }
 
@@ -237,7 +248,9 @@ export class ChartView {
       title: { display: true, text: title, color: theme.text, font: { size: 13 } },
       grid: { color: theme.grid },
       border: { color: theme.muted },
-      ticks: { color: theme.muted, maxTicksLimit: 9, callback: (value) => formatTick(Number(value)) },
+      // A narrow column (an embed, a phone) fits about one tick label per 70 px.
+      ticks: { color: theme.muted, maxTicksLimit: this.narrow ? Math.max(3, Math.min(6, Math.floor((this.canvas.parentElement?.clientWidth || 320) / 70))) : 9,
+        autoSkipPadding: 8, maxRotation: 0, callback: (value) => formatTick(Number(value)) },
     });
     return {
       responsive: true,
@@ -284,9 +297,9 @@ export class ChartView {
     }
     if (item.dataset.role === 'marker') {
       const { marker } = item.dataset;
-      return [series.label, `${this.result.x.label} = ${formatNumber(marker.x)}`, `${this.result.metric.label} = ${formatNumber(marker.y)}`];
+      return [series.label, `${this.result.x.label} = ${formatNumber(marker.x)}`, `${readableLabel(this.result.metric.label)} = ${formatNumber(marker.y)}`];
     }
-    if (item.dataset.role === 'theory') return `${series.label}, theory: ${formatNumber(series.theory[i])}`;
+    if (item.dataset.role === 'theory') return `${series.label}, theory: ${formatNumber(item.raw.y)}`;
     if (item.dataset.role === 'median') return `${series.label}, median: ${formatNumber(series.simulation.median[i])}`;
     const { mean, sem, lo, hi } = series.simulation;
     return `${series.label}: ${formatNumber(mean[i])} ± ${formatNumber(sem[i])} (SEM); 10–90%: ${formatNumber(lo[i])} to ${formatNumber(hi[i])}`;
