@@ -316,11 +316,16 @@ export class LabApp {
   showPresetText() {
     const preset = this.view.presets.find((p) => p.key === this.state.preset);
     const line = this.el.presetLine;
+    const changes = preset ? presetChanges(this.state, this.catalogueExperiment(), preset) : [];
+    // Rebuilt only when it says something new: a field's blur re-renders it, and a Reset button replaced between
+    // mousedown and mouseup would never receive its click.
+    const signature = preset ? `${this.state.experiment}/${preset.key}: ${describeChanges(changes)}` : '';
+    if (signature === this.presetSignature && !line.hidden === Boolean(preset)) return this.captionText();
+    this.presetSignature = signature;
     line.replaceChildren();
     line.hidden = !preset;
     if (preset) {
       line.append(`${preset.title} · `, citationElement(preset.citation));
-      const changes = presetChanges(this.state, this.catalogueExperiment(), preset);
       if (changes.length) {
         const note = document.createElement('span');
         note.className = 'preset-changed';

@@ -11,12 +11,15 @@ export function presetChanges(state, catalogueExperiment, preset) {
   for (const parameter of catalogueExperiment.parameters) {
     const from = original.config[parameter.key];
     const to = state.config[parameter.key];
-    if (from !== to) changes.push({ key: parameter.key, name: parameter.symbol || parameter.key, from: shown(from), to: shown(to) });
+    if (from !== to) changes.push({ key: parameter.key, name: MONTE_CARLO.has(parameter.key) ? parameter.key : parameter.symbol || parameter.key, from: shown(from), to: shown(to) });
   }
   for (const key of ['x', 'series'])
     if ((original[key] ?? '') !== (state[key] ?? '')) changes.push({ key, name: key, from: original[key] || 'natural', to: state[key] || 'natural' });
   return changes;
 }
+
+// The Monte Carlo settings read better by name than by their catalogue symbol (R for trials).
+const MONTE_CARLO = new Set(['seed', 'trials']);
 
 const shown = (value) => (typeof value === 'number' ? formatNumber(value) : String(value));
 

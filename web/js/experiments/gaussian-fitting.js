@@ -30,6 +30,14 @@ function heavyTailSentence(s, trials) {
     `while the median run (round dots) is at ${f(last(median))} and 90% of the runs end below ${f(last(hi))} (top of the band).${rare}`;
 }
 
+/** How the Monte Carlo mean of a heavy-tailed series compares with its expectation: near it, or carried by rare runs. */
+function meanAgainstTheory(s, trials) {
+  const m = last(s.simulation.mean);
+  const expected = s.theory ? last(s.theory) : null;
+  if (expected === null || Math.abs(m - expected) <= 4 * last(s.simulation.sem)) return `the mean of the ${trials} runs is ${f(m)}.`;
+  return `the mean of these ${trials} runs, ${f(m)}, is ${m > expected ? 'far above' : 'below'} it: a few runs that drifted far carry it.`;
+}
+
 /** The next "round" number up (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ᵏ), for the top of an axis. */
 function niceCeil(value) {
   const power = 10 ** Math.floor(Math.log10(value));
@@ -62,8 +70,9 @@ export default {
   yRange(result, { log }) {
     if (log) return null;
     const finite = (values) => (values ?? []).filter((v) => Number.isFinite(v));
+    // The mean is left out on purpose: it is what spikes.
     const typical = result.series.flatMap((s) => [...finite(s.theory), ...finite(s.simulation.median), ...finite(s.simulation.hi),
-      ...finite(s.references?.map((r) => r.value)), last(s.simulation.mean)]);
+      ...finite(s.references?.map((r) => r.value))]);
     if (!typical.length) return null;
     const max = niceCeil(1.1 * Math.max(...typical));
     const spikes = result.series.map((s) => {
@@ -74,7 +83,7 @@ export default {
     if (!spikes.length) return null;
     return {
       max,
-      note: spikes.map(({ s, i, value }) => `The mean of ${s.label} jumps to ${f(value)} at ${result.x.key === 'generation' ? 't' : result.x.key} = ${f(result.x.values[i])}, above this axis: ` +
+      note: spikes.map(({ s, i, value }) => `The mean of ${s.label} reaches ${f(value)} at ${result.x.key === 'generation' ? 't' : result.x.key} = ${f(result.x.values[i])}, above this axis: ` +
         'a few runs far from the truth carry it (heavy tail). The axis follows the median, the band and the theory; the data table has every value.').join(' '),
     };
   },
@@ -125,8 +134,8 @@ export default {
       const accumulate = byValue(result, 'accumulate');
       if (!replace || !accumulate || result.config.metric !== 'meanError') return '';
       const bound = accumulate.references?.[0]?.value;
-      return `Under replace (blue) the fitted mean random-walks away from the truth: its squared error grows linearly, ` +
-        `to ${f(last(replace.simulation.mean))} after ${lastT(result)} generations (theory ${f(last(replace.theory ?? [NaN]))}, dashed). ` +
+      return `Under replace (blue) the fitted mean random-walks away from the truth: its expected squared error grows ` +
+        `linearly, to ${f(last(replace.theory ?? [NaN]))} after ${lastT(result)} generations (theory, dashed); ${meanAgainstTheory(replace, result.trials)} ` +
         `This mean is heavy-tailed too: the median run (round dots) has ${f(last(replace.simulation.median))}. ` +
         `Under accumulate (orange) the error stays at ${f(last(accumulate.simulation.mean))}` +
         (bound ? `, below the bound (π²/6)·d/m = ${f(bound)} (dotted)` : '') + '.';
@@ -147,8 +156,8 @@ export default {
       const accumulate = byValue(result, 'accumulate');
       if (!replace || !accumulate || result.config.metric !== 'wasserstein') return '';
       return `The squared Wasserstein-2 distance between the fitted Gaussian and the truth grows without bound under replace ` +
-        `(blue): ${f(last(replace.simulation.mean))} after ${lastT(result)} generations, against Shumailov et al.'s ` +
-        `t/M + 2(1 − cᵗ) = ${f(last(replace.theory ?? [NaN]))} (dashed). Its median (round dots, ${f(last(replace.simulation.median))}) ` +
+        `(blue): Shumailov et al.'s t/M + 2(1 − cᵗ) = ${f(last(replace.theory ?? [NaN]))} after ${lastT(result)} generations (dashed); ` +
+        `${meanAgainstTheory(replace, result.trials)} Its median (round dots, ${f(last(replace.simulation.median))}) ` +
         `is far lower: a drifting mean makes the distance heavy-tailed. Under accumulate (orange) it settles at ` +
         `${f(last(accumulate.simulation.mean))}; that workflow has no closed form for W₂ (simulation only).`;
     },

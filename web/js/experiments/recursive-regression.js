@@ -52,8 +52,8 @@ export default {
       if (!a || !b || result.x.key !== 'generation') return '';
       const n = last(result.x.values);
       return `With replacement, drawing fresh inputs every generation does not save the model: both designs follow the ` +
-        `same straight line n·σ²d/(T−d−1) (dashed), ${f(last(a.simulation.mean))} (${a.label}) and ${f(last(b.simulation.mean))} ` +
-        `(${b.label}) after ${n} generations. The error comes from fitting the previous model's noisy labels, not from ` +
+        `same straight line n·σ²d/(T−d−1) (dashed): after ${n} generations, ${f(last(a.simulation.mean))} with the ${a.label} and ` +
+        `${f(last(b.simulation.mean))} with ${b.label}. The error comes from fitting the previous model's noisy labels, not from ` +
         'reusing the same inputs.';
     },
     'ridge-sweep'(result) {

@@ -130,7 +130,7 @@ export class ChartView {
     const labelBackground = withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.85);
     const withReferences = series.filter((s) => s.references.length).length;
     const curves = series.filter((_, k) => !this.hidden.has(k)).map((s) => s.mean.map((p) => p.y));
-    const covered = coveredSeries(series.map((s, k) => (this.hidden.has(k) ? { mean: [] } : s)));
+    const covered = coveredSeries(series.map((s, k) => (this.hidden.has(k) ? { mean: [] } : s)), { logY });
     this.drawn = { theory: false, median: false, references: [], markers: [], diagonal: false };
     series.forEach((s, k) => {
       const colour = seriesColour(theme, k);
