@@ -11,6 +11,7 @@
 
 #include "collapse/catalogue/catalogue.hpp"
 #include "collapse/catalogue/validation_error.hpp"
+#include "collapse/result/csv_report.hpp"
 #include "collapse/result/result.hpp"
 #include "collapse/sweep/plan.hpp"
 #include "collapse/version.hpp"
@@ -144,6 +145,20 @@ std::string resultCsv(const std::string& requestJson, const val& trialValues) {
   });
 }
 
+/// The report CSV (collapse/result/csv_report.hpp); extraCommentsJson: a JSON array of strings (link, flavour, …).
+std::string resultCsvReport(const std::string& requestJson, const val& trialValues, const std::string& extraCommentsJson) {
+  return guarded([&] {
+    const auto plan = planFrom(requestJson);
+    const auto values = emscripten::convertJSArrayToNumberVector<double>(trialValues);
+    const auto extra = nlohmann::json::parse(extraCommentsJson, nullptr, false);
+    std::vector<std::string> comments;
+    if (extra.is_array())
+      for (const auto& line : extra)
+        if (line.is_string()) comments.push_back(line.get<std::string>());
+    return collapse::resultCsvReport(collapse::assembleResult(plan, values), comments);
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(collapse_lab) {
@@ -155,6 +170,7 @@ EMSCRIPTEN_BINDINGS(collapse_lab) {
   emscripten::function("simulate", &simulate);
   emscripten::function("assemble", &assemble);
   emscripten::function("resultCsv", &resultCsv);
+  emscripten::function("resultCsvReport", &resultCsvReport);
   emscripten::function("run", &run);
   emscripten::function("pointCloud", &pointCloud);
 }

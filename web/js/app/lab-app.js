@@ -14,8 +14,8 @@ import { figureSummary, renderTable } from '../figure/data-table.js';
 import { renderLegend } from '../figure/legend.js';
 import { darkQuery } from '../figure/theme.js';
 import { download } from '../export/download.js';
-import { fileStem, manifest, resultCsv, resultJson } from '../export/manifest.js';
-import { figurePng } from '../export/png-export.js';
+import { manifest } from '../export/manifest.js';
+import { addPngThemeChoice, exportCsv, exportJson, exportPng } from '../export/export-actions.js';
 import { EmbedDialog } from '../share/embed-dialog.js';
 import { copyText, shareUrl } from '../share/share-links.js';
 import { presetState, stateFromHash, sweptKey, toRequest } from '../state/lab-state.js';
@@ -70,6 +70,7 @@ export class LabApp {
     $('embed-button').addEventListener('click', () => this.embedDialog.open());
     $('export-csv').addEventListener('click', () => this.exportCsv());
     $('export-json').addEventListener('click', () => this.exportJson());
+    this.pngTheme = addPngThemeChoice($('export-png'));
     $('export-png').addEventListener('click', () => this.exportPng());
     window.addEventListener('hashchange', () => { if (location.hash !== this.writtenHash) this.applyHash(location.hash); });
     darkQuery?.addEventListener?.('change', () => this.redraw());
@@ -510,33 +511,23 @@ export class LabApp {
 
   manifest() {
     if (!this.good) return null;
+    const experiment = this.catalogueExperiment(this.good.request.experiment);
+    const preset = experimentView(experiment).presets.find((p) => p.key === this.good.state.preset);
     return manifest({ version: this.engine.version, flavour: this.flavour, request: this.good.request, result: this.good.result,
-      link: shareUrl(encodeHash(this.good.state, this.catalogueExperiment(this.good.request.experiment))) });
+      link: shareUrl(encodeHash(this.good.state, experiment)), preset: preset?.key ?? '',
+      changed: preset ? describeChanges(presetChanges(this.good.state, experiment, preset), 100) : '' });
   }
 
-  async exportCsv() {
-    if (!this.good) return;
-    const m = this.manifest();
-    const csv = await this.runner.csv(this.good.request, this.good.values);
-    download(new Blob([resultCsv(m, csv)], { type: 'text/csv' }), `${fileStem(m)}.csv`);
+  exportCsv() {
+    return exportCsv(this);
   }
 
   exportJson() {
-    if (!this.good) return;
-    const m = this.manifest();
-    download(new Blob([resultJson(m, this.good.result)], { type: 'application/json' }), `${fileStem(m)}.json`);
+    return exportJson(this);
   }
 
-  async exportPng() {
-    if (!this.good) return;
-    const m = this.manifest();
-    const preset = this.view.presets.find((p) => p.key === this.good.state.preset);
-    const blob = await figurePng(this.el.canvas, {
-      title: preset ? `${preset.title} (${preset.citation.text.split(',')[0]})` : this.catalogueExperiment().title,
-      legendItems: this.chart.legendItems().filter((item) => !item.hidden),
-      footer: [`Collapse Lab ${m.version}: ${m.trials} trials, seed ${m.seed}. Solid: Monte Carlo mean; ${this.chart.drawn.median ? 'round dots: median; ' : ''}band: ${bandDescription(this.state.view.band)}; dashed: theory.`, m.link],
-    });
-    download(blob, `${fileStem(m)}.png`);
+  exportPng() {
+    return exportPng(this, { theme: this.pngTheme() });
   }
 
   /** For the embed API's "get". */

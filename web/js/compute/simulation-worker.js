@@ -31,7 +31,7 @@ async function start({ scriptUrl, wasmModule }) {
   });
 }
 
-function answer({ id, kind, request, begin, end, values, series, trial }) {
+function answer({ id, kind, request, begin, end, values, series, trial, comments }) {
   try {
     if (kind === 'simulate') {
       const out = lab.simulate(request, begin, end);
@@ -40,6 +40,8 @@ function answer({ id, kind, request, begin, end, values, series, trial }) {
       self.postMessage({ id, ok: true, text: lab.assemble(request, values) });
     } else if (kind === 'csv') {
       self.postMessage({ id, ok: true, text: lab.resultCsv(request, values) });
+    } else if (kind === 'csv-report') {
+      self.postMessage({ id, ok: true, text: lab.resultCsvReport(request, values, JSON.stringify(comments ?? [])) });
     } else if (kind === 'pointCloud') {
       const cloud = lab.pointCloud(request, series, trial);
       const generations = Array.from(cloud.generations);

@@ -46,6 +46,11 @@ export class CollapseEngine {
     return this.module.resultCsv(requestText(request), values);
   }
 
+  /** The report CSV (median, reference lines, markers, names and units, manifest as # lines); comments: extra # lines. */
+  assembleCsvReport(request, values, comments = []) {
+    return this.module.resultCsvReport(requestText(request), values, JSON.stringify(comments));
+  }
+
   /**
    * One trial's data for a generative experiment's pictures: { dimension, real: Float64Array,
    * generations: [Float64Array] } (row-major points), for series `series` of the request.

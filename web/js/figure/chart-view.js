@@ -84,8 +84,11 @@ function registerInteraction(Chart) {
 }
 
 export class ChartView {
-  constructor(canvas) {
+  /** options.theme: a fixed theme (an export in the light theme) instead of the page's; options.devicePixelRatio. */
+  constructor(canvas, options = {}) {
     this.canvas = canvas;
+    this.fixedTheme = options.theme ?? null;
+    this.devicePixelRatio = options.devicePixelRatio ?? null;
     this.chart = null;
     this.result = null;
     this.figure = null; // a derived figure spec while one is drawn, else null
@@ -105,7 +108,7 @@ export class ChartView {
     registerInteraction(window.Chart);
     // On a narrow figure (a phone) line labels keep only their first part, or they would run off the canvas.
     this.narrow = (this.canvas.parentElement?.clientWidth || 800) < NARROW_PX;
-    const theme = currentTheme();
+    const theme = this.fixedTheme ?? currentTheme();
     const built = this.figure ? this.pairedDatasets(theme) : this.curveDatasets(theme);
     const options = this.options(theme, built);
     if (this.chart) {
@@ -255,6 +258,7 @@ export class ChartView {
     return {
       responsive: true,
       maintainAspectRatio: false,
+      ...(this.devicePixelRatio ? { devicePixelRatio: this.devicePixelRatio } : {}),
       onResize: (_chart, size) => {
         if ((size.width < NARROW_PX) !== this.narrow && this.result) setTimeout(() => this.draw(this.result, this.context));
       },
@@ -318,7 +322,7 @@ export class ChartView {
 
   /** Colours and labels of the drawn series, for the HTML legend and the PNG; `index` is the Result's series. */
   legendItems() {
-    const theme = currentTheme();
+    const theme = this.fixedTheme ?? currentTheme();
     const series = this.figure ? this.figure.series.map((s) => ({ ...this.result.series[s.index], index: s.index }))
       : (this.result?.series ?? []).map((s, index) => ({ ...s, index }));
     return series.map((s) => ({ index: s.index, label: s.label, colour: seriesColour(theme, s.index),
