@@ -33,7 +33,7 @@ const CLAIMS = {
   'strong-collapse': {
     'scaling-plateau': { compare: [0, 3], gap: 0.1, trials: 10 },
     'fixed-count': { compare: ['fraction', 'count'], gap: 0.03, trials: 10 },
-    'width-gap': { compare: [0, 1], gap: 0.03, trials: 10, peakAtThreshold: true },
+    'width-gap': { compare: [0, 1], gap: 0.02, trials: 10, peakAtThreshold: true },
     'width-errors': { compare: [0, 2], gap: 0.03, trials: 10, peakAtThreshold: true },
     pareto: { derived: true, trials: 10 },
     breakdown: { compare: ['total', 'synthetic'], span: 0.3, trials: 10 },

@@ -26,6 +26,7 @@ import { scrollCue } from '../ui/scroll-cue.js';
 import { PicturePanel } from './picture-panel.js';
 import { describeChanges, presetChanges } from './preset-changes.js';
 import { glossaryTerms, renderWithTerms } from '../glossary/glossary.js';
+import { highlightIndex, TourGuide } from '../tour/tour-guide.js';
 import { formatCount } from '../util/format.js';
 
 const RUN_DELAY_MS = 350; // after the last keystroke in a number field
@@ -61,6 +62,7 @@ export class LabApp {
         this.writeHash();
       },
     });
+    this.tourGuide = new TourGuide(this);
     this.el.version.textContent = `${engine.version} · ${flavour} build · ${poolSize} worker${poolSize === 1 ? '' : 's'}`;
 
     this.el.run.addEventListener('click', () => this.run());
@@ -144,7 +146,17 @@ export class LabApp {
     this.applyFlags();
     this.validate();
     this.showPresetText();
+    this.highlight = this.tourGuide.show(state.tour, state.experiment);
     this.writeHash();
+  }
+
+  /** The tour position (from the tour panel): kept in the state and the hash; null leaves the tour. */
+  setTour(tour) {
+    const { tour: _old, ...rest } = this.state;
+    this.state = tour ? { ...rest, tour } : rest;
+    this.highlight = this.tourGuide.show(this.state.tour, this.state.experiment);
+    this.writeHash();
+    this.redraw();
   }
 
   buildExperimentUi() {
@@ -420,6 +432,7 @@ export class LabApp {
     const clip = view.yRange(result, { log: this.state.view.y === 'log' });
     const { dropped, bandGaps } = this.chart.draw(result, {
       view: this.state.view, xTitle, yTitle: view.yTitle(result), median: view.median(result), yClip: figure.spec ? null : clip,
+      emphasis: highlightIndex(result, this.highlight),
       xSpec: spec ?? '', xParameter: experiment.parameters.find((p) => p.key === result.x.key),
       guides: view.guides(result), markerLabel: (marker, series) => view.markerLabel(marker, series, result),
       figure: figure.spec,

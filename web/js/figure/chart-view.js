@@ -135,14 +135,17 @@ export class ChartView {
     const curves = series.filter((_, k) => !this.hidden.has(k)).map((s) => s.mean.map((p) => p.y));
     const covered = coveredSeries(series.map((s, k) => (this.hidden.has(k) ? { mean: [] } : s)), { logY });
     this.drawn = { theory: false, median: false, references: [], markers: [], diagonal: false };
+    const emphasis = Number.isInteger(context.emphasis) ? context.emphasis : null;
     series.forEach((s, k) => {
-      const colour = seriesColour(theme, k);
+      // A tour step highlights one curve: the others fade (their colour at 30%).
+      const faded = emphasis !== null && k !== emphasis;
+      const colour = faded ? withAlpha(seriesColour(theme, k), 0.3) : seriesColour(theme, k);
       const hidden = this.hidden.has(k);
       const many = s.mean.length > 40;
       if (s.lo && s.hi) {
         datasets.push({ label: `${s.label} band low`, data: s.lo, role: 'band', series: k, hidden, borderWidth: 0, pointRadius: 0, pointHitRadius: 0, fill: false, order: 3 });
         datasets.push({ label: `${s.label} band`, data: s.hi, role: 'band', series: k, hidden, borderWidth: 0, pointRadius: 0, pointHitRadius: 0,
-          fill: '-1', backgroundColor: withAlpha(colour, theme.dark ? 0.22 : 0.15), order: 3 });
+          fill: '-1', backgroundColor: withAlpha(seriesColour(theme, k), (theme.dark ? 0.22 : 0.15) * (faded ? 0.4 : 1)), order: 3 });
       }
       // Later series on top (a lower order draws later), each with its own marker shape: a curve that coincides
       // with another (p₂ = 0.1% on the clean line) still shows.
