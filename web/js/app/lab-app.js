@@ -31,6 +31,14 @@ import { formatCount } from '../util/format.js';
 
 const RUN_DELAY_MS = 350; // after the last keystroke in a number field
 
+/**
+ * While a slider moves: a figure whose last run took under 0.15 s re-runs live (40 ms after the last movement, so
+ * at most one run is queued); heavier ones wait for a pause, like typing, and run at once on release.
+ */
+function liveDelay(good) {
+  return good && good.seconds < 0.15 ? 40 : RUN_DELAY_MS;
+}
+
 export class LabApp {
   constructor({ engine, runner, flavour, poolSize, embed }) {
     this.engine = engine;
@@ -167,6 +175,7 @@ export class LabApp {
     this.panel = new ControlPanel(this.el.controls, experiment, this.view, {
       onInput: (key, value) => this.setParameter(key, value, false),
       onCommit: (key, value) => this.setParameter(key, value, true),
+      onDrag: (key, value) => this.setParameter(key, value, false, { live: true }),
     });
     this.sweepControls = new SweepControls(this.el.sweep, experiment, { onCommit: (x, series) => this.setSweep(x, series), configFor: () => this.state.config });
     this.presetList = new PresetList(this.el.presets, this.view.presets, { onChoose: (preset) => this.choosePreset(preset) });
@@ -222,11 +231,11 @@ export class LabApp {
     this.run();
   }
 
-  setParameter(key, value, commit) {
+  setParameter(key, value, commit, { live = false } = {}) {
     if (this.state.config[key] === value && !commit) return;
     const changed = this.state.config[key] !== value;
     this.state = { ...this.state, config: { ...this.state.config, [key]: value } }; // the preset stays: its line says what changed
-    this.afterEdit(commit ? 0 : RUN_DELAY_MS, changed || commit);
+    this.afterEdit(commit ? 0 : live ? liveDelay(this.good) : RUN_DELAY_MS, changed || commit);
   }
 
   setSweep(x, series) {

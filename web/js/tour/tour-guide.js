@@ -29,7 +29,7 @@ export class TourGuide {
     const bar = document.createElement('div');
     bar.className = 'tour-buttons chrome';
     bar.innerHTML = '<button type="button" data-tour-start>Start here: a 5-step tour</button> <button type="button" data-tour-this>Tour of this experiment</button>';
-    document.querySelector('.site-header .brand')?.after(bar);
+    document.querySelector('.site-header .brand')?.append(bar); // on the brand's row: the figure stays high on the page
     bar.querySelector('[data-tour-start]').addEventListener('click', () => this.go('start', 1));
     bar.querySelector('[data-tour-this]').addEventListener('click', () => this.go(this.app.state.experiment, 1));
     this.thisButton = bar.querySelector('[data-tour-this]');

@@ -1,0 +1,46 @@
+// Direct manipulation: every numeric control has a slider (log-scaled where the catalogue says); dragging re-runs
+// the figure and the text field, the hash and the Result follow; a swept parameter's slider is disabled.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, launchBrowser, openPage, waitForResult } from './browser.mjs';
+
+const { server, url } = await startSite();
+const browser = await launchBrowser();
+after(async () => { await browser.close(); server.close(); });
+
+test('dragging the d slider re-runs the figure; the field, the hash and the preset line follow', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=40`);
+  await waitForResult(page);
+  const sliders = await page.$$eval('#controls .param-slider', (list) => list.map((s) => [s.closest('.control').dataset.key, s.dataset.scale]));
+  const keys = Object.fromEntries(sliders);
+  assert.equal(keys.samples, 'log', 'samples is log-scaled, as the catalogue says');
+  assert.ok('dim' in keys && 'noise' in keys && 'trials' in keys);
+  assert.ok(!('seed' in keys) && !('workflow' in keys), 'no slider for the seed or a choice');
+  // Drag: several input events, then the release.
+  await page.evaluate(() => {
+    const slider = document.querySelector('.control[data-key="dim"] .param-slider');
+    for (const position of [320, 350, 380, 400]) { // log over 1…2000: 400 ↦ 2000^0.4 ≈ 21
+      slider.value = String(position);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    slider.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  const dim = Number(await page.inputValue('#controls input[name="dim"]'));
+  assert.ok(dim > 10, `the field follows the slider (${dim})`);
+  const result = await waitForResult(page, `(r) => r.config.dim === ${dim}`);
+  assert.equal(result.trials, 40);
+  assert.match(await page.evaluate(() => location.hash), new RegExp(`&dim=${dim}&`));
+  assert.match(await page.textContent('#preset-line'), new RegExp(`d 10 → ${dim}`));
+  // Typing moves the slider.
+  await page.fill('#controls input[name="dim"]', '10');
+  // 10 on a log slider over 1…2000 sits at 1000 · log 10 / log 2000 ≈ 303.
+  assert.equal(await page.$eval('.control[data-key="dim"] .param-slider', (s) => s.value), '303');
+  assert.deepEqual(problems, []);
+});
+
+test('a swept parameter has its slider disabled', async () => {
+  const { page } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=ridge-sweep&trials=10`);
+  await waitForResult(page);
+  assert.equal(await page.$eval('.control[data-key="ridge"] .param-slider', (s) => s.disabled), true);
+  assert.equal(await page.$eval('.control[data-key="dim"] .param-slider', (s) => s.disabled), false);
+});
