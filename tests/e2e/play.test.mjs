@@ -44,3 +44,28 @@ test('a swept parameter has its slider disabled', async () => {
   assert.equal(await page.$eval('.control[data-key="ridge"] .param-slider', (s) => s.disabled), true);
   assert.equal(await page.$eval('.control[data-key="dim"] .param-slider', (s) => s.disabled), false);
 });
+
+test('Pin keeps the figure as grey ghosts while a parameter changes; Undo and Back return to the previous figure', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=30`);
+  const before = await waitForResult(page);
+  await page.click('[data-pin]');
+  assert.equal(await page.getAttribute('[data-pin]', 'aria-pressed'), 'true');
+  await page.fill('#controls input[name="noise"]', '2');
+  await page.press('#controls input[name="noise"]', 'Enter');
+  const after = await waitForResult(page, '(r) => r.config.noise === 2');
+  const ghosts = await page.evaluate(() => window.Chart.getChart(document.getElementById('figure')).data.datasets
+    .filter((d) => d.role === 'ghost').map((d) => ({ label: d.label, y: d.data.map((p) => p.y) })));
+  assert.equal(ghosts.length, before.series.length, 'one ghost per pinned series');
+  assert.deepEqual(ghosts[0].y, before.series[0].simulation.mean, 'the ghost is the pinned run’s mean');
+  assert.notDeepEqual(after.series[0].simulation.mean, before.series[0].simulation.mean);
+  assert.match(await page.textContent('.legend-key'), /pinned figure/);
+  // Undo: back to noise 1, the same numbers (same seed).
+  await page.click('[data-undo]');
+  const undone = await waitForResult(page, '(r) => r.config.noise === 1');
+  assert.deepEqual(undone.series[0].simulation.mean, before.series[0].simulation.mean);
+  await page.goForward();
+  await waitForResult(page, '(r) => r.config.noise === 2');
+  await page.click('[data-pin]');
+  assert.equal(await page.evaluate(() => window.Chart.getChart(document.getElementById('figure')).data.datasets.filter((d) => d.role === 'ghost').length), 0);
+  assert.deepEqual(problems, []);
+});

@@ -27,6 +27,7 @@ import { PicturePanel } from './picture-panel.js';
 import { describeChanges, presetChanges } from './preset-changes.js';
 import { glossaryTerms, renderWithTerms } from '../glossary/glossary.js';
 import { highlightIndex, TourGuide } from '../tour/tour-guide.js';
+import { PinAndHistory } from '../play/pin-and-history.js';
 import { formatCount } from '../util/format.js';
 
 const RUN_DELAY_MS = 350; // after the last keystroke in a number field
@@ -71,6 +72,7 @@ export class LabApp {
       },
     });
     this.tourGuide = new TourGuide(this);
+    this.pinHistory = new PinAndHistory(this, document.querySelector('.figure-toolbar'));
     this.el.version.textContent = `${engine.version} · ${flavour} build · ${poolSize} worker${poolSize === 1 ? '' : 's'}`;
 
     this.el.run.addEventListener('click', () => this.run());
@@ -311,7 +313,7 @@ export class LabApp {
   writeHash() {
     const hash = encodeHash(this.state, this.catalogueExperiment());
     this.writtenHash = hash;
-    if (location.hash !== hash) history.replaceState(null, '', hash);
+    this.pinHistory.writeHash(hash);
     this.el.openFull.href = shareUrl(encodeHash({ ...this.state, flags: { hide: [], controls: null } }, this.catalogueExperiment()));
   }
 
@@ -403,6 +405,7 @@ export class LabApp {
         this.logGapText());
       if (!document.body.dataset.ready) performance.mark('collapse-lab:first-figure');
       document.body.dataset.ready = 'true';
+      this.pinHistory.completed(this.writtenHash);
       this.emit('result', { result: outcome.result, manifest: this.manifest(), hash: this.writtenHash });
     } catch (error) {
       if (error instanceof CancelledError) {
@@ -442,6 +445,7 @@ export class LabApp {
     const { dropped, bandGaps } = this.chart.draw(result, {
       view: this.state.view, xTitle, yTitle: view.yTitle(result), median: view.median(result), yClip: figure.spec ? null : clip,
       emphasis: highlightIndex(result, this.highlight),
+      ghosts: this.pinHistory.ghosts(result),
       xSpec: spec ?? '', xParameter: experiment.parameters.find((p) => p.key === result.x.key),
       guides: view.guides(result), markerLabel: (marker, series) => view.markerLabel(marker, series, result),
       figure: figure.spec,

@@ -75,7 +75,7 @@ function registerInteraction(Chart) {
     });
     const items = [];
     chart.data.datasets.forEach((dataset, datasetIndex) => {
-      if (dataset.role === 'marker' || dataset.role === 'band' || !chart.isDatasetVisible(datasetIndex)) return;
+      if (['marker', 'band', 'ghost'].includes(dataset.role) || !chart.isDatasetVisible(datasetIndex)) return;
       const element = chart.getDatasetMeta(datasetIndex).data[dataset.gridIndex ? dataset.gridIndex[index] : index];
       if (element && !element.skip) items.push({ element, datasetIndex, index: dataset.gridIndex ? dataset.gridIndex[index] : index });
     });
@@ -182,6 +182,14 @@ export class ChartView {
       });
     });
 
+    // Pinned curves (play/pin-and-history.js): grey, thin, dashed, behind everything; not in the legend's series.
+    (context.ghosts ?? []).forEach((ghost) => {
+      this.drawn.ghosts = true;
+      datasets.push({ label: ghost.label, data: ghost.points.map((p) => ({ x: p.x, y: logY && !(p.y > 0) ? null : p.y })), role: 'ghost',
+        borderColor: withAlpha(theme.muted.startsWith('#') ? theme.muted : '#57606a', 0.55), borderWidth: 2, borderDash: [4, 3],
+        pointRadius: 0, pointHitRadius: 0, order: 5 });
+    });
+
     markerPoints(result, context.view, xLog).forEach((marker, i) => {
       const colour = seriesColour(theme, marker.series);
       const hidden = this.hidden.has(marker.series);
@@ -277,7 +285,7 @@ export class ChartView {
         collapseLabPointLabels: { labels: built.labels, background: withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.9), text: theme.text },
         annotation: { annotations: built.annotations },
         tooltip: {
-          filter: (item) => !['band', 'diagonal'].includes(item.dataset.role),
+          filter: (item) => !['band', 'diagonal', 'ghost'].includes(item.dataset.role),
           callbacks: {
             title: (items) => this.tooltipTitle(items),
             label: (item) => this.tooltipLine(item),
@@ -345,6 +353,7 @@ export class ChartView {
       ...(bandText ? [{ kind: 'band', text: bandText }] : []),
       ...(this.drawn.theory ? [{ kind: 'line', dash: '6 4', text: 'theory' }] : []),
       ...(this.drawn.references.length ? [{ kind: 'line', dash: '2 3', text: unique(this.drawn.references).join(' · ') }] : []),
-      ...unique(this.drawn.markers).map((text) => ({ kind: 'marker', text }))];
+      ...unique(this.drawn.markers).map((text) => ({ kind: 'marker', text })),
+      ...(this.drawn.ghosts ? [{ kind: 'line', dash: '4 3', text: 'pinned figure (grey)' }] : [])];
   }
 }
