@@ -69,3 +69,37 @@ test('Pin keeps the figure as grey ghosts while a parameter changes; Undo and Ba
   assert.equal(await page.evaluate(() => window.Chart.getChart(document.getElementById('figure')).data.datasets.filter((d) => d.role === 'ghost').length), 0);
   assert.deepEqual(problems, []);
 });
+
+test('Play reveals the curves generation by generation with the axes fixed; Step moves one; the pictures follow', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=gaussian-fitting&preset=replace-vs-accumulate&trials=40`);
+  const result = await waitForResult(page);
+  assert.equal(await page.isVisible('[data-play]'), true);
+  const drawnUntil = () => page.evaluate(() => {
+    const chart = window.Chart.getChart(document.getElementById('figure'));
+    const mean = chart.data.datasets.find((d) => d.role === 'mean');
+    return { last: Math.max(...mean.data.filter((p) => p.y !== null).map((p) => p.x)), yMax: chart.scales.y.max };
+  });
+  const full = await drawnUntil();
+  await page.click('[data-step]');
+  await page.click('[data-step]');
+  const stepped = await drawnUntil();
+  assert.equal(stepped.last, result.x.values[1], 'two steps: up to the second generation');
+  assert.equal(stepped.yMax, full.yMax, 'the y axis stays put');
+  assert.match(await page.textContent('[data-player-status]'), /generation 2 of 100/);
+  assert.equal(await page.inputValue('[data-picture-generation]'), '2', 'the pictures follow');
+  await page.click('[data-play]');
+  await page.waitForTimeout(700);
+  const playing = await drawnUntil();
+  assert.ok(playing.last > stepped.last && playing.last < full.last, `playing: up to ${playing.last}`);
+  await page.click('[data-play]'); // pause
+  const paused = (await drawnUntil()).last;
+  await page.waitForTimeout(300);
+  assert.equal((await drawnUntil()).last, paused, 'paused');
+  assert.deepEqual(problems, []);
+});
+
+test('a swept figure has no Play (its x is not generations)', async () => {
+  const { page } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=ridge-sweep&trials=10`);
+  await waitForResult(page);
+  assert.equal(await page.isVisible('[data-play]'), false);
+});

@@ -28,6 +28,7 @@ import { describeChanges, presetChanges } from './preset-changes.js';
 import { glossaryTerms, renderWithTerms } from '../glossary/glossary.js';
 import { highlightIndex, TourGuide } from '../tour/tour-guide.js';
 import { PinAndHistory } from '../play/pin-and-history.js';
+import { GenerationPlayer } from '../play/generation-player.js';
 import { formatCount } from '../util/format.js';
 
 const RUN_DELAY_MS = 350; // after the last keystroke in a number field
@@ -73,6 +74,7 @@ export class LabApp {
     });
     this.tourGuide = new TourGuide(this);
     this.pinHistory = new PinAndHistory(this, document.querySelector('.figure-toolbar'));
+    this.player = new GenerationPlayer(this, document.querySelector('.figure-toolbar'));
     this.el.version.textContent = `${engine.version} · ${flavour} build · ${poolSize} worker${poolSize === 1 ? '' : 's'}`;
 
     this.el.run.addEventListener('click', () => this.run());
@@ -406,6 +408,7 @@ export class LabApp {
       if (!document.body.dataset.ready) performance.mark('collapse-lab:first-figure');
       document.body.dataset.ready = 'true';
       this.pinHistory.completed(this.writtenHash);
+      this.player.update(outcome.result);
       this.emit('result', { result: outcome.result, manifest: this.manifest(), hash: this.writtenHash });
     } catch (error) {
       if (error instanceof CancelledError) {
@@ -446,6 +449,7 @@ export class LabApp {
       view: this.state.view, xTitle, yTitle: view.yTitle(result), median: view.median(result), yClip: figure.spec ? null : clip,
       emphasis: highlightIndex(result, this.highlight),
       ghosts: this.pinHistory.ghosts(result),
+      revealUntil: this.good?.result === result ? this.player.revealUntil() : null,
       xSpec: spec ?? '', xParameter: experiment.parameters.find((p) => p.key === result.x.key),
       guides: view.guides(result), markerLabel: (marker, series) => view.markerLabel(marker, series, result),
       figure: figure.spec,

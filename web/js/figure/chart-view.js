@@ -125,6 +125,15 @@ export class ChartView {
   curveDatasets(theme) {
     const { result, context } = this;
     const { series, dropped, bandGaps } = figureData(result, context.view);
+    // Play (play/generation-player.js): only x ≤ revealUntil is drawn, generation by generation; the axes stay put.
+    let fullExtent = null;
+    if (Number.isFinite(context.revealUntil)) {
+      const ys = series.flatMap((s) => [...s.mean, ...(s.median ?? []), ...(s.hi ?? []), ...(s.lo ?? []), ...(s.theory ?? [])])
+        .map((p) => p.y).filter((v) => Number.isFinite(v) && (context.view.y !== 'log' || v > 0));
+      if (ys.length) fullExtent = { suggestedMin: Math.min(...ys), suggestedMax: Math.max(...ys) };
+      const cut = (points) => points?.map((p) => (p.x <= context.revealUntil ? p : { x: p.x, y: null }));
+      for (const s of series) for (const key of ['mean', 'median', 'lo', 'hi', 'theory', 'theoryCurve']) if (s[key]) s[key] = cut(s[key]);
+    }
     const logY = context.view.y === 'log';
     const xLog = xAxisIsLog(result.x.values, context.xSpec, context.xParameter);
     const datasets = [];
@@ -223,7 +232,7 @@ export class ChartView {
       x.min = Math.min(...result.x.values);
       x.max = Math.max(...result.x.values);
     }
-    return { datasets, annotations, labels, dropped, bandGaps, x, y: { type: logY ? 'logarithmic' : 'linear', title: context.yTitle, ...bounds }, normalized: true,
+    return { datasets, annotations, labels, dropped, bandGaps, x, y: { type: logY ? 'logarithmic' : 'linear', title: context.yTitle, ...fullExtent, ...bounds }, normalized: true,
       interaction: { mode: 'collapseLab', intersect: false } };
   }
 
@@ -257,8 +266,8 @@ export class ChartView {
   }
 
   options(theme, built) {
-    const axis = ({ title, type, min, max }) => ({
-      type, min, max,
+    const axis = ({ title, type, min, max, suggestedMin, suggestedMax }) => ({
+      type, min, max, suggestedMin, suggestedMax,
       title: { display: true, text: title, color: theme.text, font: { size: 13 } },
       grid: { color: theme.grid },
       border: { color: theme.muted },
