@@ -147,4 +147,5 @@ test('a log axis leaves room under its lowest floor; a view clip sets the top', 
   assert.ok(min < 1e-6 && min > 1e-7, `min ${min}`);
   assert.equal(yBounds(s, { logY: true, lines: [1e-2] }).min, undefined, 'a floor among the data needs no room');
   assert.equal(yBounds(s, { clip: { max: 15 } }).max, 15);
+  assert.ok(yBounds(s, { logY: true, lines: [0.9] }).max > 1.5, 'a line at the top of a log axis gets room for its label');
 });

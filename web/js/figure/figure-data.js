@@ -135,6 +135,9 @@ export function yBounds(series, { logY = false, lines = [], clip = null } = {}) 
       .map((p) => p.y).filter((v) => v > 0);
     const lowest = Math.min(...lines.filter((v) => v > 0), ...values);
     if (Number.isFinite(lowest) && lines.some((v) => v > 0 && v <= lowest * 1.0001)) bounds.min = lowest / 10 ** 0.35;
+    // A line at the top (the accumulate limit near 1 on a ratio axis) gets room for its label above it.
+    const highest = Math.max(...lines.filter((v) => v > 0), ...values);
+    if (Number.isFinite(highest) && lines.some((v) => v > 0 && v >= highest / 10 ** 0.15)) bounds.max = highest * 10 ** 0.35;
   }
   if (clip && Number.isFinite(clip.max)) bounds.max = clip.max;
   if (clip && Number.isFinite(clip.min)) bounds.min = clip.min;
