@@ -135,10 +135,11 @@ test('numbers and durations read well', () => {
 
 test('a curve that a later one covers is found (drawn as a halo); curves apart are not', () => {
   const line = (ys) => ({ mean: ys.map((y, x) => ({ x, y })) });
-  assert.deepEqual(coveredSeries([line([1, 0.5, 0.1]), line([1, 0.5, 0.1005]), line([1, 0.9, 0.8])]), [true, false, false]);
+  assert.deepEqual(coveredSeries([line([1, 0.5, 0.1]), line([1, 0.5, 0.1005]), line([1, 0.9, 0.8])]), [1, 0, 0]);
+  assert.deepEqual(coveredSeries([line([1, 0.5, 0.1]), line([1, 0.5, 0.1005]), line([1, 0.5, 0.101])]), [2, 1, 0], 'nested halos');
   // On a log axis closeness is in decades: 1e-4 and 1.1e-4 coincide on an axis spanning four decades.
-  assert.deepEqual(coveredSeries([line([1, 1e-2, 1e-4]), line([1, 1.02e-2, 1.1e-4])], { logY: true }), [true, false]);
-  assert.deepEqual(coveredSeries([line([1, 1e-2, 1e-4]), line([1, 3e-2, 1e-3])], { logY: true }), [false, false]);
+  assert.deepEqual(coveredSeries([line([1, 1e-2, 1e-4]), line([1, 1.02e-2, 1.1e-4])], { logY: true }), [1, 0]);
+  assert.deepEqual(coveredSeries([line([1, 1e-2, 1e-4]), line([1, 3e-2, 1e-3])], { logY: true }), [0, 0]);
 });
 
 test('a log axis leaves room under its lowest floor; a view clip sets the top', () => {

@@ -159,8 +159,8 @@ export class ChartView {
       // Later series on top (a lower order draws later), each with its own marker shape: a curve that coincides
       // with another (p₂ = 0.1% on the clean line) still shows.
       datasets.push({ label: s.label, data: s.mean, role: 'mean', series: k, hidden, borderColor: colour, backgroundColor: colour,
-        borderWidth: covered[k] ? 6 : 2, pointRadius: many ? 0 : covered[k] ? 5 : k ? 3.5 : 2.5, pointHoverRadius: 4,
-        pointStyle: POINT_STYLES[k % POINT_STYLES.length], covered: covered[k],
+        borderWidth: Math.min(11, 2 + 3.5 * covered[k]), pointRadius: many ? 0 : covered[k] ? 3 + 2 * covered[k] : k ? 3.5 : 2.5, pointHoverRadius: 4,
+        pointStyle: POINT_STYLES[k % POINT_STYLES.length], covered: covered[k] > 0,
         order: 1 + 0.01 * (series.length - k) });
       if (context.median && s.median && s.median.some((p) => p.y !== null)) {
         // Round dots (a zero-length dash with round caps): unlike the short dashes of the horizontal references.

@@ -105,19 +105,20 @@ export function markerPoints(result, { y = 'linear' } = {}, xLog = false) {
 /**
  * Which series another, later series covers on the figure: their means lie within 2% of the axis span of each
  * other (in log units on a log axis) at 60% of the points or more. The figure draws a covered curve wider, as a halo
- * around the one on top (the p₂ = 0.1% curve on the clean one; fixed and fresh designs).
+ * around the one on top (the p₂ = 0.1% curve on the clean one; fixed and fresh designs). Returns, per series, how
+ * many later series cover it (0 = none), so nested halos can grow: the lowest curve is the widest.
  */
 export function coveredSeries(series, { logY = false } = {}) {
   const f = (v) => (v === null || !Number.isFinite(v) || (logY && v <= 0) ? null : logY ? Math.log10(v) : v);
   const all = series.flatMap((s) => s.mean.map((p) => f(p.y))).filter((v) => v !== null);
   const span = all.length ? Math.max(...all) - Math.min(...all) || 1 : 1;
   const close = (a, b) => f(a.y) !== null && f(b.y) !== null && Math.abs(f(a.y) - f(b.y)) <= 0.02 * span;
-  return series.map((s, k) => series.slice(k + 1).some((t) => {
+  return series.map((s, k) => series.slice(k + 1).filter((t) => {
     const n = Math.min(s.mean.length, t.mean.length);
     let agree = 0;
     for (let i = 0; i < n; i++) if (close(s.mean[i], t.mean[i])) agree += 1;
     return n > 1 && agree >= 0.6 * n;
-  }));
+  }).length);
 }
 
 /** Marker shapes by series, so curves that coincide stay distinguishable (Chart.js point styles). */
