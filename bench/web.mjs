@@ -94,7 +94,8 @@ try {
     if (i === loads - 1) {
       // Dragging a slider on a cheap figure: how many complete figures per second arrive, and the longest task.
       await page.evaluate(() => { location.hash = '#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=100'; });
-      await page.waitForFunction(() => window.collapseLab.result?.trials === 100 && !document.body.dataset.running, null, { timeout: 60000 });
+      await page.waitForFunction(() => window.collapseLab.result?.trials === 100 && !document.body.dataset.running, null, { timeout: 180000 })
+        .catch(async (error) => { throw new Error(`the drag figure did not draw (${await page.textContent('#status')}): ${error.message}`); });
       drag = await page.evaluate(async (duration) => {
         const slider = document.querySelector('.control[data-key="noise"] .param-slider');
         const since = performance.now();

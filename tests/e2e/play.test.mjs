@@ -103,3 +103,16 @@ test('a swept figure has no Play (its x is not generations)', async () => {
   await waitForResult(page);
   assert.equal(await page.isVisible('[data-play]'), false);
 });
+
+test('a link followed while a just-edited field has focus shows the link’s figure (the old field does not write back)', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=recursive-regression&trials=30`);
+  await waitForResult(page);
+  await page.fill('#controls input[name="trials"]', '40');
+  await page.press('#controls input[name="trials"]', 'Enter');
+  await waitForResult(page, '(r) => r.trials === 40');
+  await page.evaluate(() => { location.hash = '#v=1&exp=recursive-regression&preset=fixed-compute&trials=20'; });
+  const result = await waitForResult(page, '(r) => r.trials === 20');
+  assert.equal(result.series.length, 3);
+  assert.match(await page.evaluate(() => location.hash), /preset=fixed-compute&.*trials=20&/);
+  assert.deepEqual(problems, []);
+});

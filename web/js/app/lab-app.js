@@ -176,10 +176,14 @@ export class LabApp {
     this.view = experimentView(experiment);
     this.pictures.hide();
     this.el.title.textContent = experiment.title;
+    // Removing the old controls blurs a focused field, and Chromium then fires its change event: the old panel's
+    // callbacks must not write the old value into the new state (a link or Back would be undone).
+    const generation = (this.uiGeneration = (this.uiGeneration ?? 0) + 1);
+    const current = (f) => (...args) => { if (generation === this.uiGeneration) f(...args); };
     this.panel = new ControlPanel(this.el.controls, experiment, this.view, {
-      onInput: (key, value) => this.setParameter(key, value, false),
-      onCommit: (key, value) => this.setParameter(key, value, true),
-      onDrag: (key, value) => this.setParameter(key, value, false, { live: true }),
+      onInput: current((key, value) => this.setParameter(key, value, false)),
+      onCommit: current((key, value) => this.setParameter(key, value, true)),
+      onDrag: current((key, value) => this.setParameter(key, value, false, { live: true })),
     });
     this.sweepControls = new SweepControls(this.el.sweep, experiment, { onCommit: (x, series) => this.setSweep(x, series), configFor: () => this.state.config });
     this.presetList = new PresetList(this.el.presets, this.view.presets, { onChoose: (preset) => this.choosePreset(preset) });
@@ -238,6 +242,9 @@ export class LabApp {
   setParameter(key, value, commit, { live = false } = {}) {
     if (this.state.config[key] === value && !commit) return;
     const changed = this.state.config[key] !== value;
+    // A field's change event can fire late (its blur when a link or Back changes the hash): with nothing new and no
+    // run waiting, it must not write the old state over the new hash.
+    if (!changed && !this.runPending) return;
     this.state = { ...this.state, config: { ...this.state.config, [key]: value } }; // the preset stays: its line says what changed
     this.afterEdit(commit ? 0 : live ? liveDelay(this.good) : RUN_DELAY_MS, changed || commit);
   }
@@ -263,7 +270,10 @@ export class LabApp {
     clearTimeout(this.timer);
     if (this.validate().length) return;
     this.writeHash();
-    if (runIt) this.timer = setTimeout(() => this.run(), delay);
+    if (runIt) {
+      this.runPending = true;
+      this.timer = setTimeout(() => this.run(), delay);
+    }
   }
 
   validate() {
@@ -384,6 +394,7 @@ export class LabApp {
 
   async run() {
     clearTimeout(this.timer);
+    this.runPending = false;
     if (this.validate().length) return;
     const request = toRequest(this.state);
     const state = this.state;
