@@ -32,14 +32,9 @@ import { GenerationPlayer } from '../play/generation-player.js';
 import { formatCount } from '../util/format.js';
 
 const RUN_DELAY_MS = 350; // after the last keystroke in a number field
-
-/**
- * While a slider moves: a figure whose last run took under 0.15 s re-runs live (40 ms after the last movement, so
- * at most one run is queued); heavier ones wait for a pause, like typing, and run at once on release.
- */
-function liveDelay(good) {
-  return good && good.seconds < 0.15 ? 40 : RUN_DELAY_MS;
-}
+// While a slider moves, a figure whose last run took under this re-runs live (play/slider.js); heavier ones wait for
+// a pause, like typing, and run at once on release.
+const LIVE_SECONDS = 0.25;
 
 export class LabApp {
   constructor({ engine, runner, flavour, poolSize, embed }) {
@@ -246,7 +241,22 @@ export class LabApp {
     // run waiting, it must not write the old state over the new hash.
     if (!changed && !this.runPending) return;
     this.state = { ...this.state, config: { ...this.state.config, [key]: value } }; // the preset stays: its line says what changed
-    this.afterEdit(commit ? 0 : live ? liveDelay(this.good) : RUN_DELAY_MS, changed || commit);
+    if (live && !commit && this.good && this.good.seconds < LIVE_SECONDS) return this.liveRun();
+    this.afterEdit(commit ? 0 : RUN_DELAY_MS, changed || commit);
+  }
+
+  /**
+   * A slider moving on a cheap figure: run now if nothing runs, else once the current run ends (a throttle, not a
+   * debounce: figures keep coming while the reader drags, each one complete).
+   */
+  liveRun() {
+    this.presetList.setActive(this.unchangedPreset());
+    this.showPresetText();
+    clearTimeout(this.timer);
+    if (this.validate().length) return;
+    this.writeHash();
+    if (this.runner.running) this.liveDirty = true;
+    else this.run();
   }
 
   setSweep(x, series) {
@@ -433,7 +443,10 @@ export class LabApp {
         this.emit('error', { issues: issues.length ? issues : [{ parameter: 'run', value: '', message: error.message }] });
       }
     } finally {
-      if (!this.runner.running) {
+      if (this.liveDirty && !this.runner.running) {
+        this.liveDirty = false;
+        setTimeout(() => this.run());
+      } else if (!this.runner.running) {
         this.progress.finish();
         this.el.cancel.hidden = true;
         this.el.run.disabled = this.engine.validate(toRequest(this.state)).length > 0;
