@@ -5,6 +5,9 @@
 //                        previews; the API reports tasks of 50 ms or more, so 0 means none reached 50 ms
 //   maxMainThreadGapMs   the longest the main thread failed to answer a 1 ms MessageChannel probe during that
 //                        run: the same question at finer resolution than the Long Tasks API
+//   liveFiguresPerSecond complete figures drawn per second while a slider (noise σ of the cheap default preset,
+//                        100 trials) is dragged for DRAG_MS, one movement every 30 ms (budget: ≥ 10)
+//   longestTaskDuringDragMs the main thread's longest task during that drag (budget: < 50 ms, i.e. 0 here)
 // Needs the built site (npm run build). Usage: node bench/web.mjs [--loads N]
 import { startSite, launchBrowser } from '../tests/e2e/browser.mjs';
 import { existsSync } from 'node:fs';
@@ -19,6 +22,7 @@ if (!existsSync(path.join(root, 'dist/index.html'))) {
 const loadsArg = process.argv.indexOf('--loads');
 const loads = loadsArg > 0 ? Number(process.argv[loadsArg + 1]) : 5;
 const RUN_TRIALS = 40000;
+const DRAG_MS = 3000;
 
 // Installed before any page script: collects long tasks and probes main-thread responsiveness.
 const probe = () => {
@@ -51,6 +55,7 @@ try {
   const firstFigure = [];
   const loadLongest = [];
   let run = null;
+  let drag = null;
   for (let i = 0; i < loads; i += 1) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -86,6 +91,34 @@ try {
       }, started);
       process.stderr.write(`run of ${RUN_TRIALS} trials: ${run.seconds.toFixed(2)} s, longest task ${run.longest} ms\n`);
     }
+    if (i === loads - 1) {
+      // Dragging a slider on a cheap figure: how many complete figures per second arrive, and the longest task.
+      await page.evaluate(() => { location.hash = '#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=100'; });
+      await page.waitForFunction(() => window.collapseLab.result?.trials === 100 && !document.body.dataset.running, null, { timeout: 180000 })
+        .catch(async (error) => { throw new Error(`the drag figure did not draw (${await page.textContent('#status')}): ${error.message}`); });
+      drag = await page.evaluate(async (duration) => {
+        const slider = document.querySelector('.control[data-key="noise"] .param-slider');
+        const since = performance.now();
+        let seen = window.collapseLab.result.config.noise;
+        let figures = 0;
+        const watch = setInterval(() => {
+          const noise = window.collapseLab.result?.config.noise;
+          if (noise !== seen) { figures += 1; seen = noise; }
+        }, 4);
+        let position = 100;
+        while (performance.now() - since < duration) {
+          position = position >= 900 ? 100 : position + 7;
+          slider.value = String(position);
+          slider.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise((resolve) => setTimeout(resolve, 30));
+        }
+        const elapsed = (performance.now() - since) / 1000;
+        clearInterval(watch);
+        const tasks = window.benchLongTasks.filter((t) => t.start >= since);
+        return { figuresPerSecond: figures / elapsed, longest: Math.max(0, ...tasks.map((t) => t.duration)) };
+      }, DRAG_MS);
+      process.stderr.write(`drag: ${drag.figuresPerSecond.toFixed(1)} figures/s, longest task ${drag.longest} ms\n`);
+    }
     await context.close();
   }
   console.log(JSON.stringify({
@@ -102,6 +135,8 @@ try {
     longestTaskDuringRunMs: round(run.longest),
     longTasksDuringRun: run.count,
     maxMainThreadGapMs: round(run.gap),
+    liveFiguresPerSecond: round(drag.figuresPerSecond),
+    longestTaskDuringDragMs: round(drag.longest),
     note: 'Long Tasks API reports tasks of 50 ms or more: 0 means no task reached 50 ms.',
   }));
 } finally {

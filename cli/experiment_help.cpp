@@ -21,6 +21,7 @@ void printUsage(std::ostream& out) {
       << "  --preset <key>         start from a preset that reproduces a paper's figure; flags override it\n"
       << "  --format json|csv|csv-all  output format (default json); csv is the primary metric (--metric),\n"
       << "                         csv-all every metric of the run with a leading metric column\n"
+      << "  --format csv-report    csv with the median, the manifest, reference lines and marked points as # lines\n"
       << "  --config <file>        a saved request or Result (CLI JSON output, the page's Export JSON): reruns it\n"
       << "                         bit for bit; flags beside it override its settings\n\n"
       << "Bad input: every problem on stderr, exit code 2. Runs longer than a second show progress on a terminal.\n\n"

@@ -1,7 +1,7 @@
 // collapse-lab: the native command-line tool (contract in docs/design.md §5.1).
 //   collapse-lab list
 //   collapse-lab run <experiment> [--<key> <value> | --<key>=<value>]... [--x <key>=<grid>] [--series <key>=<v1,...>]
-//                    [--preset <key>] [--format json|csv|csv-all] [--config <file>] [--help]
+//                    [--preset <key>] [--format json|csv|csv-all|csv-report] [--config <file>] [--help]
 // Bad input: every problem on stderr, exit code 2.
 #include <iostream>
 #include <string>
@@ -10,6 +10,7 @@
 #include "collapse/catalogue/catalogue.hpp"
 #include "collapse/catalogue/suggestion.hpp"
 #include "collapse/catalogue/validation_error.hpp"
+#include "collapse/result/csv_report.hpp"
 #include "collapse/result/result.hpp"
 #include "collapse/version.hpp"
 #include "experiment_help.hpp"
@@ -41,6 +42,7 @@ int run(const std::vector<std::string>& args) {
     if (note.rfind("Non-finite values", 0) == 0) std::cerr << "collapse-lab: note: " << note << '\n';
   if (arguments.format == "csv") std::cout << collapse::resultCsv(result);
   else if (arguments.format == "csv-all") std::cout << collapse::resultCsvAllMetrics(result);
+  else if (arguments.format == "csv-report") std::cout << collapse::resultCsvReport(result);
   else std::cout << collapse::resultJson(result).dump(2) << '\n';
   return 0;
 }

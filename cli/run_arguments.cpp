@@ -90,8 +90,8 @@ RunArguments parseRunArguments(const std::vector<std::string>& args) {
   for (const auto& [key, value] : flags) {
     if (key == "config") continue;
     if (key == "format") {
-      if (value != "json" && value != "csv" && value != "csv-all")
-        fail("format", value, "format = " + collapse::shortened(value) + ": must be json, csv or csv-all.");
+      if (value != "json" && value != "csv" && value != "csv-all" && value != "csv-report")
+        fail("format", value, "format = " + collapse::shortened(value) + ": must be json, csv, csv-all or csv-report.");
       out.format = value;
     } else if (key == "x") {
       out.request.x = value;

@@ -11,7 +11,8 @@ namespace cli {
 
 struct RunArguments {
   collapse::Request request;
-  std::string format = "json";  ///< json | csv | csv-all (every metric, a leading metric column)
+  std::string format = "json";  ///< json | csv | csv-all (every metric, a leading metric column) | csv-report (csv with the median, manifest,
+                                ///< references and markers as # comment lines)
   bool help = false;            ///< run <experiment> --help
 };
 

@@ -16,6 +16,7 @@
 #include "collapse/catalogue/catalogue.hpp"
 #include "collapse/catalogue/validation_error.hpp"
 #include "collapse/data/dataset_store.hpp"
+#include "collapse/result/csv_report.hpp"
 #include "collapse/result/result.hpp"
 #include "collapse/sweep/plan.hpp"
 #include "collapse/version.hpp"
@@ -257,6 +258,23 @@ std::string resultCsvAll(const std::string& requestJson, const val& trialValues)
   return failureJson(failure);
 }
 
+/// The report CSV (collapse/result/csv_report.hpp); extraCommentsJson: a JSON array of strings (link, flavour, …).
+std::string resultCsvReport(const std::string& requestJson, const val& trialValues, const std::string& extraCommentsJson) {
+  std::string out;
+  Failure failure;
+  if (attempt([&] {
+        const auto plan = planFrom(requestJson);
+        const auto extra = nlohmann::json::parse(extraCommentsJson, nullptr, false);
+        std::vector<std::string> comments;
+        if (extra.is_array())
+          for (const auto& line : extra)
+            if (line.is_string()) comments.push_back(line.get<std::string>());
+        out = collapse::resultCsvReport(collapse::assembleResult(*plan, trialValuesFrom(*plan, trialValues)), comments);
+      }, failure))
+    return out;
+  return failureJson(failure);
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(collapse_lab) {
@@ -269,6 +287,7 @@ EMSCRIPTEN_BINDINGS(collapse_lab) {
   emscripten::function("assemble", &assemble);
   emscripten::function("resultCsv", &resultCsv);
   emscripten::function("resultCsvAll", &resultCsvAll);
+  emscripten::function("resultCsvReport", &resultCsvReport);
   emscripten::function("run", &run);
   emscripten::function("pointCloud", &pointCloud);
   emscripten::function("provideDataset", &provideDataset);

@@ -18,6 +18,14 @@ csvall=$("$cli" run recursive-regression --dim 5 --samples 40 --generations 3 --
 [ "$(echo "$csvall" | head -n1)" = "metric,series_key,series_value,x,mean,sem,lo,hi,theory" ] || fail "csv-all header: $(echo "$csvall" | head -n1)"
 [ "$(echo "$csvall" | sed -n 2p | cut -d, -f1)" = "testError" ] || fail "csv-all rows start with the metric key"
 
+# The report CSV: the manifest, references and markers as # lines, then the table with the median.
+report=$("$cli" run synthetic-chain --dim 10 --generatorSamples 40 --samples 40 --x ridge=0.01:10:log:4 --series generations=0,5 --trials 10 --format csv-report) || fail "csv-report run failed"
+echo "$report" | grep -q '^# Collapse Lab .*: synthetic-chain$' || fail "csv-report: no generator line"
+echo "$report" | grep -q '^# x: ridge — ridge penalty λ' || fail "csv-report: x name missing"
+echo "$report" | grep -q '^# marker,generations,5,optimal λ,' || fail "csv-report: the optimal-λ marker is missing"
+[ "$(echo "$report" | grep -v '^#' | head -n1)" = "series_key,series_value,x,mean,sem,lo,hi,median,theory" ] || fail "csv-report header"
+[ "$(echo "$report" | grep -vc '^#')" -eq 9 ] || fail "csv-report should have 1 + 2 series × 4 rows"
+
 check_bad() {  # args: expected-text... -- cli args
   local expect=() ; while [ "$1" != "--" ]; do expect+=("$1"); shift; done; shift
   err=$("$cli" "$@" 2>&1 >/dev/null); code=$?

@@ -21,7 +21,8 @@ test('CSV and JSON exports hold the Result with a manifest; PNG is an image', as
   const result = await waitForResult(page);
 
   const json = await downloaded(page, '#export-json');
-  assert.equal(json.name, 'collapse-lab_recursive-regression_seed3.json');
+  // The file names say which preset the figure started from, and that its settings were changed (trials, seed).
+  assert.equal(json.name, 'collapse-lab_recursive-regression_fixed-compute-changed_seed3.json');
   const data = JSON.parse(json.bytes.toString('utf8'));
   const { manifest, ...rest } = data;
   assert.deepEqual(rest, result);
@@ -33,24 +34,36 @@ test('CSV and JSON exports hold the Result with a manifest; PNG is an image', as
   assert.equal(manifest.parameters.generations, 50);
   assert.equal(manifest.series, 'workflow=replace,accumulate,accumulate-subsample');
   assert.ok(manifest.link.startsWith(url) && manifest.link.includes('&seed=3&'));
+  assert.equal(manifest.preset, 'fixed-compute');
+  assert.match(manifest.changed, /seed 1 → 3, trials 400 → 30/);
 
   const csv = await downloaded(page, '#export-csv');
-  assert.equal(csv.name, 'collapse-lab_recursive-regression_seed3.csv');
+  assert.equal(csv.name, 'collapse-lab_recursive-regression_fixed-compute-changed_seed3.csv');
   const lines = csv.bytes.toString('utf8').trimEnd().split('\n');
   const comments = lines.filter((l) => l.startsWith('#'));
   const rows = lines.filter((l) => !l.startsWith('#'));
-  assert.match(comments.join('\n'), /# Collapse Lab \d+\.\d+\.\d+ \(simd build\): recursive-regression/);
+  // The core's report CSV (the same as collapse-lab run --format csv-report) with the page's own lines.
+  assert.match(comments.join('\n'), /# Collapse Lab \d+\.\d+\.\d+: recursive-regression/);
   assert.match(comments.join('\n'), /# seed: 3; trials: 30/);
-  assert.equal(rows[0], 'series_key,series_value,x,mean,sem,lo,hi,theory');
+  assert.match(comments.join('\n'), /# build: simd/);
+  assert.match(comments.join('\n'), /# preset: fixed-compute \(changed: seed 1 → 3, trials 400 → 30\)/);
+  assert.match(comments.join('\n'), /# x: generation — model-fitting iteration/);
+  assert.match(comments.join('\n'), /# metric: testError — test error/);
+  assert.match(comments.join('\n'), /# reference,workflow,accumulate,π²\/6 bound,0\.\d+/);
+  assert.match(comments.join('\n'), /# link: http/);
+  assert.equal(rows[0], 'series_key,series_value,x,mean,sem,lo,hi,median,theory');
   assert.equal(rows.length - 1, 3 * 50);
-  for (const row of rows.slice(1)) assert.equal(row.split(',').length, 8, row);
+  for (const row of rows.slice(1)) assert.equal(row.split(',').length, 9, row);
   const first = rows[1].split(',');
   assert.equal(first[1], 'replace');
   assert.equal(Number(first[3]), result.series[0].simulation.mean[0]);
+  assert.equal(Number(first[7]), result.series[0].simulation.median[0]);
 
   const png = await downloaded(page, '#export-png');
-  assert.equal(png.name, 'collapse-lab_recursive-regression_seed3.png');
+  assert.equal(png.name, 'collapse-lab_recursive-regression_fixed-compute-changed_seed3.png');
   assert.deepEqual([...png.bytes.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  // 2× device pixels of the 960 px export figure, whatever the page's own pixel ratio.
+  assert.equal(png.bytes.readUInt32BE(16), 1920, 'the PNG is 1920 px wide');
   await (await import('node:fs/promises')).writeFile(path.join(screenshotDir, 'export.png'), png.bytes);
   assert.deepEqual(problems, []);
 });

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ChunkScheduler, TrialBuffer } from '../../web/js/compute/trial-chunks.js';
-import { figureData, xAxisIsLog } from '../../web/js/figure/figure-data.js';
+import { coveredSeries, figureData, xAxisIsLog, yBounds } from '../../web/js/figure/figure-data.js';
 import { defaultSeriesValues, defaultXGrid } from '../../web/js/controls/sweep-grid.js';
 import { formatDuration, formatNumber, remainingSeconds } from '../../web/js/util/format.js';
 import { loadNodeEngine } from './load-node.mjs';
@@ -81,12 +81,14 @@ test('on a linear axis every value is drawn; theory gaps stay gaps', () => {
   assert.equal(series[0].references.length, 2);
 });
 
-test('on a log axis values ≤ 0 become counted gaps and the band floor is the smallest positive value', () => {
-  const { series, dropped } = figureData(result, { y: 'log', band: 'quantile' });
+test('on a log axis values ≤ 0 become counted gaps, and the band has a counted gap where its lower edge is ≤ 0', () => {
+  const { series, dropped, bandGaps } = figureData(result, { y: 'log', band: 'quantile' });
   assert.equal(dropped, 2); // mean 0 and theory −2
+  assert.equal(bandGaps, 1); // lo −1 at x = 1: no wedge down to the axis floor
   assert.deepEqual(series[0].mean.map((p) => p.y), [null, 1, 2]);
   assert.deepEqual(series[0].theory.map((p) => p.y), [0.5, null, null]);
-  assert.deepEqual(series[0].lo.map((p) => p.y), [0.5, 0.5, 1]);
+  assert.deepEqual(series[0].lo.map((p) => p.y), [null, 0.5, 1]);
+  assert.deepEqual(series[0].hi.map((p) => p.y), [null, 2, 3]);
   assert.deepEqual(series[0].references.map((r) => r.label), ['c']);
 });
 
@@ -129,4 +131,22 @@ test('numbers and durations read well', () => {
   assert.equal(formatDuration(130), 'about 2 min 10 s');
   assert.equal(remainingSeconds(100, 400, 1000), 3);
   assert.ok(Number.isNaN(remainingSeconds(0, 400, 1000)));
+});
+
+test('a curve that a later one covers is found (drawn as a halo); curves apart are not', () => {
+  const line = (ys) => ({ mean: ys.map((y, x) => ({ x, y })) });
+  assert.deepEqual(coveredSeries([line([1, 0.5, 0.1]), line([1, 0.5, 0.1005]), line([1, 0.9, 0.8])]), [1, 0, 0]);
+  assert.deepEqual(coveredSeries([line([1, 0.5, 0.1]), line([1, 0.5, 0.1005]), line([1, 0.5, 0.101])]), [2, 1, 0], 'nested halos');
+  // On a log axis closeness is in decades: 1e-4 and 1.1e-4 coincide on an axis spanning four decades.
+  assert.deepEqual(coveredSeries([line([1, 1e-2, 1e-4]), line([1, 1.02e-2, 1.1e-4])], { logY: true }), [1, 0]);
+  assert.deepEqual(coveredSeries([line([1, 1e-2, 1e-4]), line([1, 3e-2, 1e-3])], { logY: true }), [0, 0]);
+});
+
+test('a log axis leaves room under its lowest floor; a view clip sets the top', () => {
+  const s = [{ mean: [{ y: 1 }, { y: 1e-4 }], median: null, theory: null, lo: null }];
+  const { min } = yBounds(s, { logY: true, lines: [1e-6] });
+  assert.ok(min < 1e-6 && min > 1e-7, `min ${min}`);
+  assert.equal(yBounds(s, { logY: true, lines: [1e-2] }).min, undefined, 'a floor among the data needs no room');
+  assert.equal(yBounds(s, { clip: { max: 15 } }).max, 15);
+  assert.ok(yBounds(s, { logY: true, lines: [0.9] }).max > 1.5, 'a line at the top of a log axis gets room for its label');
 });

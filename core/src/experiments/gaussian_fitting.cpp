@@ -32,7 +32,14 @@ ExperimentInfo makeInfo() {
   info.parameters = {
       P::seed(),
       P::trials(),
-      P::withDefault(P::dim(), 1),
+      [] {
+        // The common `dim` speaks of regression inputs; here d is the dimension of the Gaussian itself.
+        Parameter dim = P::withDefault(P::dim(), 1);
+        dim.label = "data dimension";
+        dim.description = "Dimension d of the Gaussian N(0, I_d) that is fitted, sampled and refitted; its mean and covariance are "
+                          "estimated from the m samples of each generation (the W₂ closed form is for d = 1).";
+        return dim;
+      }(),
       samples,
       generations,
       P::makeChoice("workflow", "", "data workflow", {"replace", "accumulate", "accumulate-subsample"}, {"Replace", "Accumulate", "Accumulate-subsample"}, "replace", "replace: fit the newest samples only; accumulate: all samples so far; accumulate-subsample: m samples "

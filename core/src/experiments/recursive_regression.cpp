@@ -152,7 +152,8 @@ std::vector<std::string> RecursiveRegression::notes(const Config& config) const 
     return {"Accumulate-subsample has no closed form (Kazdan et al.): simulation only."};
   if (config.number("ridge") != 0.0)
     return {"ridge = " + formatNumber(config.number("ridge")) +
-            ": no closed form for recursive ridge fits; theory is drawn for ridge = 0 only."};
+            ": recursive ridge fits (ridge > 0) have no closed form, so this curve is simulation only (the theory exists for "
+            "OLS, ridge = 0)."};
   if (t < d + 2)
     return {"samples = " + formatNumber(t) + ": the OLS theory needs samples ≥ dim + 2 = " + formatNumber(d + 2) +
             " (below that its moments are infinite); theory not drawn."};

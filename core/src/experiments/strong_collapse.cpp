@@ -65,14 +65,14 @@ ExperimentInfo makeInfo() {
        paper + ", Section 5", "https://arxiv.org/abs/2410.04840",
        {{"model", S("random-projection")}, {"dim", 200.0}, {"samples", 100.0}, {"syntheticFraction", 0.1},
         {"syntheticQuality", 4.0}, {"noise", 0.5}, {"ridge", 0.001}, {"trials", 100.0}, {"component", S("gap")}},
-       "width=10:800:log:15", "syntheticQuality=1,4"},
+       "width=10:1000:log:21", "syntheticQuality=1,4"},
       {"width-errors", "Error against model size, real-only and mixed",
        "Both the real-only and the mixed model have a peak at the interpolation threshold m = n; the mixed one sits "
        "above everywhere.",
        paper + ", Section 5", "https://arxiv.org/abs/2410.04840",
        {{"model", S("random-projection")}, {"dim", 200.0}, {"samples", 100.0}, {"syntheticQuality", 4.0},
         {"noise", 0.5}, {"ridge", 0.001}, {"trials", 100.0}},
-       "width=10:800:log:15", "syntheticFraction=0,0.1,0.5"},
+       "width=10:1000:log:21", "syntheticFraction=0,0.1,0.5"},
       {"pareto", "Pareto view: mixed against real-only error (Fig. 1)",
        "Across model sizes, the error with a real+synthetic mix is plotted against the error with real data only "
        "(same n = 500, as in Fig. 1): every point lies above the diagonal, more so for poorer synthetic data. The "

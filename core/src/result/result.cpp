@@ -115,12 +115,70 @@ Result assembleResult(const Plan& plan, const std::vector<double>& trialValues) 
       series.metrics.push_back(std::move(metric));
     }
     if (plan.sweptX) series.markers = plan.experiment->referencePoints(pointConfigs.front(), plan.x.key);
+    if (series.theory) series.theoryCurve = theoryCurve(plan, s);
     for (const auto& point : pointConfigs)
       for (const auto& note : plan.experiment->notes(point))
         if (std::find(result.notes.begin(), result.notes.end(), note) == result.notes.end()) result.notes.push_back(note);
     result.series.push_back(std::move(series));
   }
   return result;
+}
+
+std::optional<TheoryCurve> theoryCurve(const Plan& plan, std::size_t s) {
+  const Experiment& experiment = *plan.experiment;
+  const Parameter* swept = plan.sweptX ? experiment.findParameter(plan.x.key) : nullptr;
+  if (!swept || swept->type == ParameterType::Choice || plan.xValues.size() < 2) return std::nullopt;
+  const auto [lowest, highest] = std::minmax_element(plan.xValues.begin(), plan.xValues.end());
+  const double lo = *lowest, hi = *highest;
+  if (!(hi > lo)) return std::nullopt;
+  // Log-spaced when the Monte Carlo grid is (its middle point nearer the geometric than the arithmetic mean).
+  std::vector<double> sorted = plan.xValues;
+  std::sort(sorted.begin(), sorted.end());
+  const double middle = sorted[sorted.size() / 2];
+  const bool logSpaced = lo > 0 && std::abs(std::log(middle) - 0.5 * (std::log(lo) + std::log(hi))) <
+                                       std::abs(middle - 0.5 * (lo + hi)) / middle;
+  // Through the Monte Carlo points (so both agree there), with points between neighbours: enough that a line through
+  // them looks smooth, few enough that the theory (a deterministic equivalent can cost milliseconds) stays cheap.
+  std::vector<double> xs = plan.xValues;
+  sorted.erase(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  const std::size_t intervals = sorted.size() - 1;
+  const std::size_t room = kTheoryCurvePoints > sorted.size() ? (kTheoryCurvePoints - sorted.size()) / intervals : 0;
+  // One point between neighbours on the papers' grids (12–21 points): a deterministic equivalent per point can cost
+  // milliseconds, and every preview assembles the Result again. Sparse grids get up to three.
+  const std::size_t between = std::max<std::size_t>(1, std::min<std::size_t>(sorted.size() < 12 ? 3 : 1, room));
+  for (std::size_t i = 0; i < intervals; ++i)
+    for (std::size_t k = 1; k <= between; ++k) {
+      const double u = static_cast<double>(k) / static_cast<double>(between + 1);
+      const double a = sorted[i], b = sorted[i + 1];
+      double x = logSpaced ? std::exp(std::log(a) + u * (std::log(b) - std::log(a))) : a + u * (b - a);
+      if (swept->type == ParameterType::Integer) x = std::round(x);
+      xs.push_back(x);
+    }
+  std::sort(xs.begin(), xs.end());
+  xs.erase(std::unique(xs.begin(), xs.end()), xs.end());
+
+  Config seriesConfig = plan.config;
+  if (!plan.seriesKey.empty()) seriesConfig.set(plan.seriesKey, plan.seriesValues[s]);
+  TheoryCurve curve;
+  bool any = false;
+  for (double x : xs) {
+    Config point = seriesConfig;
+    point.set(swept->key, Value(x));
+    double y = std::numeric_limits<double>::quiet_NaN();
+    try {
+      if (experiment.checkCombination(point).empty()) {
+        const auto values = experiment.theory(experiment.resolve(point));
+        if (values && !values->empty()) y = values->back();
+      }
+    } catch (const std::exception&) {
+      // a point where the closed form cannot be evaluated stays a gap (NaN), like theory elsewhere
+    }
+    any = any || std::isfinite(y);
+    curve.x.push_back(x);
+    curve.y.push_back(y);
+  }
+  if (!any) return std::nullopt;
+  return curve;
 }
 
 Result runPlan(const Plan& plan) { return assembleResult(plan, simulateTrials(plan, 0, plan.trials)); }
@@ -149,6 +207,7 @@ nlohmann::json resultJson(const Result& result) {
                       {"references", referencesJson(s.references)},
                       {"markers", markers},
                       {"metrics", metricsJson}});
+    if (s.theoryCurve) series.back()["theoryCurve"] = {{"x", numbers(s.theoryCurve->x)}, {"y", numbers(s.theoryCurve->y)}};
   }
   // The request that reproduces this Result bit for bit (collapse-lab run --config FILE, the page's "Open").
   const nlohmann::json request = {{"experiment", experiment.info().key}, {"config", config}, {"x", plan.xSpec},

@@ -14,8 +14,8 @@ import { figureSummary, renderTable } from '../figure/data-table.js';
 import { renderLegend } from '../figure/legend.js';
 import { darkQuery } from '../figure/theme.js';
 import { download } from '../export/download.js';
-import { fileStem, manifest, resultCsv, resultJson } from '../export/manifest.js';
-import { figurePng } from '../export/png-export.js';
+import { manifest } from '../export/manifest.js';
+import { addPngThemeChoice, exportCsv, exportJson, exportPng } from '../export/export-actions.js';
 import { EmbedDialog } from '../share/embed-dialog.js';
 import { openSavedFile } from '../share/open-saved.js';
 import { copyText, shareUrl } from '../share/share-links.js';
@@ -23,10 +23,19 @@ import { presetState, stateFromHash, sweptKey, toRequest } from '../state/lab-st
 import { decodeHash, encodeHash, HIDEABLE_PARTS, STANDARD_FIGURE } from '../state/url-hash.js';
 import { MessageBanner } from '../ui/message-banner.js';
 import { ProgressView } from '../ui/progress-view.js';
+import { scrollCue } from '../ui/scroll-cue.js';
 import { PicturePanel } from './picture-panel.js';
+import { describeChanges, presetChanges } from './preset-changes.js';
+import { glossaryTerms, renderWithTerms } from '../glossary/glossary.js';
+import { highlightIndex, TourGuide } from '../tour/tour-guide.js';
+import { PinAndHistory } from '../play/pin-and-history.js';
+import { GenerationPlayer } from '../play/generation-player.js';
 import { formatCount } from '../util/format.js';
 
 const RUN_DELAY_MS = 350; // after the last keystroke in a number field
+// While a slider moves, a figure whose last run took under this re-runs live (play/slider.js); heavier ones wait for
+// a pause, like typing, and run at once on release.
+const LIVE_SECONDS = 0.25;
 
 export class LabApp {
   constructor({ engine, runner, flavour, poolSize, embed }) {
@@ -59,6 +68,9 @@ export class LabApp {
         this.writeHash();
       },
     });
+    this.tourGuide = new TourGuide(this);
+    this.pinHistory = new PinAndHistory(this, document.querySelector('.figure-toolbar'));
+    this.player = new GenerationPlayer(this, document.querySelector('.figure-toolbar'));
     this.el.version.textContent = `${engine.version} · ${flavour} build · ${poolSize} worker${poolSize === 1 ? '' : 's'}`;
 
     this.el.run.addEventListener('click', () => this.run());
@@ -69,6 +81,7 @@ export class LabApp {
     $('export-csv').addEventListener('click', () => this.exportCsv());
     $('export-json').addEventListener('click', () => this.exportJson());
     $('open-saved').addEventListener('change', (event) => this.openSaved(event.target));
+    this.pngTheme = addPngThemeChoice($('export-png'));
     $('export-png').addEventListener('click', () => this.exportPng());
     window.addEventListener('hashchange', () => { if (location.hash !== this.writtenHash) this.applyHash(location.hash); });
     darkQuery?.addEventListener?.('change', () => this.redraw());
@@ -123,6 +136,7 @@ export class LabApp {
       const view = experimentView(experiment);
       state = presetState(experiment, view.presets.find((p) => p.key === view.defaultPreset));
     }
+    if (this.state && (state.experiment !== this.state.experiment || state.preset !== this.state.preset)) this.markStale();
     if (messages.length) this.banner.show('Some settings in this link could not be used:', messages);
     else this.banner.clear();
     this.setState(state, { rebuild: true });
@@ -137,11 +151,21 @@ export class LabApp {
     this.panel.setValues(state.config);
     this.sweepControls.setValues(state.x, state.series);
     this.viewControls.setValues(state.view);
-    this.presetList.setActive(state.preset);
+    this.presetList.setActive(this.unchangedPreset());
     this.applyFlags();
     this.validate();
     this.showPresetText();
+    this.highlight = this.tourGuide.show(state.tour, state.experiment);
     this.writeHash();
+  }
+
+  /** The tour position (from the tour panel): kept in the state and the hash; null leaves the tour. */
+  setTour(tour) {
+    const { tour: _old, ...rest } = this.state;
+    this.state = tour ? { ...rest, tour } : rest;
+    this.highlight = this.tourGuide.show(this.state.tour, this.state.experiment);
+    this.writeHash();
+    this.redraw();
   }
 
   buildExperimentUi() {
@@ -149,11 +173,16 @@ export class LabApp {
     this.view = experimentView(experiment);
     this.pictures.hide();
     this.el.title.textContent = experiment.title;
+    // Removing the old controls blurs a focused field, and Chromium then fires its change event: the old panel's
+    // callbacks must not write the old value into the new state (a link or Back would be undone).
+    const generation = (this.uiGeneration = (this.uiGeneration ?? 0) + 1);
+    const current = (f) => (...args) => { if (generation === this.uiGeneration) f(...args); };
     this.panel = new ControlPanel(this.el.controls, experiment, this.view, {
-      onInput: (key, value) => this.setParameter(key, value, false),
-      onCommit: (key, value) => this.setParameter(key, value, true),
+      onInput: current((key, value) => this.setParameter(key, value, false)),
+      onCommit: current((key, value) => this.setParameter(key, value, true)),
+      onDrag: current((key, value) => this.setParameter(key, value, false, { live: true })),
     });
-    this.sweepControls = new SweepControls(this.el.sweep, experiment, { onCommit: (x, series) => this.setSweep(x, series) });
+    this.sweepControls = new SweepControls(this.el.sweep, experiment, { onCommit: (x, series) => this.setSweep(x, series), configFor: () => this.state.config });
     this.presetList = new PresetList(this.el.presets, this.view.presets, { onChoose: (preset) => this.choosePreset(preset) });
     this.viewControls.setFigures([{ value: STANDARD_FIGURE, label: 'curves' },
       ...Object.entries(this.view.figures).map(([value, figure]) => ({ value, label: figure.label }))]);
@@ -161,6 +190,7 @@ export class LabApp {
       parameters: experiment.parameters,
       hashFor: (controls, hideCaption) => encodeHash({ ...this.state, flags: { hide: hideCaption ? ['caption'] : [], controls } }, experiment),
       titleFor: () => this.view.presets.find((p) => p.key === this.state.preset)?.title ?? experiment.title,
+      sweptFor: () => new Map([[sweptKey(this.state.x), 'on the x axis'], [sweptKey(this.state.series), 'one curve per value']].filter(([k]) => k)),
     });
     this.buildTabs();
   }
@@ -177,10 +207,21 @@ export class LabApp {
       button.addEventListener('click', () => this.chooseExperiment(experiment.key));
       tabs.append(button);
     }
+    tabs.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+    scrollCue(tabs);
+  }
+
+  /** Greys the figure at once when what it shows no longer matches the title and controls (until the new run draws). */
+  markStale(text = 'Computing the new figure…') {
+    if (!this.drawnResult) return;
+    this.el.canvas.closest('.chart-wrap')?.classList.add('stale');
+    this.el.placeholder.textContent = text;
+    this.el.placeholder.hidden = false;
   }
 
   chooseExperiment(key) {
     if (key === this.state.experiment) return;
+    this.markStale();
     const experiment = this.catalogueExperiment(key);
     const view = experimentView(experiment);
     this.chart.resetHidden();
@@ -189,21 +230,40 @@ export class LabApp {
   }
 
   choosePreset(preset) {
+    this.markStale();
     this.chart.resetHidden();
     this.setState(presetState(this.catalogueExperiment(), preset, { view: this.state.view, flags: this.state.flags }));
     this.run();
   }
 
-  setParameter(key, value, commit) {
+  setParameter(key, value, commit, { live = false } = {}) {
     if (this.state.config[key] === value && !commit) return;
     const changed = this.state.config[key] !== value;
-    this.state = { ...this.state, config: { ...this.state.config, [key]: value }, preset: changed ? '' : this.state.preset };
+    // A field's change event can fire late (its blur when a link or Back changes the hash): with nothing new and no
+    // run waiting, it must not write the old state over the new hash.
+    if (!changed && !this.runPending) return;
+    this.state = { ...this.state, config: { ...this.state.config, [key]: value } }; // the preset stays: its line says what changed
+    if (live && !commit && this.good && this.good.seconds < LIVE_SECONDS) return this.liveRun();
     this.afterEdit(commit ? 0 : RUN_DELAY_MS, changed || commit);
+  }
+
+  /**
+   * A slider moving on a cheap figure: run now if nothing runs, else once the current run ends (a throttle, not a
+   * debounce: figures keep coming while the reader drags, each one complete).
+   */
+  liveRun() {
+    this.presetList.setActive(this.unchangedPreset());
+    this.showPresetText();
+    clearTimeout(this.timer);
+    if (this.validate().length) return;
+    this.writeHash();
+    if (this.runner.running) this.liveDirty = true;
+    else this.run();
   }
 
   setSweep(x, series) {
     this.chart.resetHidden();
-    this.state = { ...this.state, x, series, preset: '' };
+    this.state = { ...this.state, x, series };
     this.sweepControls.setValues(x, series);
     this.afterEdit(0, true);
   }
@@ -217,12 +277,15 @@ export class LabApp {
 
   /** Validates; when valid, writes the hash and (after `delay`) runs. The last good figure stays meanwhile. */
   afterEdit(delay, runIt) {
-    this.presetList.setActive(this.state.preset);
+    this.presetList.setActive(this.unchangedPreset());
     this.showPresetText();
     clearTimeout(this.timer);
     if (this.validate().length) return;
     this.writeHash();
-    if (runIt) this.timer = setTimeout(() => this.run(), delay);
+    if (runIt) {
+      this.runPending = true;
+      this.timer = setTimeout(() => this.run(), delay);
+    }
   }
 
   validate() {
@@ -274,7 +337,7 @@ export class LabApp {
   writeHash() {
     const hash = encodeHash(this.state, this.catalogueExperiment());
     this.writtenHash = hash;
-    if (location.hash !== hash) history.replaceState(null, '', hash);
+    this.pinHistory.writeHash(hash);
     this.el.openFull.href = shareUrl(encodeHash({ ...this.state, flags: { hide: [], controls: null } }, this.catalogueExperiment()));
   }
 
@@ -292,12 +355,40 @@ export class LabApp {
     document.querySelector('.panel').hidden = [...document.querySelectorAll('.panel > .card')].every((card) => card.hidden || getComputedStyle(card).display === 'none');
   }
 
+  /** The preset key when the state is exactly that preset (the list marks it), else ''. */
+  unchangedPreset() {
+    const preset = this.view.presets.find((p) => p.key === this.state.preset);
+    return preset && !presetChanges(this.state, this.catalogueExperiment(), preset).length ? preset.key : '';
+  }
+
   showPresetText() {
     const preset = this.view.presets.find((p) => p.key === this.state.preset);
     const line = this.el.presetLine;
+    const changes = preset ? presetChanges(this.state, this.catalogueExperiment(), preset) : [];
+    // Rebuilt only when it says something new: a field's blur re-renders it, and a Reset button replaced between
+    // mousedown and mouseup would never receive its click.
+    const signature = preset ? `${this.state.experiment}/${preset.key}: ${describeChanges(changes)}` : '';
+    if (signature === this.presetSignature && !line.hidden === Boolean(preset)) return this.captionText();
+    this.presetSignature = signature;
     line.replaceChildren();
     line.hidden = !preset;
-    if (preset) line.append(`${preset.title} · `, citationElement(preset.citation));
+    if (preset) {
+      line.append(`${preset.title} · `, citationElement(preset.citation));
+      if (changes.length) {
+        const note = document.createElement('span');
+        note.className = 'preset-changed';
+        note.textContent = ` · changed from the preset: ${describeChanges(changes)} `;
+        const reset = document.createElement('button');
+        reset.type = 'button';
+        reset.className = 'link-button';
+        reset.dataset.resetPreset = preset.key;
+        reset.textContent = 'Reset';
+        reset.setAttribute('aria-label', `Reset to the preset “${preset.title}”`);
+        reset.addEventListener('click', () => this.choosePreset(preset));
+        note.append(reset);
+        line.append(note);
+      }
+    }
     this.captionText();
   }
 
@@ -306,14 +397,16 @@ export class LabApp {
     const result = this.good?.result;
     const current = result && result.experiment === this.state.experiment ? result : null;
     // A preset's caption may quote the run's numbers, but only those of a run of that very preset.
-    if (preset) this.el.caption.textContent = preset.lookFor(current && this.good.state.preset === preset.key ? current : null);
-    else this.el.caption.textContent = current ? this.view.caption(current) : this.catalogueExperiment().summary;
+    const text = preset ? preset.lookFor(current && this.good.state.preset === preset.key ? current : null)
+      : current ? this.view.caption(current) : this.catalogueExperiment().summary;
+    renderWithTerms(this.el.caption, text, glossaryTerms(this.catalogueExperiment()));
   }
 
   // ——— running ———
 
   async run() {
     clearTimeout(this.timer);
+    this.runPending = false;
     if (this.validate().length) return;
     const request = toRequest(this.state);
     const state = this.state;
@@ -334,9 +427,11 @@ export class LabApp {
       this.captionText();
       this.showPictures();
       this.setStatus(`${outcome.result.trials} trials, seed ${outcome.result.seed}, ${this.flavour} build, ${this.poolSize} worker${this.poolSize === 1 ? '' : 's'}, ${outcome.seconds.toFixed(2)} s.` +
-        (this.dropped ? ` ${this.dropped} values ≤ 0 are not shown on the log axis.` : ''));
+        this.logGapText());
       if (!document.body.dataset.ready) performance.mark('collapse-lab:first-figure');
       document.body.dataset.ready = 'true';
+      this.pinHistory.completed(this.writtenHash);
+      this.player.update(outcome.result);
       this.emit('result', { result: outcome.result, manifest: this.manifest(), hash: this.writtenHash });
     } catch (error) {
       if (error instanceof CancelledError) {
@@ -350,7 +445,10 @@ export class LabApp {
         this.emit('error', { issues: issues.length ? issues : [{ parameter: 'run', value: '', message: error.message }] });
       }
     } finally {
-      if (!this.runner.running) {
+      if (this.liveDirty && !this.runner.running) {
+        this.liveDirty = false;
+        setTimeout(() => this.run());
+      } else if (!this.runner.running) {
         this.progress.finish();
         this.el.cancel.hidden = true;
         this.el.run.disabled = this.engine.validate(toRequest(this.state)).length > 0;
@@ -372,19 +470,25 @@ export class LabApp {
     const spec = this.good?.result === result ? this.good.request.x : this.state.x;
     const view = experimentView(experiment);
     const figure = this.derivedFigure(view, result);
-    const { dropped } = this.chart.draw(result, {
-      view: this.state.view, xTitle, yTitle: view.yTitle(result), median: view.median(result),
+    const clip = view.yRange(result, { log: this.state.view.y === 'log' });
+    const { dropped, bandGaps } = this.chart.draw(result, {
+      view: this.state.view, xTitle, yTitle: view.yTitle(result), median: view.median(result), yClip: figure.spec ? null : clip,
+      emphasis: highlightIndex(result, this.highlight),
+      ghosts: this.pinHistory.ghosts(result),
+      revealUntil: this.good?.result === result ? this.player.revealUntil() : null,
       xSpec: spec ?? '', xParameter: experiment.parameters.find((p) => p.key === result.x.key),
       guides: view.guides(result), markerLabel: (marker, series) => view.markerLabel(marker, series, result),
       figure: figure.spec,
     });
     this.dropped = dropped;
-    this.figureNote = figure.note;
+    this.bandGaps = bandGaps;
+    this.figureNote = [figure.note, !figure.spec && clip?.note ? clip.note : ''].filter(Boolean).join(' ');
     this.viewControls.setBandShown(!figure.spec);
     if (!preview) this.viewControls.setUnavailable(Object.fromEntries(Object.entries(view.figures)
       .map(([name, derived]) => [name, derived.build(result, { log: false }).error ?? ''])));
     this.drawnResult = result;
     this.el.placeholder.hidden = true;
+    this.el.canvas.closest('.chart-wrap')?.classList.remove('stale');
     this.el.canvas.setAttribute('aria-label', figure.spec ? figure.spec.summary : figureSummary(result, xTitle));
     this.renderLegend();
     this.renderNotes(result, preview);
@@ -412,8 +516,14 @@ export class LabApp {
     this.pictures.redraw();
     if (this.good) {
       this.draw(this.good.result);
-      if (this.dropped) this.setStatus(`${this.dropped} values ≤ 0 are not shown on the log axis.`);
+      if (this.dropped || this.bandGaps) this.setStatus(this.logGapText().trim());
     }
+  }
+
+  /** What a log axis leaves out, for the status line: web.md promises the gaps are said. */
+  logGapText() {
+    return (this.dropped ? ` ${this.dropped} values ≤ 0 are not shown on the log axis (gaps in the lines).` : '') +
+      (this.bandGaps ? ` The band has a gap at ${this.bandGaps} point${this.bandGaps === 1 ? '' : 's'} where its lower edge is ≤ 0.` : '');
   }
 
   renderLegend() {
@@ -431,9 +541,10 @@ export class LabApp {
     const notes = [...new Set((result.notes ?? []).map((n) => n.replace(/^[a-zA-Z]+ = [^:]+: /, '')))];
     if (this.figureNote) notes.unshift(this.figureNote);
     if (preview) notes.unshift(`Preview: ${formatCount(preview)} trials so far; the curves sharpen as the rest arrive.`);
+    const terms = glossaryTerms(this.catalogueExperiment(result.experiment));
     this.el.notes.replaceChildren(...notes.map((text) => {
       const li = document.createElement('li');
-      li.textContent = text;
+      renderWithTerms(li, text, terms);
       return li;
     }));
   }
@@ -456,15 +567,15 @@ export class LabApp {
 
   manifest() {
     if (!this.good) return null;
+    const experiment = this.catalogueExperiment(this.good.request.experiment);
+    const preset = experimentView(experiment).presets.find((p) => p.key === this.good.state.preset);
     return manifest({ version: this.engine.version, flavour: this.flavour, request: this.good.request, result: this.good.result,
-      link: shareUrl(encodeHash(this.good.state, this.catalogueExperiment(this.good.request.experiment))) });
+      link: shareUrl(encodeHash(this.good.state, experiment)), preset: preset?.key ?? '',
+      changed: preset ? describeChanges(presetChanges(this.good.state, experiment, preset), 100) : '' });
   }
 
-  async exportCsv() {
-    if (!this.good) return;
-    const m = this.manifest();
-    const csv = await this.runner.csv(this.good.request, this.good.values);
-    download(new Blob([resultCsv(m, csv)], { type: 'text/csv' }), `${fileStem(m)}.csv`);
+  exportCsv() {
+    return exportCsv(this);
   }
 
   /** "Open…": a saved figure (the page's JSON export or the CLI's output) is reopened through the URL hash. */
@@ -478,21 +589,11 @@ export class LabApp {
   }
 
   exportJson() {
-    if (!this.good) return;
-    const m = this.manifest();
-    download(new Blob([resultJson(m, this.good.result)], { type: 'application/json' }), `${fileStem(m)}.json`);
+    return exportJson(this);
   }
 
-  async exportPng() {
-    if (!this.good) return;
-    const m = this.manifest();
-    const preset = this.view.presets.find((p) => p.key === this.good.state.preset);
-    const blob = await figurePng(this.el.canvas, {
-      title: preset ? `${preset.title} (${preset.citation.text.split(',')[0]})` : this.catalogueExperiment().title,
-      legendItems: this.chart.legendItems().filter((item) => !item.hidden),
-      footer: [`Collapse Lab ${m.version}: ${m.trials} trials, seed ${m.seed}. Solid: Monte Carlo mean; ${this.chart.drawn.median ? 'round dots: median; ' : ''}band: ${bandDescription(this.state.view.band)}; dashed: theory.`, m.link],
-    });
-    download(blob, `${fileStem(m)}.png`);
+  exportPng() {
+    return exportPng(this, { theme: this.pngTheme() });
   }
 
   /** For the embed API's "get". */

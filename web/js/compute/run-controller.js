@@ -102,6 +102,14 @@ export class RunController {
     return reply.text;
   }
 
+  /** The report CSV (see core/include/collapse/result/csv_report.hpp), written by a worker; comments: extra # lines. */
+  async csvReport(request, values, comments = []) {
+    const copy = values.slice();
+    const reply = await this.pool.submit({ kind: 'csv-report', request: JSON.stringify(request), values: copy, comments },
+      { transfer: [copy.buffer], priority: true });
+    return reply.text;
+  }
+
   /**
    * One trial's pictures of a generative experiment, computed by a worker (never on the page's thread):
    * { dimension, real: Float64Array, generations: [Float64Array] } for series `series` of the request.

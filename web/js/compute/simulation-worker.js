@@ -83,7 +83,7 @@ function checked(answer) {
   throw Object.assign(new Error(failed.error), { issues: failed.issues || [] });
 }
 
-function compute({ id, kind, request, begin, end, values, series, trial }) {
+function compute({ id, kind, request, begin, end, values, series, trial, comments }) {
   try {
     if (kind === 'simulate') {
       const out = checked(lab.simulate(request, begin, end));
@@ -92,6 +92,8 @@ function compute({ id, kind, request, begin, end, values, series, trial }) {
       self.postMessage({ id, ok: true, text: checked(lab.assemble(request, values)) });
     } else if (kind === 'csv') {
       self.postMessage({ id, ok: true, text: checked(lab.resultCsv(request, values)) });
+    } else if (kind === 'csv-report') {
+      self.postMessage({ id, ok: true, text: checked(lab.resultCsvReport(request, values, JSON.stringify(comments ?? []))) });
     } else if (kind === 'pointCloud') {
       const cloud = checked(lab.pointCloud(request, series, trial));
       const generations = Array.from(cloud.generations);

@@ -2,9 +2,11 @@
 // under "More"), generated entirely from the catalogue. It shows validate()'s issues beside the control they
 // name and hands back the issues that name no control.
 import { createParameterControl } from './parameter-control.js';
+import { attachSlider } from '../play/slider.js';
 
 export class ControlPanel {
-  constructor(container, catalogueExperiment, view, { onInput, onCommit }) {
+  /** onDrag(key, value): a slider moving (defaults to onInput). */
+  constructor(container, catalogueExperiment, view, { onInput, onCommit, onDrag = onInput }) {
     this.container = container;
     this.controls = new Map();
     container.replaceChildren();
@@ -23,6 +25,13 @@ export class ControlPanel {
       }
       for (const key of group.keys) {
         const control = createParameterControl(parameters.get(key), { onInput, onCommit });
+        if (parameters.get(key).type !== 'choice' && key !== 'seed') {
+          // Direct manipulation: a slider beside the field (the seed is a label, not a quantity).
+          const slider = attachSlider(control, parameters.get(key), { onDrag, onCommit });
+          const { setValue, setSwept } = control;
+          control.setValue = (value) => { setValue(value); slider.setValue(value); };
+          control.setSwept = (reason) => { setSwept(reason); slider.setDisabled(Boolean(reason)); };
+        }
         this.controls.set(key, control);
         fieldset.append(control.element);
       }

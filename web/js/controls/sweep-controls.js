@@ -8,8 +8,9 @@ import { sweptKey } from '../state/lab-state.js';
 const NOT_SWEPT = new Set(['seed', 'trials']);
 
 export class SweepControls {
-  constructor(container, catalogueExperiment, { onCommit }) {
+  constructor(container, catalogueExperiment, { onCommit, configFor = () => ({}) }) {
     this.experiment = catalogueExperiment;
+    this.configFor = configFor;
     this.onCommit = onCommit;
     this.parameters = new Map(catalogueExperiment.parameters.map((p) => [p.key, p]));
     container.replaceChildren();
@@ -70,7 +71,7 @@ export class SweepControls {
 
     select.addEventListener('change', () => {
       const parameter = this.parameters.get(select.value);
-      values.value = parameter ? (name === 'x' ? defaultXGrid(parameter) : defaultSeriesValues(parameter)) : '';
+      values.value = parameter ? (name === 'x' ? defaultXGrid(parameter, this.configFor()) : defaultSeriesValues(parameter)) : '';
       this.commit();
     });
     values.addEventListener('change', () => this.commit());

@@ -72,6 +72,11 @@ export class CollapseEngine {
     return fromModule(this.module.resultCsvAll(requestText(request), trialValues(values)));
   }
 
+  /** The report CSV (median, reference lines, markers, names and units, manifest as # lines); comments: extra # lines. */
+  assembleCsvReport(request, values, comments = []) {
+    return fromModule(this.module.resultCsvReport(requestText(request), trialValues(values), JSON.stringify(comments)));
+  }
+
   /**
    * One trial's data for a generative experiment's pictures: { dimension, real: Float64Array,
    * generations: [Float64Array] } (row-major points), for series `series` of the request.

@@ -30,6 +30,20 @@ function heavyTailSentence(s, trials) {
     `while the median run (round dots) is at ${f(last(median))} and 90% of the runs end below ${f(last(hi))} (top of the band).${rare}`;
 }
 
+/** How the Monte Carlo mean of a heavy-tailed series compares with its expectation: near it, or carried by rare runs. */
+function meanAgainstTheory(s, trials) {
+  const m = last(s.simulation.mean);
+  const expected = s.theory ? last(s.theory) : null;
+  if (expected === null || Math.abs(m - expected) <= 4 * last(s.simulation.sem)) return `the mean of the ${trials} runs is ${f(m)}.`;
+  return `the mean of these ${trials} runs, ${f(m)}, is ${m > expected ? 'far above' : 'below'} it: a few runs that drifted far carry it.`;
+}
+
+/** The next "round" number up (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ᵏ), for the top of an axis. */
+function niceCeil(value) {
+  const power = 10 ** Math.floor(Math.log10(value));
+  return [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * power).find((v) => v >= value * (1 - 1e-12));
+}
+
 /** "generation 100": the last generation of a Result on the generation axis. */
 const lastT = (result) => last(result.x.values);
 
@@ -44,7 +58,34 @@ export default {
   presetViews: {
     'curse-of-recursion': { y: 'log' },
     'replace-vs-accumulate': { y: 'log' },
-    'fixed-compute': { y: 'log' },
+    // The compared lines (accumulate-subsample and accumulate, 0.7–0.9) need a linear axis; replace's collapse shows as
+    // its median at the bottom.
+    'fixed-compute': { y: 'linear' },
+  },
+
+  /**
+   * On a linear axis, the top that the typical runs and the theory need: the mean of a heavy-tailed metric can spike
+   * (one run far out) to several times that and squeeze everything else into a sliver; the spike is cut and said.
+   */
+  yRange(result, { log }) {
+    if (log) return null;
+    const finite = (values) => (values ?? []).filter((v) => Number.isFinite(v));
+    // The mean is left out on purpose: it is what spikes.
+    const typical = result.series.flatMap((s) => [...finite(s.theory), ...finite(s.simulation.median), ...finite(s.simulation.hi),
+      ...finite(s.references?.map((r) => r.value))]);
+    if (!typical.length) return null;
+    const max = niceCeil(1.1 * Math.max(...typical));
+    const spikes = result.series.map((s) => {
+      const m = s.simulation.mean;
+      const i = m.indexOf(Math.max(...finite(m)));
+      return { s, i, value: m[i] };
+    }).filter(({ value }) => value > 1.3 * max);
+    if (!spikes.length) return null;
+    return {
+      max,
+      note: spikes.map(({ s, i, value }) => `The mean of ${s.label} reaches ${f(value)} at ${result.x.key === 'generation' ? 't' : result.x.key} = ${f(result.x.values[i])}, above this axis: ` +
+        'a few runs far from the truth carry it (heavy tail). The axis follows the median, the band and the theory; the data table has every value.').join(' '),
+    };
   },
   // Every gaussian-fitting metric is a product or sum of random factors with a long right tail: the median is the typical run.
   median: (result) => result.series.some((s) => Array.isArray(s.simulation.median)),
@@ -78,10 +119,13 @@ export default {
       const accumulate = byValue(result, 'accumulate');
       if (!replace || !accumulate || result.x.key !== 'generation' || !RATIOS.has(result.config.metric) || !replace.theory) return '';
       const limit = accumulate.references?.[0]?.value;
+      const end = last(accumulate.simulation.mean);
+      const se = last(accumulate.simulation.sem);
+      const relation = !limit ? '' : Math.abs(end - limit) <= 2 * se ? `, at the limit sin(π/√m)/(π/√m) = ${f(limit)} (dotted) within its standard error`
+        : `, ${end < limit ? 'just below' : 'above'} the limit sin(π/√m)/(π/√m) = ${f(limit)} (dotted) that it approaches as t → ∞`;
       return `Replacing the data (blue) shrinks the fitted variance geometrically, ((m−1)/m)ᵗ (dashed): ` +
         `${f(last(replace.theory))} after ${lastT(result)} generations with m = ${result.config.samples} (log axis). ${heavyTailSentence(replace, result.trials)} ` +
-        `Accumulating the data (orange) levels off at ${f(last(accumulate.simulation.mean))}` +
-        (limit ? `, at the limit sin(π/√m)/(π/√m) = ${f(limit)} (dotted)` : '') +
+        `Accumulating the data (orange) levels off at ${f(end)} ± ${f(se)}${relation}` +
         `: the fit keeps most of the truth's spread for ever. The picture below shows one run: under replace the samples ` +
         'shrink to a point, under accumulate they stay spread like the real data.';
     },
@@ -90,8 +134,8 @@ export default {
       const accumulate = byValue(result, 'accumulate');
       if (!replace || !accumulate || result.config.metric !== 'meanError') return '';
       const bound = accumulate.references?.[0]?.value;
-      return `Under replace (blue) the fitted mean random-walks away from the truth: its squared error grows linearly, ` +
-        `to ${f(last(replace.simulation.mean))} after ${lastT(result)} generations (theory ${f(last(replace.theory ?? [NaN]))}, dashed). ` +
+      return `Under replace (blue) the fitted mean random-walks away from the truth: its expected squared error grows ` +
+        `linearly, to ${f(last(replace.theory ?? [NaN]))} after ${lastT(result)} generations (theory, dashed); ${meanAgainstTheory(replace, result.trials)} ` +
         `This mean is heavy-tailed too: the median run (round dots) has ${f(last(replace.simulation.median))}. ` +
         `Under accumulate (orange) the error stays at ${f(last(accumulate.simulation.mean))}` +
         (bound ? `, below the bound (π²/6)·d/m = ${f(bound)} (dotted)` : '') + '.';
@@ -104,7 +148,7 @@ export default {
       return `Accumulate-subsample (green) fits m = ${result.config.samples} points per generation, the compute of replace, ` +
         `drawn from all the data so far. Its variance ratio degrades slowly and converges, ${f(last(subsample.simulation.mean))} ` +
         `after ${lastT(result)} generations (median ${f(last(subsample.simulation.median))}), where replace (blue) has collapsed to a ` +
-        `median of ${f(last(replace.simulation.median))} (log axis) and full accumulate (orange) holds at ${f(last(accumulate.simulation.mean))}. ` +
+        `median of ${f(last(replace.simulation.median))} (the round dots at the bottom) and full accumulate (orange) holds at ${f(last(accumulate.simulation.mean))}. ` +
         'The mean of replace is heavy-tailed: the round dots (median) and the band show the typical run.';
     },
     wasserstein(result) {
@@ -112,8 +156,8 @@ export default {
       const accumulate = byValue(result, 'accumulate');
       if (!replace || !accumulate || result.config.metric !== 'wasserstein') return '';
       return `The squared Wasserstein-2 distance between the fitted Gaussian and the truth grows without bound under replace ` +
-        `(blue): ${f(last(replace.simulation.mean))} after ${lastT(result)} generations, against Shumailov et al.'s ` +
-        `t/M + 2(1 − cᵗ) = ${f(last(replace.theory ?? [NaN]))} (dashed). Its median (round dots, ${f(last(replace.simulation.median))}) ` +
+        `(blue): Shumailov et al.'s t/M + 2(1 − cᵗ) = ${f(last(replace.theory ?? [NaN]))} after ${lastT(result)} generations (dashed); ` +
+        `${meanAgainstTheory(replace, result.trials)} Its median (round dots, ${f(last(replace.simulation.median))}) ` +
         `is far lower: a drifting mean makes the distance heavy-tailed. Under accumulate (orange) it settles at ` +
         `${f(last(accumulate.simulation.mean))}; that workflow has no closed form for W₂ (simulation only).`;
     },

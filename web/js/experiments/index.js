@@ -13,6 +13,8 @@
 //   median(result)              whether the figure draws the median over the trials beside the mean (default: when the
 //                               Result's notes say the metric is heavy-tailed or point to the median)
 //   yTitle(result)              the y axis title (default: the Result's metric label)
+//   yRange(result, { log })     null, or { max, note }: the top of a linear y axis when a few runs' spike would squeeze
+//                               the curves the caption compares (the note says what is cut off; the table has it all)
 //   pictures                    pictures of one trial's data (generative experiments; see app/picture-panel.js):
 //                               { plane?: { axes, names, note } for 3-D clouds, truth?: 'standard-normal',
 //                                 lookFor(series, generation, summaries) → a sentence }
@@ -24,6 +26,7 @@ import strongCollapse from './strong-collapse.js';
 import gaussianFitting from './gaussian-fitting.js';
 import kdeFitting from './kde-fitting.js';
 import { STANDARD_FIGURE } from '../state/url-hash.js';
+import { readableLabel } from '../figure/axis-labels.js';
 
 const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting].map((view) => [view.key, view]));
 
@@ -71,7 +74,8 @@ export function experimentView(catalogueExperiment) {
     markerLabel: file.markerLabel ?? ((marker) => marker.label),
     caption: file.caption ?? (() => catalogueExperiment.summary),
     median: file.median ?? heavyTailed,
-    yTitle: file.yTitle ?? ((result) => result.metric.label),
+    yTitle: (result) => readableLabel(file.yTitle ? file.yTitle(result) : result.metric.label),
+    yRange: file.yRange ?? (() => null),
     pictures: file.pictures ?? null,
   };
 }

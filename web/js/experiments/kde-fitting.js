@@ -48,7 +48,7 @@ export default {
     moons(result) {
       const text = replaceVsAccumulate(result);
       return text && `${text} In the picture below, drag the slider: under replace each refit is a bootstrap plus jitter, ` +
-        'so the two moons blur into one cloud; under accumulate they keep their shape.';
+        'so the samples drift into a few tight clumps that no longer trace the two moons; under accumulate they keep their shape.';
     },
     circles(result) {
       const text = replaceVsAccumulate(result);

@@ -84,7 +84,8 @@ export default {
         const floor = s.references?.find((r) => r.value > 0)?.value;
         const value = last(mean(s));
         const ratio = value / last(mean(clean));
-        if (ratio < 1.5) return `${share(s)} is still close to the clean line (${f(value)})`;
+        if (ratio < 1.5) return `${share(s)} still lies on the clean line (${f(value)}; drawn over it, the clean line shows as a wide blue halo)` +
+          (floor ? `: its floor ${f(floor)} is ${f(value / floor)} times lower, and the curve would flatten only at larger n` : '');
         const where = !floor ? '' : value <= 1.2 * floor ? `, on its floor ${f(floor)}` : `, on its way to its floor ${f(floor)}`;
         return `${share(s)} is at ${f(value)}, ${f(ratio)} times the clean error${where}`;
       };
@@ -99,8 +100,10 @@ export default {
       const count = result?.series.find((s) => s.value === 'count');
       if (!fraction || !count || result.x.key !== 'samples') return '';
       const { syntheticFraction: p, syntheticCount: n2 } = result.config;
-      return `A fixed fraction p₂ = ${percent(p)} of synthetic labels (blue) flattens onto its floor ` +
-        `(${f(last(mean(fraction)))} at n = ${f(last(result.x.values))}), whereas a fixed count of n₂ = ${n2} synthetic samples ` +
+      const floor = fraction.references?.find((r) => r.value > 0)?.value;
+      return `A fixed fraction p₂ = ${percent(p)} of synthetic labels (blue) heads for its floor ` +
+        (floor ? `p₂²c² = ${f(floor)} (dotted)` : '') + ` and leaves the clean scaling law: ${f(last(mean(fraction)))} at ` +
+        `n = ${f(last(result.x.values))}` + (floor ? `, ${f(last(mean(fraction)) / floor)} times its floor` : '') + `, whereas a fixed count of n₂ = ${n2} synthetic samples ` +
         `(orange) only costs something while they are a large share of small training sets: their share n₂/n falls as n grows, and the ` +
         `curve rejoins the clean scaling law (${f(last(mean(count)))}). A scaling law tolerates synthetic data that grow more ` +
         'slowly than the data set, not a fixed share of it.';

@@ -49,7 +49,8 @@ export default {
       const t = theoryOr(s);
       const n = last(result.x.values);
       const step = (last(t) - t[0]) / n;
-      return `Each generation of synthetic data adds the same amount, σ₀²d/(T₀−d−1) ≈ ${f(step)}, to the downstream ` +
+      return `Each generation of synthetic data adds the same amount, σ₀²d/(T₀−d−1) ≈ ${f(step)} (the error of one ` +
+        `generator's least-squares fit: noise σ₀² spread over d directions, T₀ samples), to the downstream ` +
         `model's error: the curve climbs in a straight line from the clean level ${f(t[0])} (dash-dot line, n = 0) to ` +
         `${f(last(s.simulation.mean))} after ${n} generations, ${Math.round(last(s.simulation.mean) / t[0])} times worse. ` +
         'More downstream data would not help: the generators\' noise has become a bias it cannot average away.';
@@ -95,11 +96,13 @@ export default {
       if (!quiet || !noisy || result.x.key !== 'generation') return '';
       const { dim, generatorSamples, signal } = result.config;
       const t = theoryOr(quiet);
+      const gap = last(noisy.simulation.mean) - last(quiet.simulation.mean);
       return `Generators fitted on T₀ = ${generatorSamples} samples in d = ${dim} dimensions see only part of the signal, ` +
         `and each generation keeps a fraction T₀/d of what is left. Even without noise (σ₀ = 0, blue) the error rises from ` +
         `the clean level ${f(t[0])} by ‖w*‖²(1 − (T₀/d)ⁿ) and settles at ${f(last(quiet.simulation.mean))}, about ` +
         `${f(t[0])} + ‖w*‖² = ${f(t[0] + signal ** 2)}, within a few generations: the signal is gone, exponentially fast. ` +
-        `Generator noise (orange) adds to it: ${f(last(noisy.simulation.mean))}.`;
+        `Generator noise (${noisy.label}, orange) adds its own linear-in-n error on top: that curve settles at ` +
+        `${f(last(noisy.simulation.mean))}, ${f(gap)} above the noiseless one.`;
     },
     breakdown(result) {
       const parts = Object.fromEntries((result?.series ?? []).map((s) => [s.value, s]));

@@ -1,7 +1,8 @@
 // What a downloaded figure or data file needs to be reproduced: the lab's version and build flavour, the full
 // request (every parameter, the sweep), the seed and trial count, and the link that redraws it.
 
-export function manifest({ version, flavour, request, result, link }) {
+/** preset: the preset the figure started from ('' for none); changed: what differs from it, in words ('' for nothing). */
+export function manifest({ version, flavour, request, result, link, preset = '', changed = '' }) {
   return {
     generator: 'Collapse Lab',
     version,
@@ -10,6 +11,8 @@ export function manifest({ version, flavour, request, result, link }) {
     seed: result.seed,
     trials: result.trials,
     parameters: result.config,
+    preset: preset || null,
+    changed: changed || null,
     x: request.x ?? null,
     series: request.series ?? null,
     link,
@@ -36,6 +39,8 @@ export function resultCsv(manifestObject, csv) {
   return `${lines.join('\n')}\n${csv.endsWith('\n') ? csv : `${csv}\n`}`;
 }
 
+/** collapse-lab_<experiment>[_<preset>[-changed]]_seed<seed>: what the file holds, at a glance. */
 export function fileStem(m) {
-  return `collapse-lab_${m.experiment}_seed${m.seed}`;
+  const preset = m.preset ? `_${m.preset}${m.changed ? '-changed' : ''}` : '';
+  return `collapse-lab_${m.experiment}${preset}_seed${m.seed}`;
 }

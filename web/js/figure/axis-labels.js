@@ -9,3 +9,11 @@ export function xAxisTitle(result, catalogueExperiment) {
 export function yAxisTitle(result) {
   return result.metric.label;
 }
+
+/**
+ * A catalogue label as a reader reads it: the Σ-norm "E‖ŵ − w*‖²_Σ" (a literal "_Σ" on screen) becomes
+ * "E (ŵ − w*)ᵀΣ(ŵ − w*)", the same quantity written without subscript markup.
+ */
+export function readableLabel(text) {
+  return String(text).replace(/(E\s*)?‖([^‖]+)‖²_Σ/g, (_m, e, v) => `${e ? 'E ' : ''}(${v})ᵀΣ(${v})`);
+}

@@ -6,8 +6,9 @@
 // vertical or horizontal line with a label, e.g. the interpolation threshold m = n) or replace the curves by a
 // derived figure (a paired scatter such as the Pareto view; see paired-figure.js). Tooltips give the exact numbers
 // behind every point.
-import { figureData, labelEnd, markerPoints, mergeReferences, xAxisIsLog } from './figure-data.js';
+import { coveredSeries, figureData, labelEnd, markerPoints, mergeReferences, POINT_STYLES, xAxisIsLog, yBounds } from './figure-data.js';
 import { canvasBackground } from './canvas-background.js';
+import { readableLabel } from './axis-labels.js';
 import { currentTheme, seriesColour, withAlpha } from './theme.js';
 import { formatNumber, formatShort, formatTick } from '../util/format.js';
 
@@ -74,17 +75,20 @@ function registerInteraction(Chart) {
     });
     const items = [];
     chart.data.datasets.forEach((dataset, datasetIndex) => {
-      if (dataset.role === 'marker' || dataset.role === 'band' || !chart.isDatasetVisible(datasetIndex)) return;
-      const element = chart.getDatasetMeta(datasetIndex).data[index];
-      if (element && !element.skip) items.push({ element, datasetIndex, index });
+      if (['marker', 'band', 'ghost'].includes(dataset.role) || !chart.isDatasetVisible(datasetIndex)) return;
+      const element = chart.getDatasetMeta(datasetIndex).data[dataset.gridIndex ? dataset.gridIndex[index] : index];
+      if (element && !element.skip) items.push({ element, datasetIndex, index: dataset.gridIndex ? dataset.gridIndex[index] : index });
     });
     return items;
   };
 }
 
 export class ChartView {
-  constructor(canvas) {
+  /** options.theme: a fixed theme (an export in the light theme) instead of the page's; options.devicePixelRatio. */
+  constructor(canvas, options = {}) {
     this.canvas = canvas;
+    this.fixedTheme = options.theme ?? null;
+    this.devicePixelRatio = options.devicePixelRatio ?? null;
     this.chart = null;
     this.result = null;
     this.figure = null; // a derived figure spec while one is drawn, else null
@@ -104,7 +108,7 @@ export class ChartView {
     registerInteraction(window.Chart);
     // On a narrow figure (a phone) line labels keep only their first part, or they would run off the canvas.
     this.narrow = (this.canvas.parentElement?.clientWidth || 800) < NARROW_PX;
-    const theme = currentTheme();
+    const theme = this.fixedTheme ?? currentTheme();
     const built = this.figure ? this.pairedDatasets(theme) : this.curveDatasets(theme);
     const options = this.options(theme, built);
     if (this.chart) {
@@ -115,12 +119,21 @@ export class ChartView {
     }
     this.chart.$collapseLabX = this.figure ? [] : result.x.values;
     this.chart.update('none');
-    return { dropped: built.dropped };
+    return { dropped: built.dropped, bandGaps: built.bandGaps ?? 0 };
   }
 
   curveDatasets(theme) {
     const { result, context } = this;
-    const { series, dropped } = figureData(result, context.view);
+    const { series, dropped, bandGaps } = figureData(result, context.view);
+    // Play (play/generation-player.js): only x ≤ revealUntil is drawn, generation by generation; the axes stay put.
+    let fullExtent = null;
+    if (Number.isFinite(context.revealUntil)) {
+      const ys = series.flatMap((s) => [...s.mean, ...(s.median ?? []), ...(s.hi ?? []), ...(s.lo ?? []), ...(s.theory ?? [])])
+        .map((p) => p.y).filter((v) => Number.isFinite(v) && (context.view.y !== 'log' || v > 0));
+      if (ys.length) fullExtent = { suggestedMin: Math.min(...ys), suggestedMax: Math.max(...ys) };
+      const cut = (points) => points?.map((p) => (p.x <= context.revealUntil ? p : { x: p.x, y: null }));
+      for (const s of series) for (const key of ['mean', 'median', 'lo', 'hi', 'theory', 'theoryCurve']) if (s[key]) s[key] = cut(s[key]);
+    }
     const logY = context.view.y === 'log';
     const xLog = xAxisIsLog(result.x.values, context.xSpec, context.xParameter);
     const datasets = [];
@@ -129,18 +142,26 @@ export class ChartView {
     const labelBackground = withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.85);
     const withReferences = series.filter((s) => s.references.length).length;
     const curves = series.filter((_, k) => !this.hidden.has(k)).map((s) => s.mean.map((p) => p.y));
+    const covered = coveredSeries(series.map((s, k) => (this.hidden.has(k) ? { mean: [] } : s)), { logY });
     this.drawn = { theory: false, median: false, references: [], markers: [], diagonal: false };
+    const emphasis = Number.isInteger(context.emphasis) ? context.emphasis : null;
     series.forEach((s, k) => {
-      const colour = seriesColour(theme, k);
+      // A tour step highlights one curve: the others fade (their colour at 30%).
+      const faded = emphasis !== null && k !== emphasis;
+      const colour = faded ? withAlpha(seriesColour(theme, k), 0.3) : seriesColour(theme, k);
       const hidden = this.hidden.has(k);
       const many = s.mean.length > 40;
       if (s.lo && s.hi) {
         datasets.push({ label: `${s.label} band low`, data: s.lo, role: 'band', series: k, hidden, borderWidth: 0, pointRadius: 0, pointHitRadius: 0, fill: false, order: 3 });
         datasets.push({ label: `${s.label} band`, data: s.hi, role: 'band', series: k, hidden, borderWidth: 0, pointRadius: 0, pointHitRadius: 0,
-          fill: '-1', backgroundColor: withAlpha(colour, theme.dark ? 0.22 : 0.15), order: 3 });
+          fill: '-1', backgroundColor: withAlpha(seriesColour(theme, k), (theme.dark ? 0.22 : 0.15) * (faded ? 0.4 : 1)), order: 3 });
       }
+      // Later series on top (a lower order draws later), each with its own marker shape: a curve that coincides
+      // with another (p₂ = 0.1% on the clean line) still shows.
       datasets.push({ label: s.label, data: s.mean, role: 'mean', series: k, hidden, borderColor: colour, backgroundColor: colour,
-        borderWidth: 2, pointRadius: many ? 0 : 2.5, pointHoverRadius: 4, order: 1 });
+        borderWidth: Math.min(11, 2 + 3.5 * covered[k]), pointRadius: many ? 0 : covered[k] ? 3 + 2 * covered[k] : k ? 3.5 : 2.5, pointHoverRadius: 4,
+        pointStyle: POINT_STYLES[k % POINT_STYLES.length], covered: covered[k] > 0,
+        order: 1 + 0.01 * (series.length - k) });
       if (context.median && s.median && s.median.some((p) => p.y !== null)) {
         // Round dots (a zero-length dash with round caps): unlike the short dashes of the horizontal references.
         this.drawn.median = true;
@@ -149,8 +170,11 @@ export class ChartView {
       }
       if (s.theory && s.theory.some((p) => p.y !== null)) {
         this.drawn.theory = true;
-        datasets.push({ label: `${s.label} (theory)`, data: s.theory, role: 'theory', series: k, hidden, borderColor: colour,
-          backgroundColor: colour, borderDash: [7, 5], borderWidth: 2, pointRadius: 0, pointHoverRadius: 3, order: 2 });
+        const curve = s.theoryCurve;
+        datasets.push({ label: `${s.label} (theory)`, data: curve ?? s.theory, role: 'theory', series: k, hidden, borderColor: colour,
+          backgroundColor: colour, borderDash: [7, 5], borderWidth: 2, pointRadius: 0, pointHoverRadius: 3, order: 2,
+          // On the fine grid, where each Monte Carlo x sits (hover and tooltips work per Monte Carlo point).
+          gridIndex: curve ? result.x.values.map((x) => curve.findIndex((p) => p.x === x)) : null });
       }
       mergeReferences(s.references).forEach((reference, r) => {
         const [first, ...rest] = reference.labels;
@@ -165,6 +189,14 @@ export class ChartView {
             backgroundColor: labelBackground, color: theme.text, font: { size: 11 }, padding: 3, yAdjust: -11 },
         };
       });
+    });
+
+    // Pinned curves (play/pin-and-history.js): grey, thin, dashed, behind everything; not in the legend's series.
+    (context.ghosts ?? []).forEach((ghost) => {
+      this.drawn.ghosts = true;
+      datasets.push({ label: ghost.label, data: ghost.points.map((p) => ({ x: p.x, y: logY && !(p.y > 0) ? null : p.y })), role: 'ghost',
+        borderColor: withAlpha(theme.muted.startsWith('#') ? theme.muted : '#57606a', 0.55), borderWidth: 2, borderDash: [4, 3],
+        pointRadius: 0, pointHitRadius: 0, order: 5 });
     });
 
     markerPoints(result, context.view, xLog).forEach((marker, i) => {
@@ -193,12 +225,14 @@ export class ChartView {
       };
     });
 
+    const lines = [...series.flatMap((s) => s.references.map((r) => r.value)), ...(context.guides ?? []).filter((g) => g.axis === 'y').map((g) => g.value)];
+    const bounds = yBounds(series, { logY, lines, clip: context.yClip ?? null });
     const x = { type: xLog ? 'logarithmic' : 'linear', title: context.xTitle };
     if (!xLog) {
       x.min = Math.min(...result.x.values);
       x.max = Math.max(...result.x.values);
     }
-    return { datasets, annotations, labels, dropped, x, y: { type: logY ? 'logarithmic' : 'linear', title: context.yTitle }, normalized: true,
+    return { datasets, annotations, labels, dropped, bandGaps, x, y: { type: logY ? 'logarithmic' : 'linear', title: context.yTitle, ...fullExtent, ...bounds }, normalized: true,
       interaction: { mode: 'collapseLab', intersect: false } };
   }
 
@@ -232,16 +266,19 @@ export class ChartView {
   }
 
   options(theme, built) {
-    const axis = ({ title, type, min, max }) => ({
-      type, min, max,
+    const axis = ({ title, type, min, max, suggestedMin, suggestedMax }) => ({
+      type, min, max, suggestedMin, suggestedMax,
       title: { display: true, text: title, color: theme.text, font: { size: 13 } },
       grid: { color: theme.grid },
       border: { color: theme.muted },
-      ticks: { color: theme.muted, maxTicksLimit: 9, callback: (value) => formatTick(Number(value)) },
+      // A narrow column (an embed, a phone) fits about one tick label per 70 px.
+      ticks: { color: theme.muted, maxTicksLimit: this.narrow ? Math.max(3, Math.min(6, Math.floor((this.canvas.parentElement?.clientWidth || 320) / 70))) : 9,
+        autoSkipPadding: 8, maxRotation: 0, callback: (value) => formatTick(Number(value)) },
     });
     return {
       responsive: true,
       maintainAspectRatio: false,
+      ...(this.devicePixelRatio ? { devicePixelRatio: this.devicePixelRatio } : {}),
       onResize: (_chart, size) => {
         if ((size.width < NARROW_PX) !== this.narrow && this.result) setTimeout(() => this.draw(this.result, this.context));
       },
@@ -257,7 +294,7 @@ export class ChartView {
         collapseLabPointLabels: { labels: built.labels, background: withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.9), text: theme.text },
         annotation: { annotations: built.annotations },
         tooltip: {
-          filter: (item) => !['band', 'diagonal'].includes(item.dataset.role),
+          filter: (item) => !['band', 'diagonal', 'ghost'].includes(item.dataset.role),
           callbacks: {
             title: (items) => this.tooltipTitle(items),
             label: (item) => this.tooltipLine(item),
@@ -284,9 +321,9 @@ export class ChartView {
     }
     if (item.dataset.role === 'marker') {
       const { marker } = item.dataset;
-      return [series.label, `${this.result.x.label} = ${formatNumber(marker.x)}`, `${this.result.metric.label} = ${formatNumber(marker.y)}`];
+      return [series.label, `${this.result.x.label} = ${formatNumber(marker.x)}`, `${readableLabel(this.result.metric.label)} = ${formatNumber(marker.y)}`];
     }
-    if (item.dataset.role === 'theory') return `${series.label}, theory: ${formatNumber(series.theory[i])}`;
+    if (item.dataset.role === 'theory') return `${series.label}, theory: ${formatNumber(item.raw.y)}`;
     if (item.dataset.role === 'median') return `${series.label}, median: ${formatNumber(series.simulation.median[i])}`;
     const { mean, sem, lo, hi } = series.simulation;
     return `${series.label}: ${formatNumber(mean[i])} ± ${formatNumber(sem[i])} (SEM); 10–90%: ${formatNumber(lo[i])} to ${formatNumber(hi[i])}`;
@@ -305,7 +342,7 @@ export class ChartView {
 
   /** Colours and labels of the drawn series, for the HTML legend and the PNG; `index` is the Result's series. */
   legendItems() {
-    const theme = currentTheme();
+    const theme = this.fixedTheme ?? currentTheme();
     const series = this.figure ? this.figure.series.map((s) => ({ ...this.result.series[s.index], index: s.index }))
       : (this.result?.series ?? []).map((s, index) => ({ ...s, index }));
     return series.map((s) => ({ index: s.index, label: s.label, colour: seriesColour(theme, s.index),
@@ -325,6 +362,7 @@ export class ChartView {
       ...(bandText ? [{ kind: 'band', text: bandText }] : []),
       ...(this.drawn.theory ? [{ kind: 'line', dash: '6 4', text: 'theory' }] : []),
       ...(this.drawn.references.length ? [{ kind: 'line', dash: '2 3', text: unique(this.drawn.references).join(' · ') }] : []),
-      ...unique(this.drawn.markers).map((text) => ({ kind: 'marker', text }))];
+      ...unique(this.drawn.markers).map((text) => ({ kind: 'marker', text })),
+      ...(this.drawn.ghosts ? [{ kind: 'line', dash: '4 3', text: 'pinned figure (grey)' }] : [])];
   }
 }

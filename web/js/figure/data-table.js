@@ -1,12 +1,13 @@
 // The text alternative of the figure: every number it draws, as a table (mean ± SEM, the median when the Result has
 // one, the 10–90% band and the theory per series and x), and a one-sentence summary for the canvas's aria-label.
 import { formatNumber } from '../util/format.js';
+import { readableLabel } from './axis-labels.js';
 
 export function renderTable(container, result, xTitle) {
   const table = document.createElement('table');
   const caption = document.createElement('caption');
   const withMedian = result.series.some((s) => Array.isArray(s.simulation.median));
-  caption.textContent = `${result.metric.label} for each ${result.x.label}: Monte Carlo mean ± standard error over ${result.trials} trials, ` +
+  caption.textContent = `${readableLabel(result.metric.label)} for each ${result.x.label}: Monte Carlo mean ± standard error over ${result.trials} trials, ` +
     `${withMedian ? 'median, ' : ''}10–90% band, and theory.`;
   table.append(caption);
 
@@ -62,5 +63,5 @@ export function figureSummary(result, xTitle) {
   const xs = result.x.values;
   const last = xs.length - 1;
   const parts = result.series.map((s) => `${s.label}: from ${formatNumber(s.simulation.mean[0])} at ${formatNumber(xs[0])} to ${formatNumber(s.simulation.mean[last])} at ${formatNumber(xs[last])}`);
-  return `Line chart of ${result.metric.label} against ${xTitle}, ${result.trials} trials. ${parts.join('; ')}. The data table below lists every value.`;
+  return `Line chart of ${readableLabel(result.metric.label)} against ${xTitle}, ${result.trials} trials. ${parts.join('; ')}. The data table below lists every value.`;
 }

@@ -7,6 +7,9 @@ const OKABE_ITO_DARK = ['#56B4E9', '#E69F00', '#009E73', '#CC79A7', '#F0E442', '
 
 export const darkQuery = globalThis.matchMedia?.('(prefers-color-scheme: dark)');
 
+/** The page's light theme (lab.css :root), whatever the reader's colour scheme: exports use it unless asked. */
+export const LIGHT_THEME = Object.freeze({ dark: false, text: '#1b1f24', muted: '#57606a', grid: '#e4e8ec', background: '#ffffff', series: OKABE_ITO_LIGHT });
+
 export function currentTheme() {
   const dark = Boolean(darkQuery?.matches);
   const style = getComputedStyle(document.documentElement);

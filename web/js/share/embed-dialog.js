@@ -4,8 +4,10 @@ import { copyText, embedUrl, iframeSnippet } from './share-links.js';
 
 export class EmbedDialog {
   /** hashFor(controls: string[], hideCaption: boolean) → hash of the current state with those flags. */
-  constructor(dialog, { parameters, hashFor, titleFor }) {
+  /** sweptFor() → Map key → why it cannot be a control here (on the x axis or one curve per value: no control in an embed). */
+  constructor(dialog, { parameters, hashFor, titleFor, sweptFor = () => new Map() }) {
     this.dialog = dialog;
+    this.sweptFor = sweptFor;
     this.hashFor = hashFor;
     this.titleFor = titleFor;
     const list = dialog.querySelector('[data-embed-controls]');
@@ -16,8 +18,11 @@ export class EmbedDialog {
       box.type = 'checkbox';
       box.value = parameter.key;
       box.addEventListener('change', () => this.update());
-      label.append(box, ` ${parameter.symbol && parameter.symbol !== parameter.key ? `${parameter.symbol} ` : ''}${parameter.label}`);
+      const why = document.createElement('span');
+      why.className = 'muted small';
+      label.append(box, ` ${parameter.symbol && parameter.symbol !== parameter.key ? `${parameter.symbol} ` : ''}${parameter.label}`, why);
       list.append(label);
+      box.why = why;
       return box;
     });
     this.caption = dialog.querySelector('[data-embed-caption]');
@@ -34,6 +39,15 @@ export class EmbedDialog {
   }
 
   open() {
+    // A swept parameter has no control in the figure (it is the x axis or the curves): offering it would embed a
+    // disabled control, so it is not offered, and says why.
+    const swept = this.sweptFor();
+    for (const box of this.checks) {
+      const reason = swept.get(box.value);
+      box.disabled = Boolean(reason);
+      if (reason) box.checked = false;
+      box.why.textContent = reason ? ` (${reason})` : '';
+    }
     this.status.textContent = '';
     this.update();
     this.dialog.showModal();

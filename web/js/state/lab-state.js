@@ -47,6 +47,7 @@ export function stateFromHash(partial, catalogueExperiment, view) {
     view: { ...base.view, ...partial.view },
     preset: preset?.key ?? '',
     flags: { hide: partial.flags.hide ?? [], controls: partial.flags.controls ?? null },
+    ...(partial.tour ? { tour: partial.tour } : {}),
   };
 }
 

@@ -21,7 +21,9 @@ const FIGURE = /^[a-z][a-z0-9-]{0,39}$/;
 /** Parts of the page a lecturer can hide with hide=...; parameter keys can be hidden too. */
 export const HIDEABLE_PARTS = Object.freeze(['presets', 'controls', 'sweep', 'view', 'share', 'export', 'table', 'caption', 'notes', 'run', 'pictures']);
 
-const RESERVED = new Set(['v', 'exp', 'preset', 'x', 'series', 'y', 'band', 'figure', 'picture', 'hide', 'controls']);
+const RESERVED = new Set(['v', 'exp', 'preset', 'x', 'series', 'y', 'band', 'figure', 'picture', 'hide', 'controls', 'tour']);
+// tour=<step> (this experiment's guided tour) or tour=start:<step> (the tour across experiments); see tour/tours.js.
+const TOUR = /^(start:)?(\d{1,2})$/;
 // picture=<series index>:<generation>: what the pictures of a generative experiment show (absent: the first series at
 // its last generation). Whether that series and generation exist is the page's to check against the run.
 const PICTURE = /^(\d{1,3}):(\d{1,5})$/;
@@ -47,6 +49,7 @@ export function encodeHash(state, experiment) {
   if (state.view.picture) pairs.push(['picture', `${state.view.picture.series}:${state.view.picture.generation}`]);
   if (state.flags.hide.length) pairs.push(['hide', state.flags.hide.join(',')]);
   if (state.flags.controls) pairs.push(['controls', state.flags.controls.join(',')]);
+  if (state.tour) pairs.push(['tour', `${state.tour.name === 'start' ? 'start:' : ''}${state.tour.step}`]);
   return `#${pairs.map(([key, value]) => `${key}=${encodeValue(String(value))}`).join('&')}`;
 }
 
@@ -131,6 +134,10 @@ export function decodeHash(hash, catalogue) {
       const match = PICTURE.exec(value);
       if (match) state.view.picture = { series: Number(match[1]), generation: Number(match[2]) };
       else problem(key, value, 'picture must look like series:generation (e.g. 0:12); it was ignored.');
+    } else if (key === 'tour') {
+      const match = TOUR.exec(value);
+      if (match && Number(match[2]) >= 1) state.tour = { name: match[1] ? 'start' : 'this', step: Number(match[2]) };
+      else problem(key, value, 'tour must be a step number (e.g. 3) or start:<step>; it was ignored.');
     } else if (key === 'hide' || key === 'controls') {
       const allowed = key === 'hide' ? [...HIDEABLE_PARTS, ...parameters.keys()] : [...parameters.keys()];
       const items = value === '' ? [] : value.split(',');

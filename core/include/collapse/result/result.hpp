@@ -22,6 +22,12 @@ struct MetricSeries {
 
 /// One series. Its top-level fields are the primary metric's (the Result contract before several metrics
 /// existed); `metrics` holds every metric of the plan, in declared order, the primary included.
+/// The theory of a series on a fine grid of the swept x (between and through the Monte Carlo points), so that a
+/// figure can draw it as a smooth line. Only for a swept numeric x; empty where the theory applies nowhere.
+struct TheoryCurve {
+  std::vector<double> x, y;  ///< y is NaN where the theory does not apply at that x
+};
+
 struct SeriesResult {
   std::string key;
   Value value;
@@ -33,6 +39,7 @@ struct SeriesResult {
   std::vector<ReferenceLine> references;
   std::vector<ReferencePoint> markers;
   std::vector<MetricSeries> metrics;
+  std::optional<TheoryCurve> theoryCurve;  ///< see TheoryCurve; JSON series[].theoryCurve {x, y} when present
 };
 
 struct Result {
@@ -44,6 +51,13 @@ struct Result {
 /// Aggregates trial-major values (from simulateTrials over [0, trials), concatenated in trial order) and
 /// evaluates the theory on the same x grid.
 Result assembleResult(const Plan& plan, const std::vector<double>& trialValues);
+
+/// The fine theory grid stops adding points between Monte Carlo points once it has this many.
+inline constexpr std::size_t kTheoryCurvePoints = 64;
+
+/// The theory of series `s` on a fine grid of the swept x (see TheoryCurve); nullopt on a natural axis, or where
+/// the theory applies nowhere. Each point is the plan's series config with x set, resolved as the plan resolves it.
+std::optional<TheoryCurve> theoryCurve(const Plan& plan, std::size_t s);
 
 /// Simulates every trial and assembles the Result.
 Result runPlan(const Plan& plan);

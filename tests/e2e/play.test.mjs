@@ -1,0 +1,118 @@
+// Direct manipulation: every numeric control has a slider (log-scaled where the catalogue says); dragging re-runs
+// the figure and the text field, the hash and the Result follow; a swept parameter's slider is disabled.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { startSite, launchBrowser, openPage, waitForResult } from './browser.mjs';
+
+const { server, url } = await startSite();
+const browser = await launchBrowser();
+after(async () => { await browser.close(); server.close(); });
+
+test('dragging the d slider re-runs the figure; the field, the hash and the preset line follow', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=40`);
+  await waitForResult(page);
+  const sliders = await page.$$eval('#controls .param-slider', (list) => list.map((s) => [s.closest('.control').dataset.key, s.dataset.scale]));
+  const keys = Object.fromEntries(sliders);
+  assert.equal(keys.samples, 'log', 'samples is log-scaled, as the catalogue says');
+  assert.ok('dim' in keys && 'noise' in keys && 'trials' in keys);
+  assert.ok(!('seed' in keys) && !('workflow' in keys), 'no slider for the seed or a choice');
+  // Drag: several input events, then the release.
+  await page.evaluate(() => {
+    const slider = document.querySelector('.control[data-key="dim"] .param-slider');
+    for (const position of [320, 350, 380, 400]) { // log over 1…2000: 400 ↦ 2000^0.4 ≈ 21
+      slider.value = String(position);
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+    }
+    slider.dispatchEvent(new Event('change', { bubbles: true }));
+  });
+  const dim = Number(await page.inputValue('#controls input[name="dim"]'));
+  assert.ok(dim > 10, `the field follows the slider (${dim})`);
+  const result = await waitForResult(page, `(r) => r.config.dim === ${dim}`);
+  assert.equal(result.trials, 40);
+  assert.match(await page.evaluate(() => location.hash), new RegExp(`&dim=${dim}&`));
+  assert.match(await page.textContent('#preset-line'), new RegExp(`d 10 → ${dim}`));
+  // Typing moves the slider.
+  await page.fill('#controls input[name="dim"]', '10');
+  // 10 on a log slider over 1…2000 sits at 1000 · log 10 / log 2000 ≈ 303.
+  assert.equal(await page.$eval('.control[data-key="dim"] .param-slider', (s) => s.value), '303');
+  assert.deepEqual(problems, []);
+});
+
+test('a swept parameter has its slider disabled', async () => {
+  const { page } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=ridge-sweep&trials=10`);
+  await waitForResult(page);
+  assert.equal(await page.$eval('.control[data-key="ridge"] .param-slider', (s) => s.disabled), true);
+  assert.equal(await page.$eval('.control[data-key="dim"] .param-slider', (s) => s.disabled), false);
+});
+
+test('Pin keeps the figure as grey ghosts while a parameter changes; Undo and Back return to the previous figure', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=30`);
+  const before = await waitForResult(page);
+  await page.click('[data-pin]');
+  assert.equal(await page.getAttribute('[data-pin]', 'aria-pressed'), 'true');
+  await page.fill('#controls input[name="noise"]', '2');
+  await page.press('#controls input[name="noise"]', 'Enter');
+  const after = await waitForResult(page, '(r) => r.config.noise === 2');
+  const ghosts = await page.evaluate(() => window.Chart.getChart(document.getElementById('figure')).data.datasets
+    .filter((d) => d.role === 'ghost').map((d) => ({ label: d.label, y: d.data.map((p) => p.y) })));
+  assert.equal(ghosts.length, before.series.length, 'one ghost per pinned series');
+  assert.deepEqual(ghosts[0].y, before.series[0].simulation.mean, 'the ghost is the pinned run’s mean');
+  assert.notDeepEqual(after.series[0].simulation.mean, before.series[0].simulation.mean);
+  assert.match(await page.textContent('.legend-key'), /pinned figure/);
+  // Undo: back to noise 1, the same numbers (same seed).
+  await page.click('[data-undo]');
+  const undone = await waitForResult(page, '(r) => r.config.noise === 1');
+  assert.deepEqual(undone.series[0].simulation.mean, before.series[0].simulation.mean);
+  await page.goForward();
+  await waitForResult(page, '(r) => r.config.noise === 2');
+  await page.click('[data-pin]');
+  assert.equal(await page.evaluate(() => window.Chart.getChart(document.getElementById('figure')).data.datasets.filter((d) => d.role === 'ghost').length), 0);
+  assert.deepEqual(problems, []);
+});
+
+test('Play reveals the curves generation by generation with the axes fixed; Step moves one; the pictures follow', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=gaussian-fitting&preset=replace-vs-accumulate&trials=40`);
+  const result = await waitForResult(page);
+  assert.equal(await page.isVisible('[data-play]'), true);
+  const drawnUntil = () => page.evaluate(() => {
+    const chart = window.Chart.getChart(document.getElementById('figure'));
+    const mean = chart.data.datasets.find((d) => d.role === 'mean');
+    return { last: Math.max(...mean.data.filter((p) => p.y !== null).map((p) => p.x)), yMax: chart.scales.y.max };
+  });
+  const full = await drawnUntil();
+  await page.click('[data-step]');
+  await page.click('[data-step]');
+  const stepped = await drawnUntil();
+  assert.equal(stepped.last, result.x.values[1], 'two steps: up to the second generation');
+  assert.equal(stepped.yMax, full.yMax, 'the y axis stays put');
+  assert.match(await page.textContent('[data-player-status]'), /generation 2 of 100/);
+  assert.equal(await page.inputValue('[data-picture-generation]'), '2', 'the pictures follow');
+  await page.click('[data-play]');
+  await page.waitForTimeout(700);
+  const playing = await drawnUntil();
+  assert.ok(playing.last > stepped.last && playing.last < full.last, `playing: up to ${playing.last}`);
+  await page.click('[data-play]'); // pause
+  const paused = (await drawnUntil()).last;
+  await page.waitForTimeout(300);
+  assert.equal((await drawnUntil()).last, paused, 'paused');
+  assert.deepEqual(problems, []);
+});
+
+test('a swept figure has no Play (its x is not generations)', async () => {
+  const { page } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=ridge-sweep&trials=10`);
+  await waitForResult(page);
+  assert.equal(await page.isVisible('[data-play]'), false);
+});
+
+test('a link followed while a just-edited field has focus shows the link’s figure (the old field does not write back)', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=recursive-regression&trials=30`);
+  await waitForResult(page);
+  await page.fill('#controls input[name="trials"]', '40');
+  await page.press('#controls input[name="trials"]', 'Enter');
+  await waitForResult(page, '(r) => r.trials === 40');
+  await page.evaluate(() => { location.hash = '#v=1&exp=recursive-regression&preset=fixed-compute&trials=20'; });
+  const result = await waitForResult(page, '(r) => r.trials === 20');
+  assert.equal(result.series.length, 3);
+  assert.match(await page.evaluate(() => location.hash), /preset=fixed-compute&.*trials=20&/);
+  assert.deepEqual(problems, []);
+});
