@@ -4,10 +4,12 @@
 // (dashed, same colour), its reference lines (dotted, same colour, e.g. the π²/6 bound or a floor) and its marked
 // points (diamonds with a short label, e.g. the optimal λ). The experiment's view file may add guides (a muted
 // vertical or horizontal line with a label, e.g. the interpolation threshold m = n) or replace the curves by a
-// derived figure (a paired scatter such as the Pareto view; see paired-figure.js). Tooltips give the exact numbers
+// derived figure (a paired scatter such as the Pareto view, see paired-figure.js; or a heatmap of a two-parameter
+// sweep, see heatmap-figure.js and heatmap-view.js). Tooltips give the exact numbers
 // behind every point.
 import { figureData, labelEnd, markerPoints, mergeReferences, xAxisIsLog } from './figure-data.js';
 import { canvasBackground } from './canvas-background.js';
+import { heatmapDrawing, heatmapLegendKey, heatmapPlugin, heatmapTooltipLines, heatmapTooltipTitle } from './heatmap-view.js';
 import { currentTheme, seriesColour, withAlpha } from './theme.js';
 import { formatNumber, formatShort, formatTick } from '../util/format.js';
 
@@ -105,13 +107,15 @@ export class ChartView {
     // On a narrow figure (a phone) line labels keep only their first part, or they would run off the canvas.
     this.narrow = (this.canvas.parentElement?.clientWidth || 800) < NARROW_PX;
     const theme = currentTheme();
-    const built = this.figure ? this.pairedDatasets(theme) : this.curveDatasets(theme);
+    const heatmap = this.figure?.kind === 'heatmap';
+    if (heatmap) this.drawn = { theory: false, references: [], markers: [], diagonal: false, heatmap: true };
+    const built = heatmap ? heatmapDrawing(this.figure) : this.figure ? this.pairedDatasets(theme) : this.curveDatasets(theme);
     const options = this.options(theme, built);
     if (this.chart) {
       this.chart.data.datasets = built.datasets;
       this.chart.options = options;
     } else {
-      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets: built.datasets }, options, plugins: [canvasBackground, pointLabels] });
+      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets: built.datasets }, options, plugins: [canvasBackground, heatmapPlugin, pointLabels] });
     }
     this.chart.$collapseLabX = this.figure ? [] : result.x.values;
     this.chart.update('none');
@@ -232,12 +236,14 @@ export class ChartView {
   }
 
   options(theme, built) {
-    const axis = ({ title, type, min, max }) => ({
+    // A heatmap's axes are its grids: one tick per cell (step 1), labelled with the grid value (tick), no grid lines.
+    const axis = ({ title, type, min, max, step, tick, grid = true }) => ({
       type, min, max,
       title: { display: true, text: title, color: theme.text, font: { size: 13 } },
-      grid: { color: theme.grid },
+      grid: { color: theme.grid, display: grid },
       border: { color: theme.muted },
-      ticks: { color: theme.muted, maxTicksLimit: 9, callback: (value) => formatTick(Number(value)) },
+      ticks: { color: theme.muted, maxTicksLimit: step ? 40 : 9, ...(step ? { stepSize: step, autoSkip: true } : {}),
+        callback: tick ?? ((value) => formatTick(Number(value))) },
     });
     return {
       responsive: true,
@@ -250,10 +256,12 @@ export class ChartView {
       normalized: built.normalized,
       spanGaps: false,
       interaction: built.interaction,
+      layout: { padding: built.padding ?? 0 },
       scales: { x: axis(built.x), y: axis(built.y) },
       plugins: {
         legend: { display: false }, // the HTML legend below the canvas is keyboard-operable
         collapseLabBackground: { colour: theme.background },
+        collapseLabHeatmap: { figure: this.figure?.kind === 'heatmap' ? this.figure : null, text: theme.text, muted: theme.muted },
         collapseLabPointLabels: { labels: built.labels, background: withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.9), text: theme.text },
         annotation: { annotations: built.annotations },
         tooltip: {
@@ -269,12 +277,14 @@ export class ChartView {
 
   tooltipTitle(items) {
     if (!items.length) return '';
+    if (this.figure?.kind === 'heatmap') return heatmapTooltipTitle(this.figure, items[0]);
     if (this.figure) return `${this.figure.atLabel} = ${formatNumber(items[0].raw.at)}`;
     if (items[0].dataset.role === 'marker') return items[0].dataset.marker.label;
     return `${this.result.x.label} = ${formatNumber(items[0].parsed.x)}`;
   }
 
   tooltipLine(item) {
+    if (this.figure?.kind === 'heatmap') return heatmapTooltipLines(this.figure, item);
     const series = this.result.series[item.dataset.series];
     const i = item.dataIndex;
     if (this.figure) {
@@ -306,6 +316,7 @@ export class ChartView {
   /** Colours and labels of the drawn series, for the HTML legend and the PNG; `index` is the Result's series. */
   legendItems() {
     const theme = currentTheme();
+    if (this.figure?.kind === 'heatmap') return []; // one colour scale, no series to toggle
     const series = this.figure ? this.figure.series.map((s) => ({ ...this.result.series[s.index], index: s.index }))
       : (this.result?.series ?? []).map((s, index) => ({ ...s, index }));
     return series.map((s) => ({ index: s.index, label: s.label, colour: seriesColour(theme, s.index),
@@ -315,6 +326,7 @@ export class ChartView {
   /** How to read the lines: [{ kind: 'line'|'band'|'marker', dash?, text }] for what this figure draws. */
   legendKey(bandText) {
     const unique = (list) => [...new Set(list)];
+    if (this.drawn.heatmap) return heatmapLegendKey(this.figure);
     if (this.drawn.paired) {
       return [{ kind: 'line', text: `Monte Carlo, one point per ${this.figure.atLabel}` },
         ...(this.drawn.theory ? [{ kind: 'line', dash: '6 4', text: 'theory' }] : []),
