@@ -230,8 +230,9 @@ export class ChartView {
       const high = figure.diagonal[1];
       labels.push({ x: high.x, y: high.y, text: 'y = x', colour: theme.muted, avoid: false, prefer: 'below-right' });
     }
-    const type = figure.log ? 'logarithmic' : 'linear';
-    return { datasets, annotations: {}, labels, dropped: figure.dropped, x: { type, title: figure.xTitle }, y: { type, title: figure.yTitle },
+    // Both axes follow `log`, unless the figure sets xLog / yLog apiece (e.g. a proportion across, an error up).
+    const type = (log) => ((log ?? figure.log) ? 'logarithmic' : 'linear');
+    return { datasets, annotations: {}, labels, dropped: figure.dropped, x: { type: type(figure.xLog), title: figure.xTitle }, y: { type: type(figure.yLog), title: figure.yTitle },
       normalized: false, interaction: { mode: 'nearest', intersect: false, axis: 'xy' } };
   }
 
@@ -290,7 +291,8 @@ export class ChartView {
     if (this.figure) {
       const { x, y } = item.raw;
       const names = this.figure.names ?? { x: 'x', y: 'y' };
-      return `${series.label}${item.dataset.role === 'theory' ? ', theory' : ''}: ${names.y} ${formatNumber(y)}, ${names.x} ${formatNumber(x)} (${(y / x).toPrecision(3)}×)`;
+      const ratio = this.figure.ratio === false ? '' : ` (${(y / x).toPrecision(3)}×)`; // a lines view of other quantities has no ratio
+      return `${series.label}${item.dataset.role === 'theory' ? ', theory' : ''}: ${names.y} ${formatNumber(y)}, ${names.x} ${formatNumber(x)}${ratio}`;
     }
     if (item.dataset.role === 'marker') {
       const { marker } = item.dataset;

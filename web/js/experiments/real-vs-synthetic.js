@@ -1,0 +1,97 @@
+// The real-vs-synthetic lab view (Kazdan et al. 2025, "Collapse or Thrive?", their cardinality-vs-proportion grid,
+// as a linear-regression analogue): control groups, the heatmap as the grid preset's figure, the "proportion"
+// lines view (error against the real share n_real/(n_real + n_synth), one line per real count, as in their
+// notebook), and what to look for, quoting the run. Parameters, presets, claims and citations come from the
+// catalogue; see index.js for what a view file may declare.
+import { formatShort } from '../util/format.js';
+
+const f = formatShort;
+const mean = (s) => s.simulation.mean;
+const gridOfCounts = (result) => result?.x.key === 'syntheticSamples' && result.series.length > 0 && result.series.every((s) => s.key === 'realSamples');
+
+/** Metric against the real proportion, one line per real count (series over realSamples, x over syntheticSamples). */
+function proportionFigure(result, { log = false } = {}) {
+  if (!gridOfCounts(result)) return { error: 'it needs x = syntheticSamples and one series per realSamples value' };
+  let dropped = 0;
+  const usable = (v) => Number.isFinite(v) && (!log || v > 0);
+  const series = result.series.map((s, index) => {
+    const nReal = Number(s.value);
+    const at = (i) => result.x.values[i];
+    const share = (i) => nReal / (nReal + at(i));
+    const points = [];
+    const theory = [];
+    result.x.values.forEach((nSynthetic, i) => {
+      if (nReal + nSynthetic === 0) return;
+      if (usable(mean(s)[i])) points.push({ x: share(i), y: mean(s)[i], at: nSynthetic });
+      else dropped += 1;
+      if (s.theory && usable(s.theory[i])) theory.push({ x: share(i), y: s.theory[i], at: nSynthetic });
+    });
+    return { index, label: s.label, points, theory: theory.length ? theory : null };
+  }).filter((s) => s.points.length);
+  if (!series.length) return { error: 'no cell has training data' };
+  const best = series.map((s) => s.points.reduce((a, p) => (p.y < a.y ? p : a), s.points[0]));
+  const summary = `Line chart of the test error against the real proportion n_real/(n_real + n_synth), one line per real ` +
+    `count, ${result.trials} trials. ${series.map((s, k) => `${s.label}: lowest ${f(best[k].y)} at proportion ${f(best[k].x)}`).join('; ')}. ` +
+    'The data table below lists every value.';
+  return { kind: 'paired', xTitle: 'real proportion n_real/(n_real + n_synth)', yTitle: result.metric.label, atLabel: 'n_synth',
+    names: { x: 'real proportion', y: 'error' }, ratio: false, diagonal: null, log, xLog: false, yLog: log, dropped, series, summary,
+    labels: [] };
+}
+
+export default {
+  key: 'real-vs-synthetic',
+  groups: [
+    { title: 'Training data', keys: ['realSamples', 'syntheticSamples'] },
+    { title: 'Generator', keys: ['generatorSamples'] },
+    { title: 'Model and data', keys: ['ridge', 'dim', 'noise', 'spectrum', 'decay', 'signal'] },
+    { title: 'Monte Carlo', keys: ['trials', 'seed'] },
+  ],
+  defaultPreset: 'cardinality-vs-proportion',
+  presetViews: {
+    'cardinality-vs-proportion': { y: 'log', figure: 'heatmap' },
+    'scarce-vs-plentiful': { y: 'log' },
+  },
+  figures: {
+    proportion: { label: 'vs proportion', build: proportionFigure },
+  },
+
+  lookFor: {
+    'cardinality-vs-proportion'(result) {
+      if (!gridOfCounts(result) || result.x.values[0] !== 0) return '';
+      // Per real count: the real-only error (n_synth = 0) and the best cell along the row.
+      const rows = result.series.filter((s) => Number(s.value) > 0).map((s) => {
+        const m = mean(s);
+        const i = m.indexOf(Math.min(...m));
+        return { s, realOnly: m[0], best: m[i], at: result.x.values[i] };
+      });
+      const helped = rows.filter((r) => r.at > 0);
+      const hurt = rows.filter((r) => r.at === 0);
+      const say = (r) => `n_real = ${r.s.value}: ${f(r.realOnly)} with real data only, ${r.at > 0 ? `${f(r.best)} with ${r.at} synthetic samples` : 'never lower'}`;
+      return `Each cell is one model, trained on n_real real samples (up) and n_synth synthetic ones (across) and tested on real ` +
+        `data; its colour is the test error (log scale: dark = low). ` +
+        (helped.length ? `Where real data are scarce, synthetic data help: ${helped.slice(0, 2).map(say).join('; ')}. ` : '') +
+        (hurt.length ? `Where they are plentiful, any synthetic data hurt: ${hurt.slice(-2).map(say).join('; ')}. ` : '') +
+        'Cells on a diagonal share a proportion but not a count, and their errors differ: the amount of real data matters. ' +
+        'Switch to “vs proportion” for the paper\'s line plot.';
+    },
+    'scarce-vs-plentiful'(result) {
+      if (!gridOfCounts(result)) return '';
+      const c2 = result.series[0].references?.[0]?.value;
+      const parts = result.series.map((s) => {
+        const m = mean(s);
+        const i = m.indexOf(Math.min(...m));
+        return i > 0 ? `${s.label} falls from ${f(m[0])} to ${f(m[i])} at n_synth = ${result.x.values[i]}, then rises to ${f(m[m.length - 1])}`
+          : `${s.label} only rises, from ${f(m[0])} to ${f(m[m.length - 1])}`;
+      });
+      return `Test error against the number of synthetic samples (log axes), one curve per real count; dashed: the exact theory. ` +
+        `${parts.join('; ')}. All curves head for the generator's own error c²${c2 ? ` = ${f(c2)}` : ''} (dotted), the error of a ` +
+        'model that learns only the generator.';
+    },
+  },
+
+  caption(result) {
+    return gridOfCounts(result)
+      ? 'Test error on real data of a model trained on n_real real and n_synth synthetic samples from one generator; dashed: theory (exact for λ = 0).'
+      : 'Test error on real data of a model trained on real and synthetic samples; dashed: theory where it exists.';
+  },
+};
