@@ -93,3 +93,33 @@ test('a sweep of one parameter cannot be a heatmap: the link falls back to the c
   assert.ok((await chartData(page)).some((d) => d.role === 'mean'));
   assert.deepEqual(problems, []);
 });
+
+test('real-vs-synthetic: Kazdan et al.\'s grid opens as a heatmap with the exact theory, and reads as lines against the proportion', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=real-vs-synthetic&preset=cardinality-vs-proportion`);
+  const result = await waitForResult(page, '(r) => r.experiment === "real-vs-synthetic"');
+  assert.deepEqual(result.series.map((s) => s.value), [0, 25, 50, 100, 200, 400, 800]);
+  assert.deepEqual(result.x.values, [0, 25, 50, 100, 200, 400, 800, 1600]);
+  assert.equal(await page.isChecked('input[name="figure"][value="heatmap"]'), true, 'the preset brings its heatmap');
+  const state = await heatmapState(page);
+  assert.equal(state.cells.length, 7 * 8);
+  assert.equal(state.scale.log, true, 'the preset colours on a log scale');
+  assert.match(state.yTitle, /real samples/);
+  // Every cell with n_real + n_synth ≥ d + 2 carries the exact theory; the empty cell (0, 0) has none.
+  const cell = state.cells.find((c) => c.row === 1 && c.column === 3);
+  assert.ok(Number.isFinite(cell.theory));
+  assert.equal(state.cells.find((c) => c.row === 0 && c.column === 0).theory, null);
+  // The caption says where synthetic data help and where they hurt, with the run's numbers.
+  assert.match(await page.textContent('#caption'), /scarce, synthetic data help: n_real = 25: .* with \d+ synthetic samples/);
+  assert.match(await page.textContent('#caption'), /plentiful, any synthetic data hurt/);
+  await page.locator('#figure-card').screenshot({ path: path.join(screenshotDir, 'real-vs-synthetic-heatmap.png') });
+
+  // "vs proportion": one line per real count, x = n_real/(n_real + n_synth) in (0, 1].
+  await page.check('input[name="figure"][value="proportion"]');
+  const lines = await page.evaluate(() => window.Chart.getChart(document.getElementById('figure')).data.datasets
+    .filter((d) => d.role === 'mean').map((d) => ({ label: d.label, xs: d.data.map((p) => p.x) })));
+  assert.equal(lines.length, 7);
+  assert.ok(lines.slice(1).every((l) => l.xs[0] === 1 && l.xs.every((x) => x > 0 && x <= 1)));
+  assert.match(await page.evaluate(() => window.Chart.getChart(document.getElementById('figure')).options.scales.x.title.text), /real proportion/);
+  await page.locator('#figure-card').screenshot({ path: path.join(screenshotDir, 'real-vs-synthetic-proportion.png') });
+  assert.deepEqual(problems, []);
+});
