@@ -2,6 +2,7 @@
 
 #include "collapse/experiments/gaussian_fitting.hpp"
 #include "collapse/experiments/kde_fitting.hpp"
+#include "collapse/experiments/kernel_chain.hpp"
 #include "collapse/experiments/real_vs_synthetic.hpp"
 #include "collapse/experiments/recursive_regression.hpp"
 #include "collapse/experiments/strong_collapse.hpp"
@@ -17,8 +18,10 @@ const std::vector<const Experiment*>& allExperiments() {
   static const GaussianFitting gaussianFitting;
   static const KdeFitting kdeFitting;
   static const RealVsSynthetic realVsSynthetic;
+  static const KernelChain kernelChain;
   static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse,
-                                                             &gaussianFitting, &kdeFitting, &realVsSynthetic};
+                                                             &gaussianFitting, &kdeFitting, &realVsSynthetic,
+                                                             &kernelChain};
   return experiments;
 }
 
