@@ -140,8 +140,9 @@ std::vector<ReferencePoint> KernelChain::referencePoints(const Config& c, const 
   auto errorAt = [&](double logLambda) {
     return theory::kernelChainError(design->chain, std::exp(logLambda), c.number("generatorRidge"), c.number("generatorNoise"), n)(n);
   };
-  // The theory's minimum over λ ∈ [1e-9, 1e3]: a coarse log grid, then golden-section search around its best point.
-  const double lo = std::log(1e-9), hi = std::log(1e3);
+  // The theory's minimum over λ ∈ [1e-8, 1e2]: a coarse log grid, then golden-section search around its best point.
+  // A minimum at either end (clean labels: the less regularisation the better) is not an optimum: no marker.
+  const double lo = std::log(1e-8), hi = std::log(1e2);
   const int grid = 49;
   int best = 0;
   double bestValue = errorAt(lo);
@@ -149,6 +150,7 @@ std::vector<ReferencePoint> KernelChain::referencePoints(const Config& c, const 
     const double value = errorAt(lo + (hi - lo) * i / (grid - 1));
     if (value < bestValue) best = i, bestValue = value;
   }
+  if (best == 0 || best == grid - 1) return {};
   const double step = (hi - lo) / (grid - 1);
   double a = lo + step * std::max(best - 1, 0), b = lo + step * std::min(best + 1, grid - 1);
   const double ratio = (std::sqrt(5.0) - 1.0) / 2.0;

@@ -9,8 +9,9 @@ namespace collapse {
 namespace {
 
 /// Fixed design: the chain in the eigenbasis of K, where a generation's noise Vᵀε is again N(0, I) (V orthogonal),
-/// so the labels' coefficients evolve as c ← g ∘ c + σ₀ξ and only the predictions cost O(N·T·q).
-std::vector<double> simulateFixed(const Config& c, Rng& rng) {
+/// so the labels' coefficients evolve as c ← g ∘ c + σ₀ξ and only the predictions cost O(N·T·q). With `lastOnly`
+/// (a swept point reports its last generation) the same stream is consumed but only the last error is computed.
+std::vector<double> simulateFixed(const Config& c, Rng& rng, bool lastOnly = false) {
   const auto design = kernel_chain::fixedDesign(c);
   const auto& chain = design->chain;
   const Eigen::Index t = chain.eigenvalues.size(), q = chain.testTargets.cols();
@@ -27,6 +28,7 @@ std::vector<double> simulateFixed(const Config& c, Rng& rng) {
       normal.fill(xi.data(), static_cast<std::size_t>(xi.size()));
       coefficients = (coefficients.array().colwise() * g).matrix() + sigma * xi;
     }
+    if (lastOnly && n < c.integer("generations")) continue;
     const Eigen::MatrixXd weights = coefficients.array().colwise() * h;
     curve.push_back((chain.testBasis * weights - chain.testTargets).squaredNorm() / tests);
   }
@@ -91,6 +93,17 @@ std::vector<double> simulateFresh(const Config& c, Rng& rng) {
 
 std::vector<double> KernelChain::simulateTrial(const Config& c, Rng& rng) const {
   return c.choice("design") == "fixed" ? simulateFixed(c, rng) : simulateFresh(c, rng);
+}
+
+void KernelChain::simulateTrialPoints(const std::vector<std::vector<Config>>& points, bool sweptX, std::size_t pointsPerSeries,
+                                      std::uint64_t seed, std::uint64_t trial, double* out) const {
+  if (!sweptX) return Experiment::simulateTrialPoints(points, sweptX, pointsPerSeries, seed, trial, out);
+  // A swept point reports its last generation: the same stream as simulateTrial, the predictions of that one only.
+  for (const auto& series : points)
+    for (const auto& point : series) {
+      Rng rng(seed, trial);
+      *out++ = point.choice("design") == "fixed" ? simulateFixed(point, rng, true).back() : simulateFresh(point, rng).back();
+    }
 }
 
 }  // namespace collapse

@@ -26,6 +26,8 @@ class KernelChain final : public Experiment {
   std::vector<double> simulateTrial(const Config& config, Rng& rng) const override;
   std::optional<std::vector<double>> theory(const Config& config) const override;
   std::vector<ReferencePoint> referencePoints(const Config& config, const std::string& xKey) const override;
+  void simulateTrialPoints(const std::vector<std::vector<Config>>& points, bool sweptX, std::size_t pointsPerSeries,
+                           std::uint64_t seed, std::uint64_t trial, double* out) const override;
 };
 
 }  // namespace collapse
