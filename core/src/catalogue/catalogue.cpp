@@ -3,6 +3,7 @@
 #include "collapse/experiments/gaussian_fitting.hpp"
 #include "collapse/experiments/kde_fitting.hpp"
 #include "collapse/experiments/kernel_chain.hpp"
+#include "collapse/experiments/kernel_real_vs_synthetic.hpp"
 #include "collapse/experiments/real_vs_synthetic.hpp"
 #include "collapse/experiments/recursive_regression.hpp"
 #include "collapse/experiments/strong_collapse.hpp"
@@ -19,9 +20,10 @@ const std::vector<const Experiment*>& allExperiments() {
   static const KdeFitting kdeFitting;
   static const RealVsSynthetic realVsSynthetic;
   static const KernelChain kernelChain;
+  static const KernelRealVsSynthetic kernelRealVsSynthetic;
   static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse,
                                                              &gaussianFitting, &kdeFitting, &realVsSynthetic,
-                                                             &kernelChain};
+                                                             &kernelChain, &kernelRealVsSynthetic};
   return experiments;
 }
 

@@ -25,11 +25,12 @@ import gaussianFitting from './gaussian-fitting.js';
 import kdeFitting from './kde-fitting.js';
 import realVsSynthetic from './real-vs-synthetic.js';
 import kernelChain from './kernel-chain.js';
+import kernelRealVsSynthetic from './kernel-real-vs-synthetic.js';
 import { STANDARD_FIGURE } from '../state/url-hash.js';
 import { HEATMAP_FIGURE, heatmapFigure } from '../figure/heatmap-figure.js';
 import { xAxisTitle } from '../figure/axis-labels.js';
 
-const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting, realVsSynthetic, kernelChain].map((view) => [view.key, view]));
+const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting, realVsSynthetic, kernelChain, kernelRealVsSynthetic].map((view) => [view.key, view]));
 
 /** Presentation defaults a preset starts from (the band is the reader's choice and is kept). */
 const PRESET_VIEW = Object.freeze({ y: 'linear', figure: STANDARD_FIGURE });

@@ -1,0 +1,214 @@
+// Catalogue entry, cell design, Monte Carlo and exact theory of "kernel-real-vs-synthetic"
+// (docs/theory/real-vs-synthetic.md §5).
+#include "collapse/experiments/kernel_real_vs_synthetic.hpp"
+
+#include <map>
+#include <memory>
+#include <mutex>
+
+#include "collapse/catalogue/common_parameters.hpp"
+#include "collapse/data/dataset_store.hpp"
+#include "collapse/data/mnist_digits.hpp"
+#include "collapse/experiments/kernel_chain_design.hpp"
+#include "collapse/random/samplers.hpp"
+
+namespace collapse {
+
+namespace {
+
+constexpr int kSmallestClass = data::MnistDigits::kSmallestClass;
+
+ExperimentInfo makeInfo() {
+  namespace P = parameters;
+  Parameter ridge = P::ridge();
+  ridge.defaultNumber = 1e-3;
+  ridge.min = 1e-9;
+  ridge.max = 1e3;
+  ridge.description = "Ridge λ of the downstream kernel model on the real + synthetic digits; λ > 0.";
+  Parameter generatorRidge = P::ridge();
+  generatorRidge.key = "generatorRidge";
+  generatorRidge.symbol = "λ₀";
+  generatorRidge.label = "generator's ridge";
+  generatorRidge.defaultNumber = 1e-3;
+  generatorRidge.min = 1e-9;
+  generatorRidge.max = 1e3;
+  generatorRidge.description = "Ridge λ₀ of the generator, fitted on generatorSamples real digits per class.";
+  Parameter generatorNoise = P::noise();
+  generatorNoise.key = "generatorNoise";
+  generatorNoise.symbol = "σ₀";
+  generatorNoise.label = "synthetic label noise";
+  generatorNoise.defaultNumber = 0.5;
+  generatorNoise.description = "Standard deviation of the noise on each synthetic label (the generator's sampling noise).";
+
+  ExperimentInfo info;
+  info.key = "kernel-real-vs-synthetic";
+  info.title = "Real vs synthetic MNIST digits: cardinality or proportion";
+  info.source = "Kazdan et al. 2025, Collapse or Thrive? (ICML 2025, arXiv 2410.16713), cardinality vs proportion, with kernel "
+                "ridge on MNIST as in Dohmatob, Feng & Kempe 2024 (arXiv 2402.07712)";
+  info.summary =
+      "A kernel ridge generator is fitted on real MNIST digits and labels other digits; a fresh kernel model is trained on "
+      "n_real real and n_synth synthetic digits per class, for every cell of a grid, and tested on real held-out digits. "
+      "With few real digits some synthetic ones help; with many, they hurt.";
+  info.datasets = {"mnist-digits"};
+  info.parameters = {
+      P::seed(),
+      P::withDefault(P::trials(), 50),
+      P::makeChoice("kernel", "k", "kernel", {"rbf", "polynomial"}, {"RBF exp(−‖x − x'‖²/2h²)", "polynomial (1 + xᵀx'/784)^p"}, "rbf",
+                    "The kernel on pixel vectors in [0, 1]⁷⁸⁴ (generator and downstream model)."),
+      P::makeNumber(ParameterType::Real, "bandwidth", "h", "RBF bandwidth", "", 0, 0, 1000, false,
+                    "Bandwidth h of the RBF kernel; 0 = the median rule on the generator's digits."),
+      P::makeNumber(ParameterType::Integer, "degree", "p", "polynomial degree", "", 3, 1, 10, false, "Degree p of the polynomial kernel."),
+      P::makeChoice("target", "y", "target", {"parity", "one-hot"}, {"parity (+1 odd, −1 even)", "one-hot classes (10 outputs)"}, "parity",
+                    "What is regressed: the digit's parity as ±1, or the one-hot class vector (squared error summed over 10 outputs)."),
+      P::makeNumber(ParameterType::Integer, "generatorSamples", "T₀/10", "generator's digits per class", "", 10, 1, kSmallestClass - 1, true,
+                    "Real digits per class the generator is fitted on: the first ones of each class."),
+      P::makeNumber(ParameterType::Integer, "testSamples", "N/10", "test digits per class", "", 30, 1, kSmallestClass - 1, true,
+                    "Test digits per class: the ones after the generator's digits."),
+      P::makeNumber(ParameterType::Integer, "realSamples", "n_real", "real digits per class", "", 5, 0, kSmallestClass - 2, false,
+                    "Real training digits per class of the downstream model: the first ones after the test digits (nested)."),
+      P::makeNumber(ParameterType::Integer, "syntheticSamples", "n_synth", "synthetic digits per class", "", 20, 0, kSmallestClass - 2, false,
+                    "Synthetic training digits per class: digits from the end of each class, labelled by the generator plus noise σ₀ (nested)."),
+      generatorNoise,
+      generatorRidge,
+      ridge,
+  };
+  info.x = {"syntheticSamples", "synthetic digits per class n_synth"};
+  info.metric = {"testError", "test error (1/N)Σ‖f(x) − y(x)‖² on real test digits"};
+  info.naturalSeries = "";
+  info.presets = {
+      {"mnist-cardinality-vs-proportion", "Cardinality vs proportion of real data (Kazdan et al.), on MNIST",
+       "On real digits with a kernel model, synthetic digits lower the error when real digits are scarce and raise it when "
+       "they are plentiful: the same real proportion helps or hurts depending on the real count.",
+       "Kazdan et al. 2025, Collapse or Thrive?, proportion_of_data_experiment (kernel ridge analogue on MNIST)",
+       "https://arxiv.org/abs/2410.16713", {{"trials", 50.0}}, "syntheticSamples=0,5,10,20,40", "realSamples=0,2,5,10,20"},
+  };
+  return info;
+}
+
+/// Everything a cell's error depends on besides the synthetic noise, computed once per cell and cached:
+/// the prediction error of the noise-free labels and the map from the synthetic noise to the test predictions.
+struct CellDesign {
+  Eigen::MatrixXd meanResidual;    ///< A·[y_real; generator labels] − Y_test (N × q)
+  Eigen::MatrixXd noiseMap;        ///< A restricted to the synthetic columns (N × 10·n_synth)
+  std::vector<int> syntheticIds;   ///< a stream id per synthetic digit (class·1000 + position)
+  double tests = 0;
+};
+
+std::vector<kernel_chain::DigitIndex> realDigits(const Config& c) {
+  const int offset = c.integer("generatorSamples") + c.integer("testSamples");
+  return kernel_chain::firstOfEachClass(c.integer("realSamples"), offset);
+}
+
+std::vector<kernel_chain::DigitIndex> syntheticDigits(const Config& c) {
+  std::vector<kernel_chain::DigitIndex> digits;
+  for (int digit = 0; digit < 10; ++digit)
+    for (int i = 0; i < c.integer("syntheticSamples"); ++i) digits.push_back({digit, data::MnistDigits::kPerClass[digit] - 1 - i});
+  return digits;
+}
+
+std::shared_ptr<const CellDesign> computeCell(const Config& c) {
+  const std::string& target = c.choice("target");
+  const auto generatorSet = kernel_chain::firstOfEachClass(c.integer("generatorSamples"), 0);
+  const auto testSet = kernel_chain::firstOfEachClass(c.integer("testSamples"), c.integer("generatorSamples"));
+  const auto realSet = realDigits(c), syntheticSet = syntheticDigits(c);
+  const Eigen::MatrixXd generatorRows = kernel_chain::digitRows(generatorSet);
+  const KernelSpec kernel = kernel_chain::kernelOf(c, generatorRows);
+  // The generator: kernel ridge λ₀ on its real digits, evaluated at the synthetic inputs.
+  const double g = static_cast<double>(generatorRows.rows());
+  const Eigen::MatrixXd generatorGram = kernelMatrix(kernel, generatorRows, generatorRows) +
+                                        g * c.number("generatorRidge") * Eigen::MatrixXd::Identity(generatorRows.rows(), generatorRows.rows());
+  const Eigen::MatrixXd generatorWeights = generatorGram.llt().solve(kernel_chain::digitTargets(generatorSet, target));
+
+  auto cell = std::make_shared<CellDesign>();
+  const Eigen::MatrixXd testRows = kernel_chain::digitRows(testSet), testTargets = kernel_chain::digitTargets(testSet, target);
+  cell->tests = static_cast<double>(testRows.rows());
+  for (const auto& d : syntheticSet) cell->syntheticIds.push_back(d.digit * 1000 + d.index);
+  const Eigen::Index nr = static_cast<Eigen::Index>(realSet.size()), ns = static_cast<Eigen::Index>(syntheticSet.size());
+  if (nr + ns == 0) {  // no training digits: the zero function
+    cell->meanResidual = -testTargets;
+    cell->noiseMap = Eigen::MatrixXd::Zero(testRows.rows(), 0);
+    return cell;
+  }
+  Eigen::MatrixXd rows(nr + ns, 784), labels(nr + ns, testTargets.cols());
+  if (nr) {
+    rows.topRows(nr) = kernel_chain::digitRows(realSet);
+    labels.topRows(nr) = kernel_chain::digitTargets(realSet, target);
+  }
+  if (ns) {
+    rows.bottomRows(ns) = kernel_chain::digitRows(syntheticSet);
+    labels.bottomRows(ns) = kernelMatrix(kernel, rows.bottomRows(ns), generatorRows) * generatorWeights;
+  }
+  const double n = static_cast<double>(nr + ns);
+  const Eigen::MatrixXd gram = kernelMatrix(kernel, rows, rows) + n * c.number("ridge") * Eigen::MatrixXd::Identity(nr + ns, nr + ns);
+  // A = K_*(K + nλI)⁻¹ = ((K + nλI)⁻¹K_*ᵀ)ᵀ (the Gram is symmetric positive definite for λ > 0).
+  const Eigen::MatrixXd map = gram.llt().solve(kernelMatrix(kernel, rows, testRows)).transpose();
+  cell->meanResidual = map * labels - testTargets;
+  cell->noiseMap = map.rightCols(ns);
+  return cell;
+}
+
+std::shared_ptr<const CellDesign> cellDesign(const Config& c) {
+  std::string key;
+  for (const char* k : {"kernel", "target"}) key += c.choice(k) + "|";
+  for (const char* k : {"bandwidth", "degree", "generatorSamples", "testSamples", "realSamples", "syntheticSamples", "ridge", "generatorRidge"})
+    key += formatNumber(c.number(k)) + "|";
+  key += std::to_string(data::storeGeneration());
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const CellDesign>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (const auto found = cache.find(key); found != cache.end()) return found->second;
+  if (cache.size() >= 100) cache.clear();  // one grid's cells at a time
+  return cache.emplace(key, computeCell(c)).first->second;
+}
+
+}  // namespace
+
+const ExperimentInfo& KernelRealVsSynthetic::info() const {
+  static const ExperimentInfo info = makeInfo();
+  return info;
+}
+
+std::vector<Issue> KernelRealVsSynthetic::checkCombination(const Config& c) const {
+  std::vector<Issue> issues;
+  const double used = c.number("generatorSamples") + c.number("testSamples") + c.number("realSamples") + c.number("syntheticSamples");
+  if (used > kSmallestClass)
+    issues.push_back({"syntheticSamples", formatNumber(c.number("syntheticSamples")),
+                      "generatorSamples + testSamples + realSamples + syntheticSamples = " + formatNumber(used) +
+                          " digits per class is more than the smallest class has (" + std::to_string(kSmallestClass) + ")."});
+  const double rows = 10.0 * (c.number("realSamples") + c.number("syntheticSamples"));
+  if (rows > 3000.0)
+    issues.push_back({"syntheticSamples", formatNumber(c.number("syntheticSamples")),
+                      "realSamples + syntheticSamples = " + formatNumber(rows / 10.0) + " digits per class gives a " + formatNumber(rows) +
+                          "×" + formatNumber(rows) + " kernel system per cell; the limit is 300 digits per class."});
+  return issues;
+}
+
+std::vector<std::string> KernelRealVsSynthetic::notes(const Config&) const {
+  return {"Theory: the exact expected error given the digits, (1/N)‖A·m − Y‖² + σ₀²q‖A_synth‖²_F/N "
+          "(docs/theory/real-vs-synthetic.md §5); the trials replicate the synthetic labels' noise, the digits are fixed."};
+}
+
+std::vector<double> KernelRealVsSynthetic::naturalX(const Config& c) const { return {c.number("syntheticSamples")}; }
+
+std::vector<double> KernelRealVsSynthetic::simulateTrial(const Config& c, Rng& rng) const {
+  const auto cell = cellDesign(c);
+  const std::uint64_t noiseSeed = rng.nextU64();
+  const Eigen::Index q = cell->meanResidual.cols();
+  // One stream per synthetic digit: its label's noise is the same in every cell of the trial (nested data sets).
+  Eigen::MatrixXd noise(static_cast<Eigen::Index>(cell->syntheticIds.size()), q);
+  for (std::size_t i = 0; i < cell->syntheticIds.size(); ++i) {
+    Rng stream(noiseSeed, static_cast<std::uint64_t>(cell->syntheticIds[i]));
+    NormalSampler normal(stream);
+    for (Eigen::Index o = 0; o < q; ++o) noise(static_cast<Eigen::Index>(i), o) = normal();
+  }
+  const Eigen::MatrixXd residual = cell->meanResidual + c.number("generatorNoise") * (cell->noiseMap * noise);
+  return {residual.squaredNorm() / cell->tests};
+}
+
+std::optional<std::vector<double>> KernelRealVsSynthetic::theory(const Config& c) const {
+  const auto cell = cellDesign(c);
+  const double sigma = c.number("generatorNoise"), q = static_cast<double>(cell->meanResidual.cols());
+  return std::vector<double>{(cell->meanResidual.squaredNorm() + sigma * sigma * q * cell->noiseMap.squaredNorm()) / cell->tests};
+}
+
+}  // namespace collapse
