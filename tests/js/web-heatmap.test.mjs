@@ -85,3 +85,20 @@ test('every experiment view offers the heatmap, titled from the catalogue', () =
   const strong = experimentView({ key: 'strong-collapse', summary: '', presets: [], parameters: [] });
   assert.deepEqual(Object.keys(strong.figures).sort(), ['heatmap', 'pareto'], 'beside the view file\'s own figures');
 });
+
+test('the proportion view of a real × synthetic grid: one line per real count against n_real/(n_real + n_synth)', async () => {
+  const { proportionFigure, gridOfCounts } = await import('../../web/js/figure/proportion-figure.js');
+  const result = grid([0, 32, 128], [[5, 4, 6], [2, 2.5, 3], [1, 1.5, 2]], [[5.1, 4.1, 6.1], null, [1, 1.4, 2.1]]);
+  assert.equal(gridOfCounts(result), true);
+  const figure = proportionFigure(result);
+  assert.equal(figure.kind, 'paired');
+  assert.equal(figure.diagonal, null);
+  assert.equal(figure.ratio, false);
+  // n_real = 0: the cell without data is left out, the others sit at proportion 0.
+  assert.deepEqual(figure.series[0].points.map((p) => [p.x, p.y, p.at]), [[0, 4, 32], [0, 6, 128]]);
+  assert.deepEqual(figure.series[2].points.map((p) => p.x), [1, 64 / 96, 64 / 192]);
+  assert.deepEqual(figure.series[2].theory.map((p) => p.y), [1, 1.4, 2.1]);
+  assert.equal(figure.series[1].theory, null);
+  assert.match(figure.summary, /n_real = 64: lowest 1 at proportion 1/);
+  assert.match(proportionFigure({ ...result, x: { ...result.x, key: 'ridge' } }).error, /syntheticSamples/);
+});
