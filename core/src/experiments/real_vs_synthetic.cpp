@@ -55,7 +55,7 @@ ExperimentInfo makeInfo() {
        "Against the number of synthetic samples, the error of a model with 25 real samples first falls (a U), while "
        "with 400 real samples it only rises, towards the generator's own error c².",
        paper + ", proportion_of_data_experiment (linear analogue)", url, {{"trials", 200.0}},
-       "syntheticSamples=0,10,25,50,100,200,400,800,1600,3200", "realSamples=25,100,400"},
+       "syntheticSamples=10:3200:log:11", "realSamples=25,100,400"},
   };
   return info;
 }

@@ -9,6 +9,18 @@ import { gridOfCounts, proportionFigure } from '../figure/proportion-figure.js';
 const f = formatShort;
 const mean = (s) => s.simulation.mean;
 
+/** Against the synthetic count: each real count's real-only error σ²d/(n_real − d − 1) (exact for least squares), the
+ * level its curve starts from at n_synth = 0, which a log x axis cannot show. */
+function realOnlyGuides(result) {
+  const { noise, dim, ridge } = result.config;
+  if (result.x.key !== 'syntheticSamples' || ridge !== 0 || !result.series.every((s) => s.key === 'realSamples')) return [];
+  return result.series.map((s, series) => ({ series, n: Number(s.value) })).filter(({ n }) => n >= dim + 2)
+    .map(({ n, series }) => {
+      const value = (noise * noise * dim) / (n - dim - 1);
+      return { axis: 'y', value, series, label: `n_real = ${n}, real data only: ${f(value)}` };
+    });
+}
+
 export default {
   key: 'real-vs-synthetic',
   groups: [
@@ -25,6 +37,8 @@ export default {
   figures: {
     proportion: { label: 'vs proportion', build: proportionFigure },
   },
+
+  guides: realOnlyGuides,
 
   lookFor: {
     'cardinality-vs-proportion'(result) {
@@ -48,15 +62,18 @@ export default {
     'scarce-vs-plentiful'(result) {
       if (!gridOfCounts(result)) return '';
       const c2 = result.series[0].references?.[0]?.value;
-      const parts = result.series.map((s) => {
+      const guides = Object.fromEntries(realOnlyGuides(result).map((g) => [g.series, g.value]));
+      const parts = result.series.map((s, k) => {
         const m = mean(s);
         const i = m.indexOf(Math.min(...m));
-        return i > 0 ? `${s.label} falls from ${f(m[0])} to ${f(m[i])} at n_synth = ${result.x.values[i]}, then rises to ${f(m[m.length - 1])}`
-          : `${s.label} only rises, from ${f(m[0])} to ${f(m[m.length - 1])}`;
+        const start = guides[k] !== undefined ? `${f(guides[k])} with real data only` : `${f(m[0])} at n_synth = ${result.x.values[0]}`;
+        if (!(m[i] < (guides[k] ?? m[0]))) return `${s.label}: from ${start} only up, to ${f(m[m.length - 1])}`;
+        return `${s.label}: from ${start} down to ${f(m[i])} at n_synth = ${result.x.values[i]}` +
+          (i < m.length - 1 ? `, then up to ${f(m[m.length - 1])}` : '');
       });
-      return `Test error against the number of synthetic samples (log axes), one curve per real count; dashed: the exact theory. ` +
-        `${parts.join('; ')}. All curves head for the generator's own error c²${c2 ? ` = ${f(c2)}` : ''} (dotted), the error of a ` +
-        'model that learns only the generator.';
+      return `Test error against the number of synthetic samples (log axes), one curve per real count; dashed: the exact theory; ` +
+        `dash-dot: each real count's error with real data only. ${parts.join('; ')}. All curves head for the generator's own ` +
+        `error c²${c2 ? ` = ${f(c2)}` : ''} (dotted), the error of a model that learns only the generator.`;
     },
   },
 
