@@ -237,13 +237,15 @@ export class ChartView {
   }
 
   options(theme, built) {
-    // A heatmap's axes are its grids: one tick per cell (step 1), labelled with the grid value (tick), no grid lines.
-    const axis = ({ title, type, min, max, step, tick, grid = true }) => ({
+    // A heatmap's axes are its grids: one tick per cell centre 0 … count − 1 (set after Chart.js builds its own),
+    // labelled with the grid value (tick), no grid lines.
+    const axis = ({ title, type, min, max, count, tick, grid = true }) => ({
       type, min, max,
+      ...(count ? { afterBuildTicks: (scale) => { scale.ticks = Array.from({ length: count }, (_, value) => ({ value })); } } : {}),
       title: { display: true, text: title, color: theme.text, font: { size: 13 } },
       grid: { color: theme.grid, display: grid },
       border: { color: theme.muted },
-      ticks: { color: theme.muted, maxTicksLimit: step ? 40 : 9, ...(step ? { stepSize: step, autoSkip: true } : {}),
+      ticks: { color: theme.muted, maxTicksLimit: count ? 40 : 9, ...(count ? { autoSkip: true } : {}),
         callback: tick ?? ((value) => formatTick(Number(value))) },
     });
     return {

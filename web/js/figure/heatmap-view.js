@@ -81,8 +81,8 @@ export function heatmapDrawing(figure) {
     annotations: {},
     labels: [],
     dropped: figure.dropped,
-    x: { type: 'linear', title: figure.xTitle, min: -0.5, max: figure.xs.length - 0.5, step: 1, tick: tickLabels(figure.xs), grid: false },
-    y: { type: 'linear', title: figure.yTitle, min: -0.5, max: figure.ys.length - 0.5, step: 1, tick: tickLabels(figure.ys), grid: false },
+    x: { type: 'linear', title: figure.xTitle, min: -0.5, max: figure.xs.length - 0.5, count: figure.xs.length, tick: tickLabels(figure.xs), grid: false },
+    y: { type: 'linear', title: figure.yTitle, min: -0.5, max: figure.ys.length - 0.5, count: figure.ys.length, tick: tickLabels(figure.ys), grid: false },
     normalized: false,
     // The cell under the pointer: each cell's point is its centre, so the nearest point is the cell itself.
     interaction: { mode: 'nearest', intersect: false, axis: 'xy' },
