@@ -67,7 +67,7 @@ function drawColourBar(ctx, area, figure, options) {
     const t = max > min ? (f(tick) - f(min)) / (f(max) - f(min)) : 0.5;
     const y = area.bottom - t * height;
     ctx.fillRect(x + BAR_WIDTH, y - 0.5, 4, 1);
-    ctx.fillText(formatTick(tick), x + BAR_WIDTH + 7, y);
+    ctx.fillText(formatShort(tick), x + BAR_WIDTH + 7, y);
   }
 }
 
