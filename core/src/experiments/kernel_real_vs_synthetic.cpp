@@ -80,7 +80,7 @@ ExperimentInfo makeInfo() {
        "On real digits with a kernel model, synthetic digits lower the error when real digits are scarce and raise it when "
        "they are plentiful: the same real proportion helps or hurts depending on the real count.",
        "Kazdan et al. 2025, Collapse or Thrive?, proportion_of_data_experiment (kernel ridge analogue on MNIST)",
-       "https://arxiv.org/abs/2410.16713", {{"trials", 50.0}}, "syntheticSamples=0,5,10,20,40", "realSamples=0,2,5,10,20"},
+       "https://arxiv.org/abs/2410.16713", {{"trials", 50.0}}, "syntheticSamples=0,4,8,16,32", "realSamples=0,2,5,10,20"},
   };
   return info;
 }
