@@ -2,6 +2,7 @@
 // (docs/theory/real-vs-synthetic.md §5).
 #include "collapse/experiments/kernel_real_vs_synthetic.hpp"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -94,55 +95,102 @@ struct CellDesign {
   double tests = 0;
 };
 
-std::vector<kernel_chain::DigitIndex> realDigits(const Config& c) {
-  const int offset = c.integer("generatorSamples") + c.integer("testSamples");
-  return kernel_chain::firstOfEachClass(c.integer("realSamples"), offset);
-}
+/// The kernel on the pools of one setting (everything but the two counts, λ and λ₀'s downstream use): the first R
+/// real and S synthetic digits of each class, their Gram matrix, their kernel against the test digits, and the
+/// generator's labels of the synthetic digits. Cells take submatrices, so a grid computes each kernel value once.
+struct PoolKernel {
+  int real = -1, synthetic = -1;  ///< R, S per class
+  Eigen::MatrixXd gram;           ///< P × P over [real digits of every class; synthetic digits of every class]
+  Eigen::MatrixXd test;           ///< P × N
+  Eigen::MatrixXd labels;         ///< P × q: real targets, then the generator's predictions
+  Eigen::MatrixXd testTargets;    ///< N × q
+};
 
-std::vector<kernel_chain::DigitIndex> syntheticDigits(const Config& c) {
-  std::vector<kernel_chain::DigitIndex> digits;
-  for (int digit = 0; digit < 10; ++digit)
-    for (int i = 0; i < c.integer("syntheticSamples"); ++i) digits.push_back({digit, data::MnistDigits::kPerClass[digit] - 1 - i});
-  return digits;
-}
-
-std::shared_ptr<const CellDesign> computeCell(const Config& c) {
+std::shared_ptr<const PoolKernel> computePool(const Config& c, int real, int synthetic) {
   const std::string& target = c.choice("target");
   const auto generatorSet = kernel_chain::firstOfEachClass(c.integer("generatorSamples"), 0);
   const auto testSet = kernel_chain::firstOfEachClass(c.integer("testSamples"), c.integer("generatorSamples"));
-  const auto realSet = realDigits(c), syntheticSet = syntheticDigits(c);
+  const auto realSet = kernel_chain::firstOfEachClass(real, c.integer("generatorSamples") + c.integer("testSamples"));
+  std::vector<kernel_chain::DigitIndex> syntheticSet;
+  for (int digit = 0; digit < 10; ++digit)
+    for (int i = 0; i < synthetic; ++i) syntheticSet.push_back({digit, data::MnistDigits::kPerClass[digit] - 1 - i});
   const Eigen::MatrixXd generatorRows = kernel_chain::digitRows(generatorSet);
   const KernelSpec kernel = kernel_chain::kernelOf(c, generatorRows);
-  // The generator: kernel ridge λ₀ on its real digits, evaluated at the synthetic inputs.
-  const double g = static_cast<double>(generatorRows.rows());
+  // The generator: kernel ridge λ₀ on its real digits.
+  const Eigen::Index g = generatorRows.rows();
   const Eigen::MatrixXd generatorGram = kernelMatrix(kernel, generatorRows, generatorRows) +
-                                        g * c.number("generatorRidge") * Eigen::MatrixXd::Identity(generatorRows.rows(), generatorRows.rows());
+                                        static_cast<double>(g) * c.number("generatorRidge") * Eigen::MatrixXd::Identity(g, g);
   const Eigen::MatrixXd generatorWeights = generatorGram.llt().solve(kernel_chain::digitTargets(generatorSet, target));
-
-  auto cell = std::make_shared<CellDesign>();
-  const Eigen::MatrixXd testRows = kernel_chain::digitRows(testSet), testTargets = kernel_chain::digitTargets(testSet, target);
-  cell->tests = static_cast<double>(testRows.rows());
-  for (const auto& d : syntheticSet) cell->syntheticIds.push_back(d.digit * 1000 + d.index);
   const Eigen::Index nr = static_cast<Eigen::Index>(realSet.size()), ns = static_cast<Eigen::Index>(syntheticSet.size());
-  if (nr + ns == 0) {  // no training digits: the zero function
-    cell->meanResidual = -testTargets;
-    cell->noiseMap = Eigen::MatrixXd::Zero(testRows.rows(), 0);
-    return cell;
-  }
-  Eigen::MatrixXd rows(nr + ns, 784), labels(nr + ns, testTargets.cols());
+  const Eigen::MatrixXd testRows = kernel_chain::digitRows(testSet);
+  auto pool = std::make_shared<PoolKernel>();
+  pool->real = real;
+  pool->synthetic = synthetic;
+  pool->testTargets = kernel_chain::digitTargets(testSet, target);
+  Eigen::MatrixXd rows(nr + ns, 784);
+  pool->labels.resize(nr + ns, pool->testTargets.cols());
   if (nr) {
     rows.topRows(nr) = kernel_chain::digitRows(realSet);
-    labels.topRows(nr) = kernel_chain::digitTargets(realSet, target);
+    pool->labels.topRows(nr) = kernel_chain::digitTargets(realSet, target);
   }
   if (ns) {
     rows.bottomRows(ns) = kernel_chain::digitRows(syntheticSet);
-    labels.bottomRows(ns) = kernelMatrix(kernel, rows.bottomRows(ns), generatorRows) * generatorWeights;
+    pool->labels.bottomRows(ns) = kernelMatrix(kernel, rows.bottomRows(ns), generatorRows) * generatorWeights;
   }
-  const double n = static_cast<double>(nr + ns);
-  const Eigen::MatrixXd gram = kernelMatrix(kernel, rows, rows) + n * c.number("ridge") * Eigen::MatrixXd::Identity(nr + ns, nr + ns);
+  pool->gram = kernelMatrix(kernel, rows, rows);
+  pool->test = kernelMatrix(kernel, rows, testRows);
+  return pool;
+}
+
+/// The pool of a cell's setting, grown (to at least twice its size) when the cell needs more digits than it holds.
+std::shared_ptr<const PoolKernel> poolFor(const Config& c) {
+  std::string key;
+  for (const char* k : {"kernel", "target"}) key += c.choice(k) + "|";
+  for (const char* k : {"bandwidth", "degree", "generatorSamples", "testSamples", "generatorRidge"}) key += formatNumber(c.number(k)) + "|";
+  key += std::to_string(data::storeGeneration());
+  static std::mutex mutex;
+  static std::map<std::string, std::shared_ptr<const PoolKernel>> cache;
+  std::lock_guard<std::mutex> lock(mutex);
+  const int real = c.integer("realSamples"), synthetic = c.integer("syntheticSamples");
+  auto& pool = cache[key];
+  if (!pool || pool->real < real || pool->synthetic < synthetic) {
+    if (cache.size() > 4) {  // a few settings at most
+      cache.clear();
+      return cache[key] = computePool(c, real, synthetic);
+    }
+    // Only the short side grows, to twice its size (within the class): a grid recomputes the pool O(log) times.
+    const int limit = kSmallestClass - c.integer("generatorSamples") - c.integer("testSamples");
+    const int heldReal = pool ? pool->real : 0, heldSynthetic = pool ? pool->synthetic : 0;
+    const int grownSynthetic = synthetic > heldSynthetic ? std::min(std::max(synthetic, 2 * heldSynthetic), limit - real) : heldSynthetic;
+    const int grownReal = real > heldReal ? std::min(std::max(real, 2 * heldReal), limit - grownSynthetic) : heldReal;
+    pool = computePool(c, std::max(grownReal, real), std::max(grownSynthetic, synthetic));
+  }
+  return pool;
+}
+
+std::shared_ptr<const CellDesign> computeCell(const Config& c) {
+  const auto pool = poolFor(c);
+  const int real = c.integer("realSamples"), synthetic = c.integer("syntheticSamples");
+  std::vector<Eigen::Index> index;
+  auto cell = std::make_shared<CellDesign>();
+  for (int digit = 0; digit < 10; ++digit)
+    for (int i = 0; i < real; ++i) index.push_back(digit * pool->real + i);
+  for (int digit = 0; digit < 10; ++digit)
+    for (int i = 0; i < synthetic; ++i) {
+      index.push_back(10 * pool->real + digit * pool->synthetic + i);
+      cell->syntheticIds.push_back(digit * 1000 + data::MnistDigits::kPerClass[digit] - 1 - i);
+    }
+  cell->tests = static_cast<double>(pool->testTargets.rows());
+  const Eigen::Index n = static_cast<Eigen::Index>(index.size()), ns = 10 * synthetic;
+  if (n == 0) {  // no training digits: the zero function
+    cell->meanResidual = -pool->testTargets;
+    cell->noiseMap = Eigen::MatrixXd::Zero(pool->testTargets.rows(), 0);
+    return cell;
+  }
+  const Eigen::MatrixXd gram = pool->gram(index, index) + static_cast<double>(n) * c.number("ridge") * Eigen::MatrixXd::Identity(n, n);
   // A = K_*(K + nλI)⁻¹ = ((K + nλI)⁻¹K_*ᵀ)ᵀ (the Gram is symmetric positive definite for λ > 0).
-  const Eigen::MatrixXd map = gram.llt().solve(kernelMatrix(kernel, rows, testRows)).transpose();
-  cell->meanResidual = map * labels - testTargets;
+  const Eigen::MatrixXd map = gram.llt().solve(pool->test(index, Eigen::placeholders::all)).transpose();
+  cell->meanResidual = map * pool->labels(index, Eigen::placeholders::all) - pool->testTargets;
   cell->noiseMap = map.rightCols(ns);
   return cell;
 }
