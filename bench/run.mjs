@@ -4,7 +4,7 @@
 //   native     build/native/bin/collapse-bench (in-process timing, best of 3)
 //   wasm       both flavours under node (best of 3)
 //   numpy      bench/numpy_explicit.py with Debian's python3-numpy: explicit X and lstsq per generation
-// Then every preset's figure time (bench/presets.mjs, CLI and browser), and the page's own measurements
+// Then the kernel-chain workload on MNIST (bench/kernel_chain.mjs, the same engines and a numpy script), every preset's figure time (bench/presets.mjs, CLI and browser), and the page's own measurements
 // (bench/web.mjs: time to first figure, longest main-thread task).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -77,6 +77,10 @@ for (const design of ['fixed', 'fresh']) {
 }
 
 console.log('\nTheory (replace, OLS): n·σ²·d/(T − d − 1) at n = 20 is ' + (20 * 200 / (1000 - 200 - 1)).toFixed(3) + '.');
+
+console.log('');
+const kernelChain = spawnSync(process.execPath, [path.join(root, 'bench/kernel_chain.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+console.log(kernelChain.status === 0 ? kernelChain.stdout.trim() : 'bench/kernel_chain.mjs failed');
 
 console.log('\nEvery preset, CLI and browser:');
 const presets = spawnSync(process.execPath, [path.join(root, 'bench/presets.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

@@ -212,7 +212,9 @@ test('a link to a figure the experiment does not have says so and draws the curv
   const { page, problems } = await openPage(browser, `${url}#v=1&exp=synthetic-chain&preset=linear-growth&trials=10&figure=pareto`);
   await waitForResult(page);
   assert.match(await page.textContent('#banner'), /has no "pareto" figure/);
-  assert.equal(await page.locator('.figure-choice').isHidden(), true, 'no figure choice where there is only the curves');
+  // synthetic-chain's own figure is the curves; the heatmap every experiment offers needs two numeric sweeps.
+  assert.deepEqual(await page.$$eval('input[name="figure"]', (inputs) => inputs.map((i) => i.value)), ['standard', 'heatmap']);
+  assert.equal(await page.isDisabled('input[name="figure"][value="heatmap"]'), true, 'this preset sweeps one parameter');
   assert.deepEqual(problems, []);
 });
 

@@ -2,6 +2,9 @@
 
 #include "collapse/experiments/gaussian_fitting.hpp"
 #include "collapse/experiments/kde_fitting.hpp"
+#include "collapse/experiments/kernel_chain.hpp"
+#include "collapse/experiments/kernel_real_vs_synthetic.hpp"
+#include "collapse/experiments/real_vs_synthetic.hpp"
 #include "collapse/experiments/recursive_regression.hpp"
 #include "collapse/experiments/strong_collapse.hpp"
 #include "collapse/experiments/synthetic_chain.hpp"
@@ -15,8 +18,12 @@ const std::vector<const Experiment*>& allExperiments() {
   static const StrongCollapse strongCollapse;
   static const GaussianFitting gaussianFitting;
   static const KdeFitting kdeFitting;
+  static const RealVsSynthetic realVsSynthetic;
+  static const KernelChain kernelChain;
+  static const KernelRealVsSynthetic kernelRealVsSynthetic;
   static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse,
-                                                             &gaussianFitting, &kdeFitting};
+                                                             &gaussianFitting, &kdeFitting, &realVsSynthetic,
+                                                             &kernelChain, &kernelRealVsSynthetic};
   return experiments;
 }
 

@@ -25,10 +25,14 @@ import syntheticChain from './synthetic-chain.js';
 import strongCollapse from './strong-collapse.js';
 import gaussianFitting from './gaussian-fitting.js';
 import kdeFitting from './kde-fitting.js';
+import realVsSynthetic from './real-vs-synthetic.js';
+import kernelChain from './kernel-chain.js';
+import kernelRealVsSynthetic from './kernel-real-vs-synthetic.js';
 import { STANDARD_FIGURE } from '../state/url-hash.js';
-import { readableLabel } from '../figure/axis-labels.js';
+import { readableLabel, xAxisTitle } from '../figure/axis-labels.js';
+import { HEATMAP_FIGURE, heatmapFigure } from '../figure/heatmap-figure.js';
 
-const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting].map((view) => [view.key, view]));
+const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting, realVsSynthetic, kernelChain, kernelRealVsSynthetic].map((view) => [view.key, view]));
 
 /** Presentation defaults a preset starts from (the band is the reader's choice and is kept). */
 const PRESET_VIEW = Object.freeze({ y: 'linear', figure: STANDARD_FIGURE });
@@ -39,6 +43,20 @@ export function heavyTailed(result) {
     (result.notes ?? []).some((note) => /heavy-tailed|median/i.test(note));
 }
 
+/** The heatmap (figure/heatmap-figure.js) every experiment offers for a sweep of two numeric parameters, with the
+ * catalogue's titles on its axes. */
+function heatmapFor(catalogueExperiment) {
+  const parameter = (key) => catalogueExperiment.parameters.find((p) => p.key === key);
+  return {
+    ...HEATMAP_FIGURE,
+    build(result, { log = false } = {}) {
+      const rows = parameter(result.series[0]?.key);
+      const yTitle = rows ? `${rows.label}${rows.symbol ? ` ${rows.symbol}` : ''}` : undefined;
+      return heatmapFigure(result, { log, xTitle: xAxisTitle(result, catalogueExperiment), yTitle });
+    },
+  };
+}
+
 /**
  * The lab view of a catalogue experiment: { key, groups, presets, defaultPreset, figures, guides, markerLabel,
  * caption(result), median(result), yTitle(result), pictures }. Each preset: { key, title, config, x, series, citation: {text, url}, claim, view, lookFor(result) }.
@@ -46,7 +64,7 @@ export function heavyTailed(result) {
 export function experimentView(catalogueExperiment) {
   const file = views.get(catalogueExperiment.key) ?? {};
   const lookFor = file.lookFor ?? {};
-  const figures = file.figures ?? {};
+  const figures = { ...(file.figures ?? {}), heatmap: heatmapFor(catalogueExperiment) };
   const presets = (catalogueExperiment.presets ?? []).map((preset) => {
     const text = typeof preset.citation === 'string' ? preset.citation : preset.citation?.text ?? '';
     const declared = file.presetViews?.[preset.key] ?? {};

@@ -4,11 +4,13 @@
 // (dashed, same colour), its reference lines (dotted, same colour, e.g. the π²/6 bound or a floor) and its marked
 // points (diamonds with a short label, e.g. the optimal λ). The experiment's view file may add guides (a muted
 // vertical or horizontal line with a label, e.g. the interpolation threshold m = n) or replace the curves by a
-// derived figure (a paired scatter such as the Pareto view; see paired-figure.js). Tooltips give the exact numbers
+// derived figure (a paired scatter such as the Pareto view, see paired-figure.js; or a heatmap of a two-parameter
+// sweep, see heatmap-figure.js and heatmap-view.js). Tooltips give the exact numbers
 // behind every point.
 import { coveredSeries, figureData, labelEnd, markerPoints, mergeReferences, POINT_STYLES, xAxisIsLog, yBounds } from './figure-data.js';
 import { canvasBackground } from './canvas-background.js';
 import { readableLabel } from './axis-labels.js';
+import { heatmapDrawing, heatmapLegendKey, heatmapPlugin, heatmapTooltipLines, heatmapTooltipTitle } from './heatmap-view.js';
 import { currentTheme, seriesColour, withAlpha } from './theme.js';
 import { formatNumber, formatShort, formatTick } from '../util/format.js';
 
@@ -109,13 +111,15 @@ export class ChartView {
     // On a narrow figure (a phone) line labels keep only their first part, or they would run off the canvas.
     this.narrow = (this.canvas.parentElement?.clientWidth || 800) < NARROW_PX;
     const theme = this.fixedTheme ?? currentTheme();
-    const built = this.figure ? this.pairedDatasets(theme) : this.curveDatasets(theme);
+    const heatmap = this.figure?.kind === 'heatmap';
+    if (heatmap) this.drawn = { theory: false, references: [], markers: [], diagonal: false, heatmap: true };
+    const built = heatmap ? heatmapDrawing(this.figure) : this.figure ? this.pairedDatasets(theme) : this.curveDatasets(theme);
     const options = this.options(theme, built);
     if (this.chart) {
       this.chart.data.datasets = built.datasets;
       this.chart.options = options;
     } else {
-      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets: built.datasets }, options, plugins: [canvasBackground, pointLabels] });
+      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets: built.datasets }, options, plugins: [canvasBackground, heatmapPlugin, pointLabels] });
     }
     this.chart.$collapseLabX = this.figure ? [] : result.x.values;
     this.chart.update('none');
@@ -260,20 +264,26 @@ export class ChartView {
       const high = figure.diagonal[1];
       labels.push({ x: high.x, y: high.y, text: 'y = x', colour: theme.muted, avoid: false, prefer: 'below-right' });
     }
-    const type = figure.log ? 'logarithmic' : 'linear';
-    return { datasets, annotations: {}, labels, dropped: figure.dropped, x: { type, title: figure.xTitle }, y: { type, title: figure.yTitle },
+    // Both axes follow `log`, unless the figure sets xLog / yLog apiece (e.g. a proportion across, an error up).
+    const type = (log) => ((log ?? figure.log) ? 'logarithmic' : 'linear');
+    return { datasets, annotations: {}, labels, dropped: figure.dropped, x: { type: type(figure.xLog), title: figure.xTitle }, y: { type: type(figure.yLog), title: figure.yTitle },
       normalized: false, interaction: { mode: 'nearest', intersect: false, axis: 'xy' } };
   }
 
   options(theme, built) {
-    const axis = ({ title, type, min, max, suggestedMin, suggestedMax }) => ({
+    // A heatmap's axes are its grids: one tick per cell centre 0 … count − 1 (set after Chart.js builds its own),
+    // labelled with the grid value (tick), no grid lines.
+    const axis = ({ title, type, min, max, suggestedMin, suggestedMax, count, tick, grid = true }) => ({
       type, min, max, suggestedMin, suggestedMax,
+      ...(count ? { afterBuildTicks: (scale) => { scale.ticks = Array.from({ length: count }, (_, value) => ({ value })); } } : {}),
       title: { display: true, text: title, color: theme.text, font: { size: 13 } },
-      grid: { color: theme.grid },
+      grid: { color: theme.grid, display: grid },
       border: { color: theme.muted },
-      // A narrow column (an embed, a phone) fits about one tick label per 70 px.
-      ticks: { color: theme.muted, maxTicksLimit: this.narrow ? Math.max(3, Math.min(6, Math.floor((this.canvas.parentElement?.clientWidth || 320) / 70))) : 9,
-        autoSkipPadding: 8, maxRotation: 0, callback: (value) => formatTick(Number(value)) },
+      // A narrow column (an embed, a phone) fits about one tick label per 70 px; a heatmap labels its cells.
+      ticks: { color: theme.muted,
+        maxTicksLimit: count ? 40 : this.narrow ? Math.max(3, Math.min(6, Math.floor((this.canvas.parentElement?.clientWidth || 320) / 70))) : 9,
+        ...(count ? { autoSkip: true } : { autoSkipPadding: 8, maxRotation: 0 }),
+        callback: tick ?? ((value) => formatTick(Number(value))) },
     });
     return {
       responsive: true,
@@ -287,10 +297,12 @@ export class ChartView {
       normalized: built.normalized,
       spanGaps: false,
       interaction: built.interaction,
+      layout: { padding: built.padding ?? 0 },
       scales: { x: axis(built.x), y: axis(built.y) },
       plugins: {
         legend: { display: false }, // the HTML legend below the canvas is keyboard-operable
         collapseLabBackground: { colour: theme.background },
+        collapseLabHeatmap: { figure: this.figure?.kind === 'heatmap' ? this.figure : null, text: theme.text, muted: theme.muted },
         collapseLabPointLabels: { labels: built.labels, background: withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.9), text: theme.text },
         annotation: { annotations: built.annotations },
         tooltip: {
@@ -306,18 +318,21 @@ export class ChartView {
 
   tooltipTitle(items) {
     if (!items.length) return '';
+    if (this.figure?.kind === 'heatmap') return heatmapTooltipTitle(this.figure, items[0]);
     if (this.figure) return `${this.figure.atLabel} = ${formatNumber(items[0].raw.at)}`;
     if (items[0].dataset.role === 'marker') return items[0].dataset.marker.label;
     return `${this.result.x.label} = ${formatNumber(items[0].parsed.x)}`;
   }
 
   tooltipLine(item) {
+    if (this.figure?.kind === 'heatmap') return heatmapTooltipLines(this.figure, item);
     const series = this.result.series[item.dataset.series];
     const i = item.dataIndex;
     if (this.figure) {
       const { x, y } = item.raw;
       const names = this.figure.names ?? { x: 'x', y: 'y' };
-      return `${series.label}${item.dataset.role === 'theory' ? ', theory' : ''}: ${names.y} ${formatNumber(y)}, ${names.x} ${formatNumber(x)} (${(y / x).toPrecision(3)}×)`;
+      const ratio = this.figure.ratio === false ? '' : ` (${(y / x).toPrecision(3)}×)`; // a lines view of other quantities has no ratio
+      return `${series.label}${item.dataset.role === 'theory' ? ', theory' : ''}: ${names.y} ${formatNumber(y)}, ${names.x} ${formatNumber(x)}${ratio}`;
     }
     if (item.dataset.role === 'marker') {
       const { marker } = item.dataset;
@@ -343,6 +358,7 @@ export class ChartView {
   /** Colours and labels of the drawn series, for the HTML legend and the PNG; `index` is the Result's series. */
   legendItems() {
     const theme = this.fixedTheme ?? currentTheme();
+    if (this.figure?.kind === 'heatmap') return []; // one colour scale, no series to toggle
     const series = this.figure ? this.figure.series.map((s) => ({ ...this.result.series[s.index], index: s.index }))
       : (this.result?.series ?? []).map((s, index) => ({ ...s, index }));
     return series.map((s) => ({ index: s.index, label: s.label, colour: seriesColour(theme, s.index),
@@ -352,6 +368,7 @@ export class ChartView {
   /** How to read the lines: [{ kind: 'line'|'band'|'marker', dash?, text }] for what this figure draws. */
   legendKey(bandText) {
     const unique = (list) => [...new Set(list)];
+    if (this.drawn.heatmap) return heatmapLegendKey(this.figure);
     if (this.drawn.paired) {
       return [{ kind: 'line', text: `Monte Carlo, one point per ${this.figure.atLabel}` },
         ...(this.drawn.theory ? [{ kind: 'line', dash: '6 4', text: 'theory' }] : []),

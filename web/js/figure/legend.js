@@ -26,8 +26,8 @@ function diamond(colour) {
 }
 
 /**
- * items: [{ index, label, colour, hidden }] (index: the Result's series); keys: [{ kind: 'line'|'band'|'marker',
- * dash?, cap?, text }]; onToggle(index, hidden).
+ * items: [{ index, label, colour, hidden }] (index: the Result's series); keys: [{ kind: 'line'|'band'|'marker'|'scale',
+ * dash?, cap?, colours? (scale: low to high), text }]; onToggle(index, hidden).
  */
 export function renderLegend(container, items, { keys = [], onToggle }) {
   container.replaceChildren();
@@ -51,7 +51,14 @@ export function renderLegend(container, items, { keys = [], onToggle }) {
   const muted = getComputedStyle(container).color;
   for (const entry of keys) {
     const span = document.createElement('span');
-    if (entry.kind === 'band') {
+    if (entry.kind === 'scale') {
+      // A heatmap's colour scale, low to high (the figure draws the full bar with its ticks).
+      const bar = document.createElement('span');
+      bar.className = 'scale-swatch';
+      bar.setAttribute('aria-hidden', 'true');
+      bar.style.background = `linear-gradient(to right, ${entry.colours.join(', ')})`;
+      span.append(bar);
+    } else if (entry.kind === 'band') {
       const box = document.createElement('span');
       box.className = 'band-swatch';
       box.setAttribute('aria-hidden', 'true');
