@@ -2,6 +2,7 @@
 
 #include "collapse/experiments/gaussian_fitting.hpp"
 #include "collapse/experiments/kde_fitting.hpp"
+#include "collapse/experiments/neural_collapse.hpp"
 #include "collapse/experiments/recursive_regression.hpp"
 #include "collapse/experiments/strong_collapse.hpp"
 #include "collapse/experiments/synthetic_chain.hpp"
@@ -15,8 +16,9 @@ const std::vector<const Experiment*>& allExperiments() {
   static const StrongCollapse strongCollapse;
   static const GaussianFitting gaussianFitting;
   static const KdeFitting kdeFitting;
+  static const NeuralCollapse neuralCollapse;
   static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse,
-                                                             &gaussianFitting, &kdeFitting};
+                                                             &gaussianFitting, &kdeFitting, &neuralCollapse};
   return experiments;
 }
 
