@@ -2,56 +2,81 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
 #include <limits>
 #include <vector>
 
 namespace collapse::neural {
 
-Eigen::VectorXd projectOntoSimplex(const Eigen::VectorXd& v) {
-  // Duchi et al. 2008, Fig. 1: θ = (Σ_{j≤ρ} u_j − 1)/ρ for the sorted values u and the largest feasible ρ.
-  std::vector<double> u(v.data(), v.data() + v.size());
-  std::sort(u.begin(), u.end(), std::greater<double>());
-  double cumulative = 0, theta = 0;
-  for (std::size_t j = 0; j < u.size(); ++j) {
-    cumulative += u[j];
-    const double candidate = (cumulative - 1.0) / static_cast<double>(j + 1);
-    if (u[j] - candidate > 0) theta = candidate;
-  }
-  return (v.array() - theta).max(0.0).matrix();
+namespace {
+/// Weights α (Σα = 1) of the least-norm point of the affine hull of the columns of `q`: the KKT system
+/// [2QᵀQ 1; 1ᵀ 0][α; ν] = [0; 1], solved by a complete orthogonal decomposition (affinely dependent columns allowed).
+Eigen::VectorXd affineMinimumWeights(const Eigen::MatrixXd& q) {
+  const Eigen::Index m = q.cols();
+  Eigen::MatrixXd kkt = Eigen::MatrixXd::Zero(m + 1, m + 1);
+  kkt.topLeftCorner(m, m) = q.transpose() * q;
+  kkt.block(0, m, m, 1).setOnes();
+  kkt.block(m, 0, 1, m).setOnes();
+  Eigen::VectorXd rhs = Eigen::VectorXd::Zero(m + 1);
+  rhs(m) = 1.0;
+  return kkt.completeOrthogonalDecomposition().solve(rhs).head(m);
 }
+}  // namespace
 
-double distanceToHull(const Eigen::VectorXd& point, const Eigen::MatrixXd& vertices, double gapTolerance) {
-  const Eigen::Index k = vertices.cols();
-  if (k == 1) return (point - vertices.col(0)).norm();
-  // f(α) = ½ αᵀGα − gᵀα + ½‖p‖², in the k × k Gram form (no d-dimensional work per iteration).
-  const Eigen::MatrixXd gram = vertices.transpose() * vertices;
-  const Eigen::VectorXd linear = vertices.transpose() * point;
-  const double constant = 0.5 * point.squaredNorm();
-  auto objective = [&](const Eigen::VectorXd& a) { return 0.5 * a.dot(gram * a) - linear.dot(a) + constant; };
-  // Lipschitz constant of ∇f: the largest eigenvalue of G (k ≤ a few hundred: a direct solve is cheap).
-  const double lipschitz = std::max(Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(gram, Eigen::EigenvaluesOnly).eigenvalues().maxCoeff(),
-                                    std::numeric_limits<double>::min());
-  Eigen::VectorXd alpha = Eigen::VectorXd::Constant(k, 1.0 / static_cast<double>(k)), previous = alpha, y = alpha;
-  double momentum = 1.0, value = objective(alpha);
-  for (int iteration = 0; iteration < 5000; ++iteration) {
-    const Eigen::VectorXd gradientAtAlpha = gram * alpha - linear;
-    // Frank–Wolfe gap: f(α) − f* ≤ ∇f(α)ᵀα − min_j ∇f(α)_j.
-    if (gradientAtAlpha.dot(alpha) - gradientAtAlpha.minCoeff() <= gapTolerance) break;
-    previous = alpha;
-    alpha = projectOntoSimplex(y - (gram * y - linear) / lipschitz);
-    const double next = objective(alpha);
-    if (next > value) {  // adaptive restart (O'Donoghue & Candès 2015): drop the momentum when f increases
-      momentum = 1.0;
-      y = alpha;
-    } else {
-      const double nextMomentum = 0.5 * (1.0 + std::sqrt(1.0 + 4.0 * momentum * momentum));
-      y = alpha + ((momentum - 1.0) / nextMomentum) * (alpha - previous);
-      momentum = nextMomentum;
+double distanceToHull(const Eigen::VectorXd& point, const Eigen::MatrixXd& vertices, double tolerance) {
+  // Wolfe's minimum-norm-point algorithm (Wolfe 1976, Math. Programming 11) on the shifted points q_j = v_j − p:
+  // a corral S of affinely independent points and convex weights λ; the major step adds the point most opposed to
+  // the current x = Σλ_j q_j, the minor steps move towards the affine minimum of S, dropping points whose weight
+  // reaches 0. Finite and exact up to round-off; each step solves a system of at most d + 2 unknowns.
+  const Eigen::MatrixXd q = vertices.colwise() - point;
+  const Eigen::Index k = q.cols();
+  const double scale = q.colwise().squaredNorm().maxCoeff();
+  Eigen::Index first = 0;
+  q.colwise().squaredNorm().minCoeff(&first);
+  std::vector<Eigen::Index> corral = {first};
+  Eigen::VectorXd weights = Eigen::VectorXd::Ones(1);
+  Eigen::VectorXd x = q.col(first);
+  auto corralMatrix = [&]() {
+    Eigen::MatrixXd m(q.rows(), static_cast<Eigen::Index>(corral.size()));
+    for (std::size_t a = 0; a < corral.size(); ++a) m.col(static_cast<Eigen::Index>(a)) = q.col(corral[a]);
+    return m;
+  };
+  for (int major = 0; major < 10 * static_cast<int>(k) + 100; ++major) {
+    Eigen::Index entering = 0;
+    (q.transpose() * x).minCoeff(&entering);
+    if (x.squaredNorm() - x.dot(q.col(entering)) <= tolerance * scale) break;  // x is optimal: no point is more opposed
+    if (std::find(corral.begin(), corral.end(), entering) != corral.end()) break;  // round-off: no progress possible
+    const double before = x.squaredNorm();
+    corral.push_back(entering);
+    weights.conservativeResize(weights.size() + 1);
+    weights(weights.size() - 1) = 0.0;
+    for (int minor = 0; minor < 10 * static_cast<int>(k) + 100; ++minor) {
+      const Eigen::MatrixXd m = corralMatrix();
+      const Eigen::VectorXd alpha = affineMinimumWeights(m);
+      if ((alpha.array() > 1e-14).all()) {
+        weights = alpha;
+        x = m * weights;
+        break;
+      }
+      // Move from λ towards α until the first weight hits 0, then drop the points at 0.
+      double theta = 1.0;
+      for (Eigen::Index a = 0; a < alpha.size(); ++a)
+        if (alpha(a) <= 1e-14) theta = std::min(theta, weights(a) / (weights(a) - alpha(a)));
+      weights = weights + theta * (alpha - weights);
+      std::vector<Eigen::Index> kept;
+      std::vector<double> keptWeights;
+      for (Eigen::Index a = 0; a < weights.size(); ++a)
+        if (weights(a) > 1e-14) {
+          kept.push_back(corral[static_cast<std::size_t>(a)]);
+          keptWeights.push_back(weights(a));
+        }
+      corral = kept;
+      weights = Eigen::Map<const Eigen::VectorXd>(keptWeights.data(), static_cast<Eigen::Index>(keptWeights.size()));
+      weights /= weights.sum();
+      x = corralMatrix() * weights;
     }
-    value = next;
+    if (x.squaredNorm() >= before) break;  // round-off: the step made no progress
   }
-  return (point - vertices * alpha).norm();
+  return x.norm();
 }
 
 double distanceToHullBruteForce(const Eigen::VectorXd& point, const Eigen::MatrixXd& vertices) {

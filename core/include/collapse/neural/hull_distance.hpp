@@ -7,16 +7,13 @@
 
 namespace collapse::neural {
 
-/// Accelerated projected gradient (FISTA with adaptive restart; Beck & Teboulle 2009) on α ∈ Δ_k, the
-/// Euclidean projection onto the simplex by sorting (Duchi et al., ICML 2008). Stops when the Frank–Wolfe
-/// gap — an upper bound on ½‖p − Vα‖² − its minimum — falls below `gapTolerance` (or after 5000 iterations). `vertices` is d × k.
-double distanceToHull(const Eigen::VectorXd& point, const Eigen::MatrixXd& vertices, double gapTolerance = 1e-13);
+/// Wolfe's minimum-norm-point algorithm (P. Wolfe, "Finding the nearest point in a polytope", Math. Programming
+/// 11, 1976): an active set of affinely independent vertices, exact in finitely many steps. Stops when the
+/// optimality gap ‖x‖² − min_j xᵀ(v_j − p), relative to max_j ‖v_j − p‖², is below `tolerance`. `vertices` is d × k.
+double distanceToHull(const Eigen::VectorXd& point, const Eigen::MatrixXd& vertices, double tolerance = 1e-15);
 
 /// The same by brute force: the least-norm point of the affine hull of every non-empty subset of the vertices,
 /// kept when its weights are non-negative (a face of the hull). Exponential in k: a test reference for k ≤ 10.
 double distanceToHullBruteForce(const Eigen::VectorXd& point, const Eigen::MatrixXd& vertices);
-
-/// Euclidean projection of `v` onto the probability simplex {α ≥ 0, Σα = 1}.
-Eigen::VectorXd projectOntoSimplex(const Eigen::VectorXd& v);
 
 }  // namespace collapse::neural
