@@ -78,6 +78,10 @@ for (const design of ['fixed', 'fresh']) {
 
 console.log('\nTheory (replace, OLS): n·σ²·d/(T − d − 1) at n = 20 is ' + (20 * 200 / (1000 - 200 - 1)).toFixed(3) + '.');
 
+console.log('\nNeural collapse (UFM terminal-phase preset), every engine:');
+const nc = spawnSync(process.execPath, [path.join(root, 'bench/neural_collapse.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+console.log(nc.status === 0 ? nc.stdout.trim() : 'bench/neural_collapse.mjs failed');
+
 console.log('\nEvery preset, CLI and browser:');
 const presets = spawnSync(process.execPath, [path.join(root, 'bench/presets.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 console.log(presets.status === 0 ? presets.stdout.trim() : 'bench/presets.mjs failed');

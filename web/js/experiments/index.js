@@ -15,7 +15,10 @@
 //   yTitle(result)              the y axis title (default: the Result's metric label)
 //   pictures                    pictures of one trial's data (generative experiments; see app/picture-panel.js):
 //                               { plane?: { axes, names, note } for 3-D clouds, truth?: 'standard-normal',
-//                                 lookFor(series, generation, summaries) → a sentence }
+//                                 lookFor(series, generation, summaries) → a sentence }; kind: 'geometry' for the
+//                               neural-collapse picture (class means and classifier rows per checkpoint, Play, heatmap)
+//   multiples                   small multiples of a Result with several metrics: { logSteps, scale: {key: 'log'},
+//                               short: {key: 'axis title'} } (figure/metric-multiples.js)
 // An experiment in the catalogue without a view file still gets a full lab, with the presets' claims as captions.
 // Adding an experiment's page means adding one file like recursive-regression.js and listing it here.
 import recursiveRegression from './recursive-regression.js';
@@ -23,9 +26,10 @@ import syntheticChain from './synthetic-chain.js';
 import strongCollapse from './strong-collapse.js';
 import gaussianFitting from './gaussian-fitting.js';
 import kdeFitting from './kde-fitting.js';
+import neuralCollapse from './neural-collapse.js';
 import { STANDARD_FIGURE } from '../state/url-hash.js';
 
-const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting].map((view) => [view.key, view]));
+const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting, neuralCollapse].map((view) => [view.key, view]));
 
 /** Presentation defaults a preset starts from (the band is the reader's choice and is kept). */
 const PRESET_VIEW = Object.freeze({ y: 'linear', figure: STANDARD_FIGURE });
@@ -73,5 +77,6 @@ export function experimentView(catalogueExperiment) {
     median: file.median ?? heavyTailed,
     yTitle: file.yTitle ?? ((result) => result.metric.label),
     pictures: file.pictures ?? null,
+    multiples: file.multiples ?? null,
   };
 }
