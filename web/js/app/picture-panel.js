@@ -31,8 +31,9 @@ export class PicturePanel {
       value: $('[data-picture-value]'), canvas: $('[data-picture-canvas]'), status: $('[data-picture-status]'),
       table: $('[data-picture-table]'), wrap: $('.picture-wrap'), controls: $('.picture-controls'),
       play: $('[data-picture-play]'), geometry: $('[data-picture-geometry]'), heatmap: $('[data-picture-heatmap]'),
-      heatmapWrap: $('[data-picture-heatmap-wrap]'), sliderName: $('[data-picture-slider-name]'),
+      heatmapWrap: $('[data-picture-heatmap-wrap]'), sliderName: $('[data-picture-slider-name]'), title: root.querySelector('h2'),
     };
+    this.standardTitle = this.el.title?.textContent ?? '';
     this.view = new PictureView(this.el.canvas);
     this.geometryView = this.el.geometry ? new GeometryView(this.el.geometry, this.el.heatmap) : null;
     this.playTimer = 0;
@@ -176,6 +177,7 @@ export class PicturePanel {
     if (this.el.heatmapWrap) this.el.heatmapWrap.hidden = !geometry;
     if (this.el.play) this.el.play.hidden = !geometry;
     if (this.el.sliderName) this.el.sliderName.textContent = geometry ? 'checkpoint' : 'generation';
+    if (this.el.title) this.el.title.textContent = geometry ? 'The geometry: one training run, checkpoint by checkpoint' : this.standardTitle;
   }
 
   /** Play: steps through the checkpoints (from the first when at the end), about seven a second; again to pause. */

@@ -43,6 +43,8 @@ export class MetricMultiples {
     for (const { key, label } of metrics) {
       const { figure, view } = this.charts.get(key);
       figure.classList.toggle('primary', key === result.metric.key);
+      // A metric that does not apply to these settings (all null, e.g. term B under cross-entropy) is not drawn.
+      figure.hidden = result.series.every((s) => s.metrics[key].simulation.mean.every((v) => v === null));
       const logSteps = Boolean(declaration.logSteps);
       const derived = metricResult(result, key, { logSteps });
       view.draw(derived, {
