@@ -97,7 +97,7 @@ ExperimentInfo makeInfo() {
       P::makeChoice("centralPath", "", "central path", {"off", "on"}, {"off", "on (W = least squares)"}, "off",
                     "on (mse only): the classifier is the least-squares one at every step and the whitened features "
                     "follow the projected gradient flow (Han et al. 2022); weight decay is not used."),
-      P::makeNumber(T::Integer, "hiddenWidth", "m", "hidden width", "", 128, 8, 1024, true,
+      P::makeNumber(T::Integer, "hiddenWidth", "m", "hidden width", "", 64, 8, 1024, true,
                     "mlp: width of the hidden layers before the last (feature) layer."),
       P::makeNumber(T::Integer, "depth", "L", "hidden layers", "", 2, 1, 6, false,
                     "mlp: number of hidden ReLU layers; the last one has width d and gives the features."),
