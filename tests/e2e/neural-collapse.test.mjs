@@ -32,9 +32,9 @@ test('terminal phase: the main figure, every metric as a small multiple, and the
       annotations: Object.keys(chart.options.plugins.annotation.annotations).length, x: chart.options.scales.x.type };
   }));
   assert.deepEqual(multiples.map((m) => m.key), result.metrics.map((m) => m.key));
-  // Term B does not apply to cross-entropy: its chart is hidden, the others shown.
+  // Every metric applies to these settings: no chart is hidden.
   const hidden = await page.evaluate(() => [...document.querySelectorAll('#metric-multiples figure')].filter((f) => f.hidden).map((f) => f.dataset.metric));
-  assert.deepEqual(hidden, ['lsDeviation']);
+  assert.deepEqual(hidden, []);
   assert.match(await page.textContent('#pictures h2'), /geometry/);
   assert.ok(multiples.every((m) => m.means === 1 && m.x === 'logarithmic'));
   assert.ok(multiples.find((m) => m.key === 'loss').annotations >= 1, 'f* is drawn on the objective');

@@ -105,7 +105,8 @@ ExperimentInfo makeInfo() {
                     "The primary metric (every one is recorded in one run). Conventions: covariances ÷ N; means centred "
                     "by the mean of the class means; std with ddof = 1; NC1 by the C × C pseudo-inverse route; "
                     "equinorm/equiangularity/max-angle on the centred class means; NC4 and the training error on the "
-                    "training set; GNC2 on L2-normalised classifier rows by a QP per class; term B for mse losses only."),
+                    "training set; GNC2 on L2-normalised classifier rows by a QP per class; term B of the MSE objective (for "
+                    "every loss)."),
   };
   info.x = {"step", "gradient-descent step t"};
   info.metric = {"nc1", "NC1 Tr(Σ_W Σ_B†)/C"};
@@ -228,7 +229,10 @@ std::vector<std::string> NeuralCollapse::notes(const Config& c) const {
     notes.push_back("learningRate = " + formatNumber(c.number("learningRate")) +
                     " ≥ 2(1 + momentum): the bias direction has curvature 1, so gradient descent diverges.");
   if (loss == "spherical-ce") notes.push_back("spherical-ce keeps ‖w_c‖ = ‖h_i‖ = 1: weightDecay and featureDecay are not used.");
-  if (!isMse(c)) notes.push_back("Term B (lsDeviation) belongs to the MSE decomposition: it is left empty for " + loss + ".");
+  if (!isMse(c))
+    notes.push_back("Term B (lsDeviation) belongs to Han et al.'s MSE decomposition; for " + loss +
+                    " it measures the same thing of the MSE objective: how much MSE the trained classifier gives away "
+                    "against the least-squares classifier of the same features.");
   if (centralPath(c)) {
     notes.push_back("Central path: λ = 0 (weightDecay and featureDecay are not used); the features are whitened at step 0 "
                     "(Σ_W = I) and only the class means move; term B is 0 by construction.");

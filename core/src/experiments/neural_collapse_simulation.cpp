@@ -10,10 +10,8 @@
 namespace collapse {
 
 std::vector<double> NeuralCollapse::measure(const neural::UfmSettings& s, const neural::LastLayer& layer, double objective) {
-  const double nan = std::numeric_limits<double>::quiet_NaN();
   const int classes = layer.classes();
   const Eigen::MatrixXd centred = neural::centredMeans(neural::classMeans(layer.features, classes, layer.perClass));
-  const bool mse = s.loss == neural::UfmLoss::Mse || s.loss == neural::UfmLoss::MseNoBias;
   // Spherical CE has no bias; its logits are Wh/τ, whose argmax is that of Wh (b = 0 in the layer).
   return {
       neural::trainError(layer),
@@ -24,7 +22,9 @@ std::vector<double> NeuralCollapse::measure(const neural::UfmSettings& s, const 
       neural::maxAngle(centred),
       neural::selfDuality(layer.classifier, centred),
       neural::nccMismatch(layer),
-      mse ? neural::lsDeviation(layer, s.centralPath ? 0.0 : s.weightDecay, s.useBias()) : nan,
+      // Term B of the MSE objective (λ_W, the model's bias or none); for CE-trained classifiers the same quantity:
+      // how much MSE the classifier gives away against the least-squares one of the same features.
+      neural::lsDeviation(layer, s.centralPath ? 0.0 : s.weightDecay, s.useBias()),
       neural::gnc2(layer.classifier),
       neural::gnc3(layer.classifier, centred),
       layer.classifier.squaredNorm() / classes,
