@@ -81,6 +81,9 @@ console.log('\nTheory (replace, OLS): n·σ²·d/(T − d − 1) at n = 20 is ' 
 console.log('');
 const kernelChain = spawnSync(process.execPath, [path.join(root, 'bench/kernel_chain.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 console.log(kernelChain.status === 0 ? kernelChain.stdout.trim() : 'bench/kernel_chain.mjs failed');
+console.log('\nNeural collapse (UFM terminal-phase preset), every engine:');
+const nc = spawnSync(process.execPath, [path.join(root, 'bench/neural_collapse.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+console.log(nc.status === 0 ? nc.stdout.trim() : 'bench/neural_collapse.mjs failed');
 
 console.log('\nEvery preset, CLI and browser:');
 const presets = spawnSync(process.execPath, [path.join(root, 'bench/presets.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

@@ -5,6 +5,7 @@
 #include "collapse/experiments/kernel_chain.hpp"
 #include "collapse/experiments/kernel_real_vs_synthetic.hpp"
 #include "collapse/experiments/real_vs_synthetic.hpp"
+#include "collapse/experiments/neural_collapse.hpp"
 #include "collapse/experiments/recursive_regression.hpp"
 #include "collapse/experiments/strong_collapse.hpp"
 #include "collapse/experiments/synthetic_chain.hpp"
@@ -21,9 +22,10 @@ const std::vector<const Experiment*>& allExperiments() {
   static const RealVsSynthetic realVsSynthetic;
   static const KernelChain kernelChain;
   static const KernelRealVsSynthetic kernelRealVsSynthetic;
+  static const NeuralCollapse neuralCollapse;
   static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse,
                                                              &gaussianFitting, &kdeFitting, &realVsSynthetic,
-                                                             &kernelChain, &kernelRealVsSynthetic};
+                                                             &kernelChain, &kernelRealVsSynthetic, &neuralCollapse};
   return experiments;
 }
 

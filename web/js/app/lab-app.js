@@ -11,6 +11,7 @@ import { experimentView } from '../experiments/index.js';
 import { xAxisTitle } from '../figure/axis-labels.js';
 import { ChartView } from '../figure/chart-view.js';
 import { figureSummary, renderTable } from '../figure/data-table.js';
+import { MetricMultiples } from '../figure/metric-multiples.js';
 import { renderLegend } from '../figure/legend.js';
 import { darkQuery } from '../figure/theme.js';
 import { download } from '../export/download.js';
@@ -58,6 +59,7 @@ export class LabApp {
       view: $('view-controls'), shareStatus: $('share-status'), openFull: $('open-full'), version: $('version'),
     };
     this.chart = new ChartView(this.el.canvas);
+    this.multiples = new MetricMultiples($('metric-multiples')); // several metrics from one run (docs/result.md)
     this.banner = new MessageBanner($('banner'));
     this.progress = new ProgressView($('progress'), document.querySelector('#progress .progress-fill'));
     this.viewControls = new ViewControls(this.el.view, { onChange: (view) => this.setView(view) });
@@ -172,6 +174,7 @@ export class LabApp {
     const experiment = this.catalogueExperiment();
     this.view = experimentView(experiment);
     this.pictures.hide();
+    this.multiples.hide();
     this.el.title.textContent = experiment.title;
     // Removing the old controls blurs a focused field, and Chromium then fires its change event: the old panel's
     // callbacks must not write the old value into the new state (a link or Back would be undone).
@@ -487,6 +490,7 @@ export class LabApp {
     if (!preview) this.viewControls.setUnavailable(Object.fromEntries(Object.entries(view.figures)
       .map(([name, derived]) => [name, derived.build(result, { log: false }).error ?? ''])));
     this.drawnResult = result;
+    this.multiples.draw(result, view.multiples, { band: this.state.view.band });
     this.el.placeholder.hidden = true;
     this.el.canvas.closest('.chart-wrap')?.classList.remove('stale');
     this.el.canvas.setAttribute('aria-label', figure.spec ? figure.spec.summary : figureSummary(result, xTitle));

@@ -4,6 +4,11 @@
 // the series (e.g. Replace or Accumulate) and moves a labelled, keyboard-operable slider over the generations; both
 // go to the URL hash (picture=series:generation). A table and a status line give the numbers of the shown generation
 // (count, mean, SD, share beyond ±2) as the text alternative. Pictures of very large runs are refused with a message.
+// A view may declare pictures.kind = 'geometry' (neural-collapse): the same panel, slider and cache then show the class
+// means and classifier rows of one training run at each checkpoint (figure/geometry-view.js), with a Play button that
+// animates training and a heatmap of the cosines between the means.
+import { geometryFrames, simplexGap } from '../figure/geometry-data.js';
+import { GeometryView } from '../figure/geometry-view.js';
 import { cloudSize, cloudSummary, pictureLayout } from '../figure/point-cloud-data.js';
 import { MAX_DRAWN, PictureView } from '../figure/picture-view.js';
 import { currentTheme, seriesColour } from '../figure/theme.js';
@@ -25,8 +30,14 @@ export class PicturePanel {
       intro: $('[data-picture-intro]'), series: $('[data-picture-series]'), slider: $('[data-picture-generation]'),
       value: $('[data-picture-value]'), canvas: $('[data-picture-canvas]'), status: $('[data-picture-status]'),
       table: $('[data-picture-table]'), wrap: $('.picture-wrap'), controls: $('.picture-controls'),
+      play: $('[data-picture-play]'), geometry: $('[data-picture-geometry]'), heatmap: $('[data-picture-heatmap]'),
+      heatmapWrap: $('[data-picture-heatmap-wrap]'), sliderName: $('[data-picture-slider-name]'), title: root.querySelector('h2'),
     };
+    this.standardTitle = this.el.title?.textContent ?? '';
     this.view = new PictureView(this.el.canvas);
+    this.geometryView = this.el.geometry ? new GeometryView(this.el.geometry, this.el.heatmap) : null;
+    this.playTimer = 0;
+    this.el.play?.addEventListener('click', () => this.togglePlay());
     this.token = 0;
     this.cache = null; // { key, cloud }
     this.current = null; // { pictures, result, request, series, generation, layout, cloud }
@@ -35,6 +46,7 @@ export class PicturePanel {
   }
 
   hide() {
+    this.stopPlay();
     this.token += 1;
     this.root.hidden = true;
     this.current = null;
@@ -52,12 +64,26 @@ export class PicturePanel {
    */
   async show({ pictures, result, request, picture }) {
     if (!pictures) return this.hide();
+    this.stopPlay();
     this.root.hidden = false;
+    const geometry = pictures.kind === 'geometry' && Boolean(this.geometryView);
+    this.showGeometryParts(geometry);
     const series = picture && picture.series < result.series.length ? picture.series : 0;
     this.fillSeries(result, series);
     const { samples, generations } = result.config;
     const dimension = result.config.dim ?? 3;
-    if (cloudSize({ dimension, samples, generations }) > MAX_CLOUD_VALUES) {
+    const size = geometry ? result.x.values.length * 2 * result.config.classes * result.config.featureDim
+      : cloudSize({ dimension, samples, generations });
+    if (geometry && size > MAX_CLOUD_VALUES) {
+      this.token += 1;
+      this.current = null;
+      this.setBusy(false, true);
+      this.el.status.textContent = `These settings make too many coordinates to draw (${result.config.classes} classes × ` +
+        `${result.config.featureDim} dimensions × ${result.x.values.length} checkpoints): lower the classes or the feature dimension.`;
+      this.el.table.replaceChildren();
+      return undefined;
+    }
+    if (!geometry && size > MAX_CLOUD_VALUES) {
       this.token += 1;
       this.current = null;
       this.setBusy(false, true);
@@ -71,7 +97,7 @@ export class PicturePanel {
     let cloud = this.cache?.key === key ? this.cache.cloud : null;
     if (!cloud) {
       this.setBusy(true);
-      this.el.status.textContent = 'Drawing one run\'s samples…';
+      this.el.status.textContent = geometry ? 'Training one run for the picture…' : 'Drawing one run\'s samples…';
       try {
         cloud = await this.compute(request, series, TRIAL);
       } catch (error) {
@@ -86,6 +112,16 @@ export class PicturePanel {
     }
     const total = cloud.generations.length;
     const generation = Math.min(Math.max(picture?.generation ?? total, 1), total);
+    if (geometry) {
+      this.current = { pictures, result, request, series, generation, cloud, geometry: geometryFrames(cloud, result.config.classes) };
+      this.el.slider.min = '1';
+      this.el.slider.max = String(total);
+      this.el.slider.value = String(generation);
+      this.setBusy(false);
+      this.el.intro.textContent = pictures.intro?.(result) ?? '';
+      this.render();
+      return undefined;
+    }
     const layout = pictureLayout(cloud.dimension, { plane: cloud.dimension === 3 ? pictures.plane ?? null : null });
     this.current = { pictures, result, request, series, generation, layout, cloud, realSummary: cloudSummary(cloud.real, cloud.dimension) };
     this.view.setCloud(cloud, layout, { truth: pictures.truth ?? null });
@@ -135,7 +171,64 @@ export class PicturePanel {
     if (this.current) this.render();
   }
 
+  showGeometryParts(geometry) {
+    this.el.canvas.hidden = geometry;
+    if (this.el.geometry) this.el.geometry.hidden = !geometry;
+    if (this.el.heatmapWrap) this.el.heatmapWrap.hidden = !geometry;
+    if (this.el.play) this.el.play.hidden = !geometry;
+    if (this.el.sliderName) this.el.sliderName.textContent = geometry ? 'checkpoint' : 'generation';
+    if (this.el.title) this.el.title.textContent = geometry ? 'The geometry: one training run, checkpoint by checkpoint' : this.standardTitle;
+  }
+
+  /** Play: steps through the checkpoints (from the first when at the end), about seven a second; again to pause. */
+  togglePlay() {
+    if (this.playTimer) return this.stopPlay();
+    if (!this.current?.geometry) return undefined;
+    const total = this.current.cloud.generations.length;
+    if (this.current.generation >= total) this.chooseGeneration(1);
+    this.el.play.textContent = 'Pause';
+    this.el.play.setAttribute('aria-pressed', 'true');
+    this.playTimer = setInterval(() => {
+      if (!this.current?.geometry) return this.stopPlay();
+      const next = this.current.generation + 1;
+      if (next > total) return this.stopPlay();
+      this.geometryView.yaw += 0.04;
+      this.el.slider.value = String(next);
+      this.chooseGeneration(next);
+      return undefined;
+    }, 140);
+    return undefined;
+  }
+
+  stopPlay() {
+    if (this.playTimer) clearInterval(this.playTimer);
+    this.playTimer = 0;
+    if (this.el.play) {
+      this.el.play.textContent = 'Play';
+      this.el.play.setAttribute('aria-pressed', 'false');
+    }
+  }
+
+  renderGeometry() {
+    const { result, generation, cloud, geometry, pictures } = this.current;
+    const total = cloud.generations.length;
+    const frame = geometry.frames[generation - 1];
+    const step = result.x.values[generation - 1];
+    this.geometryView.draw(frame, { threeD: geometry.basisSize >= 3 });
+    this.el.value.textContent = `step ${step} (${generation} of ${total})`;
+    this.el.slider.setAttribute('aria-valuetext', `training step ${step}, checkpoint ${generation} of ${total}`);
+    const gap = simplexGap(frame.cosines);
+    const sentence = pictures.lookFor?.({ result, step, frame, gap }) ?? '';
+    this.el.status.textContent = sentence;
+    this.el.geometry.setAttribute('aria-label', `Class means (discs) and classifier rows (arrows) of one run at step ${step}, ` +
+      `projected on the final means' ${geometry.basisSize >= 3 ? 'three' : 'two'} leading directions. ${sentence}`);
+    this.el.heatmap?.setAttribute('aria-label', `Cosines between the class means at step ${step}: the largest distance from ` +
+      `−1/(C−1) off the diagonal is ${formatShort(gap)}.`);
+    renderCosineTable(this.el.table, frame.cosines, step);
+  }
+
   render() {
+    if (this.current.geometry) return this.renderGeometry();
     const { result, series, generation, cloud, layout, pictures, realSummary } = this.current;
     const label = seriesName(result, series);
     const total = cloud.generations.length;
@@ -149,6 +242,39 @@ export class PicturePanel {
     this.el.canvas.setAttribute('aria-label', canvasLabel(layout, label, generation, shown, realSummary) + ' ' + sentence);
     renderSummaryTable(this.el.table, layout, pictures, [['real data', realSummary], [`${label}, generation ${generation}`, shown]]);
   }
+}
+
+/** The text alternative of the heatmap: the cosines between the class means at this step. */
+function renderCosineTable(container, cosines, step) {
+  const table = document.createElement('table');
+  const caption = document.createElement('caption');
+  caption.textContent = `Cosines between the centred class means at step ${step} (a simplex has −1/(C−1) off the diagonal).`;
+  table.append(caption);
+  const head = document.createElement('tr');
+  head.append(document.createElement('th'));
+  cosines.forEach((_, j) => {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = `class ${j}`;
+    head.append(th);
+  });
+  const body = document.createElement('tbody');
+  cosines.forEach((row, i) => {
+    const tr = document.createElement('tr');
+    const th = document.createElement('th');
+    th.scope = 'row';
+    th.textContent = `class ${i}`;
+    tr.append(th, ...row.map((value) => {
+      const td = document.createElement('td');
+      td.textContent = formatShort(value);
+      return td;
+    }));
+    body.append(tr);
+  });
+  const thead = document.createElement('thead');
+  thead.append(head);
+  table.append(thead, body);
+  container.replaceChildren(table);
 }
 
 /** A series' name; a single curve is named by its workflow ("Replace"), since its label is the metric's. */

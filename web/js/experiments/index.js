@@ -17,7 +17,10 @@
 //                               the curves the caption compares (the note says what is cut off; the table has it all)
 //   pictures                    pictures of one trial's data (generative experiments; see app/picture-panel.js):
 //                               { plane?: { axes, names, note } for 3-D clouds, truth?: 'standard-normal',
-//                                 lookFor(series, generation, summaries) → a sentence }
+//                                 lookFor(series, generation, summaries) → a sentence }; kind: 'geometry' for the
+//                               neural-collapse picture (class means and classifier rows per checkpoint, Play, heatmap)
+//   multiples                   small multiples of a Result with several metrics: { logSteps, scale: {key: 'log'},
+//                               short: {key: 'axis title'} } (figure/metric-multiples.js)
 // An experiment in the catalogue without a view file still gets a full lab, with the presets' claims as captions.
 // Adding an experiment's page means adding one file like recursive-regression.js and listing it here.
 import recursiveRegression from './recursive-regression.js';
@@ -28,11 +31,13 @@ import kdeFitting from './kde-fitting.js';
 import realVsSynthetic from './real-vs-synthetic.js';
 import kernelChain from './kernel-chain.js';
 import kernelRealVsSynthetic from './kernel-real-vs-synthetic.js';
+import neuralCollapse from './neural-collapse.js';
 import { STANDARD_FIGURE } from '../state/url-hash.js';
 import { readableLabel, xAxisTitle } from '../figure/axis-labels.js';
 import { HEATMAP_FIGURE, heatmapFigure } from '../figure/heatmap-figure.js';
 
-const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting, realVsSynthetic, kernelChain, kernelRealVsSynthetic].map((view) => [view.key, view]));
+const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting, realVsSynthetic, kernelChain,
+  kernelRealVsSynthetic, neuralCollapse].map((view) => [view.key, view]));
 
 /** Presentation defaults a preset starts from (the band is the reader's choice and is kept). */
 const PRESET_VIEW = Object.freeze({ y: 'linear', figure: STANDARD_FIGURE });
@@ -95,5 +100,6 @@ export function experimentView(catalogueExperiment) {
     yTitle: (result) => readableLabel(file.yTitle ? file.yTitle(result) : result.metric.label),
     yRange: file.yRange ?? (() => null),
     pictures: file.pictures ?? null,
+    multiples: file.multiples ?? null,
   };
 }
