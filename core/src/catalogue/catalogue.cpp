@@ -5,6 +5,7 @@
 #include "collapse/experiments/recursive_regression.hpp"
 #include "collapse/experiments/strong_collapse.hpp"
 #include "collapse/experiments/synthetic_chain.hpp"
+#include "collapse/experiments/tails.hpp"
 #include "collapse/version.hpp"
 
 namespace collapse {
@@ -15,8 +16,9 @@ const std::vector<const Experiment*>& allExperiments() {
   static const StrongCollapse strongCollapse;
   static const GaussianFitting gaussianFitting;
   static const KdeFitting kdeFitting;
+  static const Tails tails;
   static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse,
-                                                             &gaussianFitting, &kdeFitting};
+                                                             &gaussianFitting, &kdeFitting, &tails};
   return experiments;
 }
 

@@ -23,9 +23,10 @@ import syntheticChain from './synthetic-chain.js';
 import strongCollapse from './strong-collapse.js';
 import gaussianFitting from './gaussian-fitting.js';
 import kdeFitting from './kde-fitting.js';
+import tails from './tails.js';
 import { STANDARD_FIGURE } from '../state/url-hash.js';
 
-const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting].map((view) => [view.key, view]));
+const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting, tails].map((view) => [view.key, view]));
 
 /** Presentation defaults a preset starts from (the band is the reader's choice and is kept). */
 const PRESET_VIEW = Object.freeze({ y: 'linear', figure: STANDARD_FIGURE });
