@@ -2,6 +2,7 @@
 
 #include "collapse/experiments/gaussian_fitting.hpp"
 #include "collapse/experiments/kde_fitting.hpp"
+#include "collapse/experiments/language_model.hpp"
 #include "collapse/experiments/recursive_regression.hpp"
 #include "collapse/experiments/strong_collapse.hpp"
 #include "collapse/experiments/synthetic_chain.hpp"
@@ -17,8 +18,9 @@ const std::vector<const Experiment*>& allExperiments() {
   static const GaussianFitting gaussianFitting;
   static const KdeFitting kdeFitting;
   static const Tails tails;
+  static const LanguageModel languageModel;
   static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse,
-                                                             &gaussianFitting, &kdeFitting, &tails};
+                                                             &gaussianFitting, &kdeFitting, &tails, &languageModel};
   return experiments;
 }
 
