@@ -1,7 +1,7 @@
 // collapse-lab: the native command-line tool (contract in DESIGN.md).
 //   collapse-lab list
 //   collapse-lab run <experiment> [--<key> <value>]... [--x <key>=<grid>] [--series <key>=<v1,...>]
-//                    [--format json|csv] [--config <request.json>]
+//                    [--format json|csv|csv-all] [--config <request.json>]
 // Bad input: every problem on stderr, exit code 2.
 #include <fstream>
 #include <iostream>
@@ -29,7 +29,8 @@ void printUsage(std::ostream& out) {
       << "                         start:stop:log:count (each point reports the last generation)\n"
       << "  --series <key>=<v,..>  one series per value (default: the experiment's natural series)\n"
       << "  --preset <key>         start from a preset that reproduces a paper's figure (see list); flags override it\n"
-      << "  --format json|csv      output format (default json)\n"
+      << "  --format json|csv|csv-all  output format (default json); csv is the primary metric (--metric),\n"
+      << "                         csv-all every metric of the run with a leading metric column\n"
       << "  --config <file>        read a request {experiment, config, x, series} from a JSON file\n\n"
       << "example:\n"
       << "  collapse-lab run recursive-regression --dim 10 --samples 100 --generations 10 --design fixed --trials 2000\n";
@@ -51,7 +52,8 @@ int run(const std::vector<std::string>& args) {
     if (i + 1 >= args.size()) return badInput("option " + flag + " needs a value.");
     const std::string key = flag.substr(2), value = args[++i];
     if (key == "format") {
-      if (value != "json" && value != "csv") return badInput("format = " + value + ": must be json or csv.");
+      if (value != "json" && value != "csv" && value != "csv-all")
+        return badInput("format = " + value + ": must be json, csv or csv-all.");
       format = value;
     } else if (key == "x") {
       request.x = value;
@@ -79,6 +81,7 @@ int run(const std::vector<std::string>& args) {
   const collapse::Plan plan = collapse::makePlan(request);
   const collapse::Result result = collapse::runPlan(plan);
   if (format == "csv") std::cout << collapse::resultCsv(result);
+  else if (format == "csv-all") std::cout << collapse::resultCsvAllMetrics(result);
   else std::cout << collapse::resultJson(result).dump(2) << '\n';
   return 0;
 }

@@ -77,7 +77,8 @@ std::string validate(const std::string& requestJson) {
   }
 }
 
-/// The shape of a run, so a worker pool can split its trials: {"trials": R, "valuesPerTrial": S·X}.
+/// The shape of a run, so a worker pool can split its trials: {"trials": R, "valuesPerTrial": S·M·X}
+/// (series × metrics × x points).
 std::string describe(const std::string& requestJson) {
   return guarded([&] {
     const auto plan = planFrom(requestJson);
@@ -156,6 +157,15 @@ void provideDataset(const std::string& name, const val& bytes) {
   });
 }
 
+/// Every metric as long-format CSV with a leading `metric` column (the CLI's --format csv-all).
+std::string resultCsvAll(const std::string& requestJson, const val& trialValues) {
+  return guarded([&] {
+    const auto plan = planFrom(requestJson);
+    const auto values = emscripten::convertJSArrayToNumberVector<double>(trialValues);
+    return collapse::resultCsvAllMetrics(collapse::assembleResult(plan, values));
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(collapse_lab) {
@@ -167,6 +177,7 @@ EMSCRIPTEN_BINDINGS(collapse_lab) {
   emscripten::function("simulate", &simulate);
   emscripten::function("assemble", &assemble);
   emscripten::function("resultCsv", &resultCsv);
+  emscripten::function("resultCsvAll", &resultCsvAll);
   emscripten::function("run", &run);
   emscripten::function("pointCloud", &pointCloud);
   emscripten::function("provideDataset", &provideDataset);

@@ -14,6 +14,9 @@ echo "$out" | grep -q '"testError"' || fail "run JSON lacks the metric"
 csv=$("$cli" run recursive-regression --dim 5 --samples 40 --generations 3 --trials 20 --format csv) || fail "csv run failed"
 [ "$(echo "$csv" | head -n1)" = "series_key,series_value,x,mean,sem,lo,hi,theory" ] || fail "CSV header: $(echo "$csv" | head -n1)"
 [ "$(echo "$csv" | wc -l)" -eq 10 ] || fail "CSV should have 1 + 3 series × 3 rows"
+csvall=$("$cli" run recursive-regression --dim 5 --samples 40 --generations 3 --trials 20 --format csv-all) || fail "csv-all run failed"
+[ "$(echo "$csvall" | head -n1)" = "metric,series_key,series_value,x,mean,sem,lo,hi,theory" ] || fail "csv-all header: $(echo "$csvall" | head -n1)"
+[ "$(echo "$csvall" | sed -n 2p | cut -d, -f1)" = "testError" ] || fail "csv-all rows start with the metric key"
 
 check_bad() {  # args: expected-text... -- cli args
   local expect=() ; while [ "$1" != "--" ]; do expect+=("$1"); shift; done; shift

@@ -8,17 +8,32 @@ void Experiment::simulateTrialPoints(const std::vector<std::vector<Config>>& poi
                                      std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t trial,
                                      double* out) const {
   for (const auto& series : points) {
+    const std::size_t metricCount = metrics(series.front()).size();
     if (!sweptX) {
       Rng rng(seed, trial);
       const auto curve = simulateTrial(series.front(), rng);
-      out = std::copy(curve.begin(), curve.begin() + static_cast<std::ptrdiff_t>(pointsPerSeries), out);
+      out = std::copy(curve.begin(), curve.begin() + static_cast<std::ptrdiff_t>(metricCount * pointsPerSeries), out);
       continue;
     }
-    for (const auto& point : series) {
+    for (std::size_t i = 0; i < series.size(); ++i) {
       Rng rng(seed, trial);  // common random numbers: every point of a trial sees the same stream
-      *out++ = simulateTrial(point, rng).back();
+      const auto curve = simulateTrial(series[i], rng);
+      const std::size_t natural = curve.size() / metricCount;  // each metric's block of natural x values
+      for (std::size_t m = 0; m < metricCount; ++m) out[m * pointsPerSeries + i] = curve[m * natural + natural - 1];
     }
+    out += metricCount * pointsPerSeries;
   }
+}
+
+std::optional<std::vector<double>> Experiment::theoryFor(const Config& config, const std::string& metricKey) const {
+  if (metricKey == metricAxis(config).key) return theory(config);
+  return std::nullopt;
+}
+
+std::vector<ReferenceLine> Experiment::referenceLinesFor(const Config& config, const std::string& xKey,
+                                                         const std::string& metricKey) const {
+  if (metricKey == metricAxis(config).key) return referenceLines(config, xKey);
+  return {};
 }
 
 std::vector<double> generationAxis(int first, int last) {

@@ -222,6 +222,19 @@ Plan makePlan(const Request& original) {
     for (auto& points : plan.pointConfigs)
       for (auto& point : points) point = experiment.resolve(point);
 
+  // Metrics: one list for the whole run (the values of a trial are laid out by it).
+  plan.metrics = experiment.metrics(plan.config);
+  auto sameKeys = [](const std::vector<Axis>& a, const std::vector<Axis>& b) {
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](const Axis& p, const Axis& q) { return p.key == q.key; });
+  };
+  bool metricsChange = false;
+  for (const auto& points : plan.pointConfigs)
+    for (const auto& point : points) metricsChange = metricsChange || !sameKeys(experiment.metrics(point), plan.metrics);
+  if (metricsChange)
+    issues.push_back({plan.sweptX ? "x" : "series", plan.sweptX ? request.x : request.series,
+                      std::string(plan.sweptX ? "x = " + request.x : "series = " + request.series) +
+                          " changes which metrics a trial measures; keep that parameter fixed."});
+
   plan.trials = plan.config.integer("trials");
   plan.seed = static_cast<std::uint64_t>(plan.config.number("seed"));
   const double stored = static_cast<double>(plan.trials) * static_cast<double>(plan.valuesPerTrial());

@@ -41,9 +41,14 @@ export class CollapseEngine {
     return JSON.parse(this.module.assemble(requestText(request), values));
   }
 
-  /** The Result as long-format CSV text. */
+  /** The Result as long-format CSV text (the primary metric; docs/result.md). */
   assembleCsv(request, values) {
     return this.module.resultCsv(requestText(request), values);
+  }
+
+  /** Every metric of the run as long-format CSV with a leading `metric` column (CLI --format csv-all). */
+  assembleCsvAllMetrics(request, values) {
+    return this.module.resultCsvAll(requestText(request), values);
   }
 
   /**

@@ -84,28 +84,46 @@ class Experiment {
   /// Remarks for the reader, e.g. why no theory is drawn for this configuration.
   virtual std::vector<std::string> notes(const Config&) const { return {}; }
 
-  /// What is measured for this configuration (experiments whose metric is a parameter name it here).
+  /// What is measured for this configuration (experiments whose metric is a parameter name it here): the
+  /// primary metric, the one `metric`, `series[].simulation`, `series[].theory` and the CSV report.
   virtual Axis metricAxis(const Config&) const { return info().metric; }
+
+  /// Every metric one trial measures, in declared order (docs/result.md, "Several metrics from one run").
+  /// Must contain metricAxis(config) and must not depend on the series or swept parameter. With M metrics,
+  /// simulateTrial returns M blocks of naturalX(config).size() values, metric-major: value (m, i) at m·X + i.
+  /// Default: the primary metric alone, so an experiment with one metric changes nothing.
+  virtual std::vector<Axis> metrics(const Config& config) const { return {metricAxis(config)}; }
 
   /// The natural x grid, e.g. generations 1..n.
   virtual std::vector<double> naturalX(const Config& config) const = 0;
 
-  /// One trial: the metric at every natural x point. Must depend only on `config` and `rng`.
+  /// One trial: every metric at every natural x point (metric-major, see metrics()). Must depend only on
+  /// `config` and `rng`.
   virtual std::vector<double> simulateTrial(const Config& config, Rng& rng) const = 0;
 
-  /// Closed-form theory on the natural x grid, or nullopt where none applies.
+  /// Closed-form theory of the primary metric on the natural x grid, or nullopt where none applies.
   virtual std::optional<std::vector<double>> theory(const Config& config) const = 0;
+
+  /// Theory of metric `metricKey` (one of metrics(config)) on the natural x grid. Default: theory(config) for
+  /// the primary metric, nullopt for the others.
+  virtual std::optional<std::vector<double>> theoryFor(const Config& config, const std::string& metricKey) const;
 
   /// Reference levels to draw with a series of this configuration on an x axis `xKey` (natural or swept).
   virtual std::vector<ReferenceLine> referenceLines(const Config&, const std::string& /*xKey*/) const { return {}; }
 
-  /// Points to mark on a series whose x axis sweeps `xKey` (e.g. the λ minimising the theory).
+  /// Reference levels of metric `metricKey`. Default: referenceLines(config, xKey) for the primary metric,
+  /// none for the others.
+  virtual std::vector<ReferenceLine> referenceLinesFor(const Config& config, const std::string& xKey,
+                                                       const std::string& metricKey) const;
+
+  /// Points to mark on a series whose x axis sweeps `xKey` (e.g. the λ minimising the theory); primary metric only.
   virtual std::vector<ReferencePoint> referencePoints(const Config&, const std::string& /*xKey*/) const { return {}; }
 
   /// All points of one trial: `points[s]` holds series s's resolved configs (one per x value when `sweptX`,
-  /// else one); `out` receives points.size() × pointsPerSeries values, series-major. Each value must have the
-  /// law of simulateTrial(point, Rng(seed, trial)) — its last value when `sweptX`. The default does exactly
-  /// that; experiments override it to share work between points (one factorisation for a whole λ sweep).
+  /// else one); `out` receives points.size() × M × pointsPerSeries values (M = metrics().size()), series-major,
+  /// then metric-major: value (s, m, i) at (s·M + m)·pointsPerSeries + i. Each value must have the law of
+  /// simulateTrial(point, Rng(seed, trial)) — with `sweptX`, each metric's last natural value. The default does
+  /// exactly that; experiments override it to share work between points (one factorisation for a whole λ sweep).
   virtual void simulateTrialPoints(const std::vector<std::vector<Config>>& points, bool sweptX,
                                    std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t trial,
                                    double* out) const;

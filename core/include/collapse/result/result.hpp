@@ -11,6 +11,16 @@
 
 namespace collapse {
 
+/// One metric of one series: its Monte Carlo summary, theory and reference lines (docs/result.md).
+struct MetricSeries {
+  Axis metric;
+  std::vector<double> mean, sem, lo, hi, median;
+  std::optional<std::vector<double>> theory;  ///< as SeriesResult::theory
+  std::vector<ReferenceLine> references;
+};
+
+/// One series. Its top-level fields are the primary metric's (the Result contract before several metrics
+/// existed); `metrics` holds every metric of the plan, in declared order, the primary included.
 struct SeriesResult {
   std::string key;
   Value value;
@@ -20,6 +30,7 @@ struct SeriesResult {
   std::optional<std::vector<double>> theory;
   std::vector<ReferenceLine> references;
   std::vector<ReferencePoint> markers;
+  std::vector<MetricSeries> metrics;
 };
 
 struct Result {
@@ -37,7 +48,12 @@ Result runPlan(const Plan& plan);
 
 nlohmann::json resultJson(const Result& result);
 
-/// Long format: series_key,series_value,x,mean,sem,lo,hi,theory (empty cells for missing theory).
+/// Long format of the primary metric: series_key,series_value,x,mean,sem,lo,hi,theory (empty cells for
+/// missing theory).
 std::string resultCsv(const Result& result);
+
+/// Long format of every metric (CLI --format csv-all): a leading `metric` column,
+/// metric,series_key,series_value,x,mean,sem,lo,hi,theory; metrics in declared order, then series, then x.
+std::string resultCsvAllMetrics(const Result& result);
 
 }  // namespace collapse

@@ -43,18 +43,21 @@ struct Plan {
   std::vector<std::string> seriesLabels;
   /// [series][point]: the resolved Config of every simulated point; one point per series on the natural axis.
   std::vector<std::vector<Config>> pointConfigs;
+  /// Every metric a trial measures (Experiment::metrics of the base config), in declared order; the same for
+  /// every point. One element for an experiment with a single metric.
+  std::vector<Axis> metrics;
   int trials = 0;
   std::uint64_t seed = 0;
 
-  std::size_t valuesPerTrial() const { return seriesValues.size() * xValues.size(); }
+  std::size_t valuesPerTrial() const { return seriesValues.size() * metrics.size() * xValues.size(); }
 };
 
 /// Validates everything (every problem at once, before any allocation) and resolves the request.
 /// Throws ValidationError.
 Plan makePlan(const Request& request);
 
-/// Simulates trials [begin, end). Returns trial-major values: value (t, s, i) at
-/// ((t − begin)·S + s)·X + i, so chunks simulated anywhere concatenate, in trial order, into the whole run.
+/// Simulates trials [begin, end). Returns trial-major values: value (t, s, m, i) — trial, series, metric, x — at
+/// (((t − begin)·S + s)·M + m)·X + i, so chunks simulated anywhere concatenate, in trial order, into the whole run.
 std::vector<double> simulateTrials(const Plan& plan, int begin, int end);
 
 /// Limits that keep a run inside the memory a WebAssembly module can address.
