@@ -138,15 +138,28 @@ Axis LanguageModel::metricAxis(const Config& c) const {
 
 std::vector<double> LanguageModel::naturalX(const Config& c) const { return generationAxis(1, c.integer("generations")); }
 
+std::vector<Axis> LanguageModel::metrics(const Config&) const {
+  const Parameter& metric = *findParameter("metric");
+  std::vector<Axis> axes;
+  for (const auto& key : LanguageModelMetrics::keys()) axes.push_back({key, metric.valueLabel(Value(key))});
+  return axes;
+}
+
 std::vector<double> LanguageModel::simulateTrial(const Config& c, Rng& rng) const {
-  const std::string& key = c.choice("metric");
+  // Every metric from the same run, metric-major in declared order (docs/result.md).
+  const auto generations = simulateMetrics(c, rng, nullptr);
   std::vector<double> values;
-  for (const auto& m : simulateMetrics(c, rng, nullptr)) values.push_back(m.get(key));
+  for (const auto& key : LanguageModelMetrics::keys())
+    for (const auto& m : generations) values.push_back(m.get(key));
   return values;
 }
 
-std::optional<std::vector<double>> LanguageModel::theory(const Config& c) const {
-  if (whyNoTheory(c)) return std::nullopt;
+std::optional<std::vector<double>> LanguageModel::theory(const Config& c) const { return theoryFor(c, c.choice("metric")); }
+
+std::optional<std::vector<double>> LanguageModel::theoryFor(const Config& c, const std::string& metricKey) const {
+  Config asked = c;
+  asked.set("metric", metricKey);
+  if (whyNoTheory(asked)) return std::nullopt;
   // Generation 1 is deterministic (the real text): its diversity starts the recursion.
   Rng unused(0, 0);
   Config first = c;

@@ -25,7 +25,9 @@ class LanguageModel final : public Experiment {
   Axis metricAxis(const Config& config) const override;
   std::vector<double> naturalX(const Config& config) const override;
   std::vector<double> simulateTrial(const Config& config, Rng& rng) const override;
+  std::vector<Axis> metrics(const Config& config) const override;
   std::optional<std::vector<double>> theory(const Config& config) const override;
+  std::optional<std::vector<double>> theoryFor(const Config& config, const std::string& metricKey) const override;
   std::optional<PointCloud> pointCloud(const Config& config, Rng& rng) const override;
 
   /// Every metric at generations 1..n of one trial ([g − 1]).
