@@ -57,7 +57,9 @@ export class PicturePanel {
     this.fillSeries(result, series);
     const { samples, generations } = result.config;
     const dimension = result.config.dim ?? 3;
-    if (cloudSize({ dimension, samples, generations }) > MAX_CLOUD_VALUES) {
+    // A view may say how many values a cloud really holds (e.g. a rank–frequency summary of T tokens).
+    const size = pictures.cloudSize?.(result.config) ?? cloudSize({ dimension, samples, generations });
+    if (size > MAX_CLOUD_VALUES) {
       this.token += 1;
       this.current = null;
       this.setBusy(false, true);
@@ -86,7 +88,7 @@ export class PicturePanel {
     }
     const total = cloud.generations.length;
     const generation = Math.min(Math.max(picture?.generation ?? total, 1), total);
-    const layout = pictureLayout(cloud.dimension, { plane: cloud.dimension === 3 ? pictures.plane ?? null : null });
+    const layout = pictureLayout(cloud.dimension, { plane: cloud.dimension >= 2 ? pictures.plane ?? null : null });
     this.current = { pictures, result, request, series, generation, layout, cloud, realSummary: cloudSummary(cloud.real, cloud.dimension) };
     this.view.setCloud(cloud, layout, { truth: pictures.truth ?? null });
     this.el.slider.min = '1';

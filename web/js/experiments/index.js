@@ -14,7 +14,7 @@
 //                               Result's notes say the metric is heavy-tailed or point to the median)
 //   yTitle(result)              the y axis title (default: the Result's metric label)
 //   pictures                    pictures of one trial's data (generative experiments; see app/picture-panel.js):
-//                               { plane?: { axes, names, note } for 3-D clouds, truth?: 'standard-normal',
+//                               { plane?: { axes, names, note } for 2-D and 3-D clouds, cloudSize?(config) → values, truth?: 'standard-normal',
 //                                 lookFor(series, generation, summaries) → a sentence }
 // An experiment in the catalogue without a view file still gets a full lab, with the presets' claims as captions.
 // Adding an experiment's page means adding one file like recursive-regression.js and listing it here.
@@ -24,9 +24,10 @@ import strongCollapse from './strong-collapse.js';
 import gaussianFitting from './gaussian-fitting.js';
 import kdeFitting from './kde-fitting.js';
 import tails from './tails.js';
+import languageModel from './language-model.js';
 import { STANDARD_FIGURE } from '../state/url-hash.js';
 
-const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting, tails].map((view) => [view.key, view]));
+const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting, tails, languageModel].map((view) => [view.key, view]));
 
 /** Presentation defaults a preset starts from (the band is the reader's choice and is kept). */
 const PRESET_VIEW = Object.freeze({ y: 'linear', figure: STANDARD_FIGURE });
