@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadNodeEngine } from '../tests/js/load-node.mjs';
+import { languageModelBench } from './language-model.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workload = { dim: 200, samples: 1000, generations: 20, trials: 10, workflow: 'replace', ridge: 0 };
@@ -77,6 +78,8 @@ for (const design of ['fixed', 'fresh']) {
 }
 
 console.log('\nTheory (replace, OLS): n·σ²·d/(T − d − 1) at n = 20 is ' + (20 * 200 / (1000 - 200 - 1)).toFixed(3) + '.');
+
+await languageModelBench();
 
 console.log('\nEvery preset, CLI and browser:');
 const presets = spawnSync(process.execPath, [path.join(root, 'bench/presets.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
