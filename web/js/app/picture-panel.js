@@ -2,7 +2,7 @@
 // After each complete run the panel asks a worker for one trial's point clouds (engine.pointCloud: the real training
 // data and the samples drawn from every fit), then draws the chosen generation over the real data. The reader picks
 // the series (e.g. Replace or Accumulate) and moves a labelled, keyboard-operable slider over the generations; both
-// go to the URL hash (picture=series:generation). A table and a status line give the numbers of the shown generation
+// go to the URL hash (picture=series:generation); Play steps the slider through the generations. A table and a status line give the numbers of the shown generation
 // (count, mean, SD, share beyond ±2) as the text alternative. Pictures of very large runs are refused with a message.
 import { cloudSize, cloudSummary, pictureLayout } from '../figure/point-cloud-data.js';
 import { MAX_DRAWN, PictureView } from '../figure/picture-view.js';
@@ -25,16 +25,47 @@ export class PicturePanel {
       intro: $('[data-picture-intro]'), series: $('[data-picture-series]'), slider: $('[data-picture-generation]'),
       value: $('[data-picture-value]'), canvas: $('[data-picture-canvas]'), status: $('[data-picture-status]'),
       table: $('[data-picture-table]'), wrap: $('.picture-wrap'), controls: $('.picture-controls'),
+      play: $('[data-picture-play]'),
     };
+    this.timer = null;
     this.view = new PictureView(this.el.canvas);
     this.token = 0;
     this.cache = null; // { key, cloud }
     this.current = null; // { pictures, result, request, series, generation, layout, cloud }
     this.el.series.addEventListener('change', () => this.chooseSeries(Number(this.el.series.value)));
-    this.el.slider.addEventListener('input', () => this.chooseGeneration(Number(this.el.slider.value)));
+    this.el.slider.addEventListener('input', () => { this.stop(); this.chooseGeneration(Number(this.el.slider.value)); });
+    this.el.play?.addEventListener('click', () => (this.timer ? this.stop() : this.play()));
+  }
+
+  /** Steps the slider through the generations (from the first if at the end), one every 600 ms, until the last. */
+  play() {
+    if (!this.current || this.el.slider.disabled) return;
+    const total = Number(this.el.slider.max);
+    if (Number(this.el.slider.value) >= total) {
+      this.el.slider.value = '1';
+      this.chooseGeneration(1);
+    }
+    this.el.play.textContent = 'Pause';
+    this.el.play.setAttribute('aria-pressed', 'true');
+    this.timer = setInterval(() => {
+      const next = Number(this.el.slider.value) + 1;
+      if (!this.current || next > total) return this.stop();
+      this.el.slider.value = String(next);
+      this.chooseGeneration(next);
+    }, 600);
+  }
+
+  stop() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    if (this.el.play) {
+      this.el.play.textContent = 'Play';
+      this.el.play.setAttribute('aria-pressed', 'false');
+    }
   }
 
   hide() {
+    this.stop();
     this.token += 1;
     this.root.hidden = true;
     this.current = null;
@@ -114,6 +145,7 @@ export class PicturePanel {
 
   setBusy(busy, failed = false) {
     this.el.slider.disabled = busy || failed;
+    if (this.el.play) this.el.play.disabled = busy || failed;
     this.el.wrap.classList.toggle('busy', busy);
     this.el.wrap.hidden = failed;
   }

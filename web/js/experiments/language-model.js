@@ -60,8 +60,8 @@ export default {
       return `Refitted on its own text (replace), the ${result.config.order}-gram model's held-out perplexity climbs over ` +
         `${lastG(result)} generations (${fromTo(result, 'perplexity')}), and its text keeps ever fewer of the real words ` +
         `(${fromTo(result, 'vocabulary', percent)} of the real vocabulary): the rare words go first. Accumulating the text ` +
-        'keeps the real words in the data. Below, the small multiples show every metric of the same run, and the picture ' +
-        'the Zipf plot of each generation: drag the slider or press Play to see the tail shrink.';
+        'keeps the real words in the data. Every metric comes from this one run (choose it under "What is plotted"); the ' +
+        'picture below is the Zipf plot of each generation: drag the slider to see the tail shrink.';
     },
     'accumulate-holds'(result) {
       if (!byValue(result, 'replace') || !byValue(result, 'accumulate')) return '';
