@@ -63,7 +63,7 @@ export default {
       const parts = result.series.map((s) => `n = ${s.value}: ${f(last(s.simulation.mean))}`);
       return `Each generation of finite-sample generators (histograms of T₀ = ${f(result.config.generatorSamples)} draws) ` +
         `loses more of the tail, so the curves level off higher: at T = ${f(last(result.x.values))}, ${parts.join('; ')}. ` +
-        'The dashed lines are the exact genealogy recursion, the dotted levels its T → ∞ limit. The plateaus grow ' +
+        'The dashed lines are the exact genealogy recursion, the dotted levels the limit for unlimited training data. The plateaus grow ' +
         'sublinearly in n, not linearly as the paper\'s headline says (see the notes and the last preset).';
     },
     grokking(result) {
