@@ -181,10 +181,13 @@ const FirstGeneration& firstGeneration(const Config& c) {
   return *slot;
 }
 
-/// log₁₀ rank and log₁₀ relative frequency of a text's words, at about 120 log-spaced ranks (a Zipf plot).
-std::vector<double> rankFrequency(const std::vector<Token>& text, std::size_t vocabulary) {
-  std::vector<double> counts(vocabulary, 0.0);
-  for (Token t : text) counts[t] += 1.0;
+/// log₁₀ rank and log₁₀ relative frequency of the real text's words in a text, at about 120 log-spaced ranks (a Zipf
+/// plot). Words the real training text never had (a smoothed model's uniform floor) are left out, so a lost tail
+/// shows as points that stop short.
+std::vector<double> rankFrequency(const std::vector<Token>& text, const std::vector<std::uint64_t>& realCounts) {
+  std::vector<double> counts(realCounts.size(), 0.0);
+  for (Token t : text)
+    if (realCounts[t] > 0) counts[t] += 1.0;
   std::sort(counts.begin(), counts.end(), std::greater<>());
   std::vector<double> rows;
   double next = 1.0;
@@ -220,7 +223,7 @@ std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c
   const std::string& workflow = c.choice("workflow");
   const double temperature = c.number("temperature"), topP = c.number("topP");
   std::vector<LanguageModelMetrics> metrics{first.metrics};
-  if (cloud) cloud->real = rankFrequency(first.text, vocabularySize);
+  if (cloud) cloud->real = rankFrequency(first.text, first.reference.realCounts);
   const NgramModel* model = first.model.get();
   std::unique_ptr<NgramModel> current;
   NgramCounts pooled = workflow == "accumulate" ? first.counts : NgramCounts{};
@@ -228,7 +231,7 @@ std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c
   if (workflow == "accumulate-subsample") pool.push_back(first.text);
   for (int g = 2; g <= c.integer("generations"); ++g) {
     std::vector<Token> text = sampleText(*model, t, temperature, topP, rng);
-    if (cloud) cloud->generations.push_back(rankFrequency(text, vocabularySize));
+    if (cloud) cloud->generations.push_back(rankFrequency(text, first.reference.realCounts));
     NgramCounts data;
     if (workflow == "replace") {
       data = NgramCounts::of(text, c.integer("order"));
@@ -243,7 +246,7 @@ std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c
     model = current.get();
     metrics.push_back(measure(*model, data, first.reference, realTokens));
   }
-  if (cloud) cloud->generations.push_back(rankFrequency(sampleText(*model, t, temperature, topP, rng), vocabularySize));
+  if (cloud) cloud->generations.push_back(rankFrequency(sampleText(*model, t, temperature, topP, rng), first.reference.realCounts));
   return metrics;
 }
 
