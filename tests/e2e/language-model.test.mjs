@@ -31,3 +31,20 @@ test('language-model/forgets-rare-words: perplexity climbs under replace, less u
   await page.screenshot({ path: path.join(screenshotDir, 'language-model-forgets-rare-words.png'), fullPage: true });
   assert.deepEqual(problems, []);
 });
+
+for (const [preset, series] of [['accumulate-holds', 2], ['temperature-tail', 3], ['fixed-compute', 3]])
+  test(`language-model/${preset}: one curve per series, every metric from one run, a caption quoting the run`, async () => {
+    const { page, problems } = await openPage(browser, `${url}#v=1&exp=language-model&preset=${preset}&trials=1&generations=4&samples=3000`);
+    const result = await waitForResult(page, '(r) => r.experiment === "language-model"');
+    assert.equal(result.series.length, series);
+    for (const s of result.series) assert.equal(Object.keys(s.metrics).length, 5);
+    const data = await chartData(page);
+    assert.equal(data.filter((d) => d.role === 'mean').length, series);
+    if (preset === 'temperature-tail') {
+      const lost = result.series.map((s) => s.metrics.tailMass.simulation.mean.at(-1));
+      assert.ok(lost[2] > lost[0], `lower temperature loses more real mass: ${lost}`);
+    }
+    assert.match(await page.textContent('body'), /generations/);
+    await page.screenshot({ path: path.join(screenshotDir, `language-model-${preset}.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+  });
