@@ -34,7 +34,7 @@ ExperimentInfo makeInfo() {
                     "none: counts only (held-out perplexity is infinite once a held-out word is lost); add-k: add k to every "
                     "count; kneser-ney: interpolated Kneser–Ney with one discount per order."),
       P::makeNumber(PT::Real, "addK", "k", "add-k constant", "", 0.1, 0.001, 10.0, true, "The k of add-k smoothing."),
-      P::makeNumber(PT::Integer, "samples", "T", "tokens per generation", "", 20000, 100, 1000000, true,
+      P::makeNumber(PT::Integer, "samples", "T", "tokens per generation", "", 20000, 10, 1000000, true,
                     "Tokens of text per generation: the first T tokens of the training split at generation 1, then T tokens "
                     "sampled from the previous model."),
       P::makeNumber(PT::Integer, "generations", "g", "generations", "", 20, 1, 100, false,
