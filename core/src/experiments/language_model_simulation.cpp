@@ -7,6 +7,7 @@
 #include <memory>
 #include <numeric>
 
+#include "collapse/data/brown_corpus.hpp"
 #include "collapse/experiments/language_model.hpp"
 #include "collapse/lm/ngram_model.hpp"
 #include "collapse/lm/text_corpus.hpp"
@@ -215,7 +216,8 @@ double LanguageModelMetrics::get(const std::string& key) const {
   return kl;
 }
 
-std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c, Rng& rng, PointCloud* cloud) const {
+std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c, Rng& rng, PointCloud* cloud,
+                                                               std::vector<std::vector<std::uint32_t>>* texts) const {
   const FirstGeneration& first = firstGeneration(c);
   const std::size_t vocabularySize = first.reference.corpus->vocabulary;
   const auto t = static_cast<std::size_t>(c.number("samples"));
@@ -224,6 +226,7 @@ std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c
   const double temperature = c.number("temperature"), topP = c.number("topP");
   std::vector<LanguageModelMetrics> metrics{first.metrics};
   if (cloud) cloud->real = rankFrequency(first.text, first.reference.realCounts);
+  if (texts) texts->push_back(first.text);
   const NgramModel* model = first.model.get();
   std::unique_ptr<NgramModel> current;
   NgramCounts pooled = workflow == "accumulate" ? first.counts : NgramCounts{};
@@ -232,6 +235,7 @@ std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c
   for (int g = 2; g <= c.integer("generations"); ++g) {
     std::vector<Token> text = sampleText(*model, t, temperature, topP, rng);
     if (cloud) cloud->generations.push_back(rankFrequency(text, first.reference.realCounts));
+    if (texts) texts->push_back(text);
     NgramCounts data;
     if (workflow == "replace") {
       data = NgramCounts::of(text, c.integer("order"));
@@ -248,6 +252,39 @@ std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c
   }
   if (cloud) cloud->generations.push_back(rankFrequency(sampleText(*model, t, temperature, topP, rng), first.reference.realCounts));
   return metrics;
+}
+
+std::string LanguageModel::sampledSentences(const Config& c) const {
+  thread_local std::map<std::string, std::string> cache;
+  std::string key;
+  for (const auto& [name, value] : c.values()) key += name + "=" + formatValue(value) + ";";
+  if (auto found = cache.find(key); found != cache.end()) return found->second;
+  if (cache.size() > 32) cache.clear();
+  std::vector<std::vector<Token>> texts;
+  Rng rng(static_cast<std::uint64_t>(c.number("seed")), 0);
+  simulateMetrics(c, rng, nullptr, &texts);
+  const auto& words = data::brownCorpus().vocabulary;
+  const int n = static_cast<int>(texts.size());
+  std::string out = "Sentences of trial 1 (" + c.choice("workflow") + "), the first of 6–25 words in each generation's text";
+  std::vector<int> shown;
+  for (int g : {1, 5, 20, n})
+    if (g <= n && std::find(shown.begin(), shown.end(), g) == shown.end()) shown.push_back(g);
+  std::sort(shown.begin(), shown.end());
+  for (int g : shown) {
+    const auto& text = texts[static_cast<std::size_t>(g - 1)];
+    std::string sentence;
+    for (std::size_t i = 0, start = 0; i < text.size(); ++i)
+      if (text[i] == lm::kSentenceEnd) {
+        if (i - start >= 6 && i - start <= 25) {
+          for (std::size_t k = start; k < i; ++k) sentence += (k > start ? " " : "") + words[text[k]];
+          break;
+        }
+        start = i + 1;
+      }
+    out += std::string(g == 1 ? ": " : " · ") + "generation " + std::to_string(g) + (g == 1 ? " (real text)" : "") + ": “" +
+           (sentence.empty() ? "(no sentence of 6–25 words)" : sentence) + "”";
+  }
+  return cache.emplace(key, out + ".").first->second;
 }
 
 std::optional<PointCloud> LanguageModel::pointCloud(const Config& c, Rng& rng) const {

@@ -30,8 +30,13 @@ class LanguageModel final : public Experiment {
   std::optional<std::vector<double>> theoryFor(const Config& config, const std::string& metricKey) const override;
   std::optional<PointCloud> pointCloud(const Config& config, Rng& rng) const override;
 
-  /// Every metric at generations 1..n of one trial ([g − 1]).
-  std::vector<LanguageModelMetrics> simulateMetrics(const Config& config, Rng& rng, PointCloud* cloud) const;
+  /// Every metric at generations 1..n of one trial ([g − 1]); `texts` (if given) receives each generation's
+  /// training text as token ids (generation 1: the real text).
+  std::vector<LanguageModelMetrics> simulateMetrics(const Config& config, Rng& rng, PointCloud* cloud,
+                                                    std::vector<std::vector<std::uint32_t>>* texts = nullptr) const;
+
+  /// "Sentences sampled …, generation 1: “…” · generation 5: “…” · …" from trial 1 (cached per configuration).
+  std::string sampledSentences(const Config& config) const;
 };
 
 }  // namespace collapse
