@@ -3,6 +3,7 @@
 // against the simulator's Monte Carlo, |MC − theory| ≤ 4 SE (statistics.hpp; exact, so no finite-size allowance).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 
@@ -118,4 +119,13 @@ TEST_CASE("language-model: decoding filters need order 1; the message names the 
   CHECK_THROWS_WITH(makePlan(request), Catch::Contains("temperature = 0.7"));
   const auto cut = run({{"order", 1}, {"samples", 3000}, {"generations", 4}, {"trials", 2}, {"metric", "tailMass"}}, "temperature=1,0.6");
   CHECK(cut.result.series[1].mean.back() > cut.result.series[0].mean.back());  // lower temperature loses more mass
+}
+
+TEST_CASE("language-model: the notes quote a real sentence and sampled sentences of later generations", "[language-model]") {
+  const auto r = run({{"samples", 3000}, {"generations", 5}, {"trials", 1}, {"workflow", "replace"}});
+  const auto& notes = r.result.notes;
+  const auto quoted = std::find_if(notes.begin(), notes.end(), [](const std::string& n) { return n.rfind("Sentences of trial 1", 0) == 0; });
+  REQUIRE(quoted != notes.end());
+  CHECK_THAT(*quoted, Catch::Contains("generation 1 (real text): “the fulton county grand jury"));
+  CHECK_THAT(*quoted, Catch::Contains("generation 5: “"));
 }
