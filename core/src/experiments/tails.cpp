@@ -175,6 +175,13 @@ std::string fixed(double x, int digits) {
   return text;
 }
 
+/// Three significant digits, for sentences.
+std::string threeDigits(double x) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", x);
+  return text;
+}
+
 }  // namespace
 
 const ExperimentInfo& Tails::info() const {
@@ -201,7 +208,7 @@ std::vector<std::string> Tails::notes(const Config& c) const {
   if (c.choice("task") == "bigram")
     notes.push_back("Bigram task (Hutter++): the error is the probability that a test pair (context, next item) was never "
                     "seen in training; the generator cuts or narrows every context's next-item law. The paper's §4 "
-                    "studies conditional-probability losses, whose exponents may differ (reference §4.8: a guide, not an overlay).");
+                    "studies conditional-probability losses, whose exponents may differ (docs/theory/tails.md §3: a guide, not an overlay).");
   if (auto why = whyNoTheory(c)) notes.push_back(*why);
   if (finiteSample(c) && c.number("cleanFraction") == 0.0) {
     const auto t0 = static_cast<std::int64_t>(c.number("generatorSamples"));
@@ -212,11 +219,11 @@ std::vector<std::string> Tails::notes(const Config& c) const {
       const double first = T::missedMass(real.q, real.q, static_cast<double>(t0));
       const double poisson = T::poissonSupportLoss(real.q, static_cast<double>(t0), n).back();
       notes.push_back(
-          "Open discrepancy (A Tale of Tails §2.3 / reference §4.6): the paper's headline says the error grows linearly "
+          "Open discrepancy (A Tale of Tails §2.3; docs/theory/tails.md §4.3): the paper's headline says the error grows linearly "
           "with the number of generations, E_clean + n·(collapse term). For the histogram recursion the exact mass lost "
-          "from the generator's support after n = " + std::to_string(n) + " generations is " + formatNumber(exact) +
-          " (the genealogy of the samples; " + formatNumber(poisson) + " in its Poisson Galton–Watson form ≈ C_β (n/(2T₀))^c), "
-          "against n·E_clean(T₀) = " + formatNumber(n * first) + " for the linear law: an item's copies form a critical "
+          "from the generator's support after n = " + std::to_string(n) + " generations is " + threeDigits(exact) +
+          " (the genealogy of the samples; " + threeDigits(poisson) + " in its Poisson Galton–Watson form ≈ C_β (n/(2T₀))^c), "
+          "against n·E_clean(T₀) = " + threeDigits(n * first) + " for the linear law: an item's copies form a critical "
           "branching process that dies out like 2/n, so the loss grows like n^c, sublinearly. The dotted level marks the "
           "linear law at generation n; it is an upper bound, not the law of this recursion.");
     }
