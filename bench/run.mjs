@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadNodeEngine } from '../tests/js/load-node.mjs';
+import { languageModelBench } from './language-model.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const workload = { dim: 200, samples: 1000, generations: 20, trials: 10, workflow: 'replace', ridge: 0 };
@@ -84,6 +85,7 @@ console.log(kernelChain.status === 0 ? kernelChain.stdout.trim() : 'bench/kernel
 console.log('\nNeural collapse (UFM terminal-phase preset), every engine:');
 const nc = spawnSync(process.execPath, [path.join(root, 'bench/neural_collapse.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
 console.log(nc.status === 0 ? nc.stdout.trim() : 'bench/neural_collapse.mjs failed');
+await languageModelBench();
 
 console.log('\nEvery preset, CLI and browser:');
 const presets = spawnSync(process.execPath, [path.join(root, 'bench/presets.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

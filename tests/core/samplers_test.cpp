@@ -67,3 +67,47 @@ TEST_CASE("sampleWithoutReplacement: distinct, in range, each index equally like
   for (int h : hits) CHECK(std::fabs(h - draws * p) <= testing::kZ * sd);
   REQUIRE_THROWS(sampleWithoutReplacement(3, 4, rng));
 }
+
+TEST_CASE("sampleBinomial: mean np and variance np(1 − p), by inversion and by Beta splitting", "[samplers][tails]") {
+  // (n, p) pairs cover inversion (n·p ≤ 16), splitting (large n·p), reflection (p > 1/2) and the edges.
+  const std::pair<std::uint64_t, double> cases[] = {{10, 0.3}, {1000, 0.001}, {200, 0.5}, {1000000, 0.37},
+                                                    {3000000000ULL, 2e-7}, {50, 0.97}, {7, 0.0}, {7, 1.0}};
+  for (const auto& [n, p] : cases) {
+    INFO("n = " << n << ", p = " << p);
+    Rng rng(21, n);
+    NormalSampler normal(rng);
+    const std::size_t draws = 20000;
+    std::vector<double> x(draws), centred(draws);
+    const double mean = static_cast<double>(n) * p, variance = mean * (1.0 - p);
+    for (std::size_t i = 0; i < draws; ++i) {
+      const auto k = sampleBinomial(n, p, normal, rng);
+      REQUIRE(k <= n);
+      x[i] = static_cast<double>(k);
+      centred[i] = (x[i] - mean) * (x[i] - mean);
+    }
+    if (variance == 0.0) {
+      CHECK(x.front() == mean);
+      continue;
+    }
+    CHECK(withinStandardErrors(meanAndError(x), mean));
+    CHECK(withinStandardErrors(meanAndError(centred), variance));
+  }
+}
+
+TEST_CASE("sampleBinomial: the probability of each value for a small n", "[samplers][tails]") {
+  Rng rng(22, 0);
+  NormalSampler normal(rng);
+  const std::uint64_t n = 40;  // n·p = 28 > 16: one split, then inversion
+  const double p = 0.7;
+  const std::size_t draws = 100000;
+  std::vector<double> is20(draws), is28(draws);
+  for (std::size_t i = 0; i < draws; ++i) {
+    const auto k = sampleBinomial(n, p, normal, rng);
+    is20[i] = k == 20, is28[i] = k == 28;
+  }
+  const auto pmf = [&](double k) {
+    return std::exp(std::lgamma(n + 1.0) - std::lgamma(k + 1.0) - std::lgamma(n - k + 1.0) + k * std::log(p) + (n - k) * std::log1p(-p));
+  };
+  CHECK(withinStandardErrors(meanAndError(is20), pmf(20)));
+  CHECK(withinStandardErrors(meanAndError(is28), pmf(28)));
+}

@@ -6,9 +6,11 @@
 #include "collapse/experiments/kernel_real_vs_synthetic.hpp"
 #include "collapse/experiments/real_vs_synthetic.hpp"
 #include "collapse/experiments/neural_collapse.hpp"
+#include "collapse/experiments/language_model.hpp"
 #include "collapse/experiments/recursive_regression.hpp"
 #include "collapse/experiments/strong_collapse.hpp"
 #include "collapse/experiments/synthetic_chain.hpp"
+#include "collapse/experiments/tails.hpp"
 #include "collapse/version.hpp"
 
 namespace collapse {
@@ -23,9 +25,11 @@ const std::vector<const Experiment*>& allExperiments() {
   static const KernelChain kernelChain;
   static const KernelRealVsSynthetic kernelRealVsSynthetic;
   static const NeuralCollapse neuralCollapse;
-  static const std::vector<const Experiment*> experiments = {&recursiveRegression, &syntheticChain, &strongCollapse,
-                                                             &gaussianFitting, &kdeFitting, &realVsSynthetic,
-                                                             &kernelChain, &kernelRealVsSynthetic, &neuralCollapse};
+  static const Tails tails;
+  static const LanguageModel languageModel;
+  static const std::vector<const Experiment*> experiments = {
+      &recursiveRegression, &syntheticChain, &strongCollapse, &gaussianFitting, &kdeFitting, &realVsSynthetic,
+      &kernelChain,         &kernelRealVsSynthetic, &neuralCollapse, &tails, &languageModel};
   return experiments;
 }
 

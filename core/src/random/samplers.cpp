@@ -54,6 +54,51 @@ double sampleChiSquare(double degrees, NormalSampler& normal, Rng& rng) {
   return 2.0 * sampleGamma(0.5 * degrees, normal, rng);
 }
 
+namespace {
+
+/// Binomial(n, p) by sequential inversion (p ≤ 1/2, n·p ≤ 16, so (1 − p)^n ≥ e^(−23) never underflows).
+std::uint64_t binomialByInversion(std::uint64_t n, double p, Rng& rng) {
+  const double odds = p / (1.0 - p);
+  double mass = std::exp(static_cast<double>(n) * std::log1p(-p));  // P(X = 0)
+  double u = rng.uniform();
+  std::uint64_t x = 0;
+  while (u >= mass && x < n) {
+    u -= mass;
+    ++x;
+    mass *= odds * static_cast<double>(n - x + 1) / static_cast<double>(x);
+  }
+  return x;
+}
+
+}  // namespace
+
+std::uint64_t sampleBinomial(std::uint64_t n, double p, NormalSampler& normal, Rng& rng) {
+  // The answer is offset + sign·Binomial(n, p) for the current (n, p); p > 1/2 is reflected, n − Binomial(n, 1 − p).
+  std::int64_t offset = 0, sign = 1;
+  for (;;) {
+    if (n == 0 || !(p > 0.0)) return static_cast<std::uint64_t>(offset);
+    if (p >= 1.0) return static_cast<std::uint64_t>(offset + sign * static_cast<std::int64_t>(n));
+    if (p > 0.5) {
+      offset += sign * static_cast<std::int64_t>(n);
+      sign = -sign;
+      p = 1.0 - p;
+    }
+    if (static_cast<double>(n) * p <= 16.0)
+      return static_cast<std::uint64_t>(offset + sign * static_cast<std::int64_t>(binomialByInversion(n, p, rng)));
+    const std::uint64_t a = n / 2 + 1, b = n + 1 - a;
+    const double ga = sampleGamma(static_cast<double>(a), normal, rng), gb = sampleGamma(static_cast<double>(b), normal, rng);
+    const double x = ga / (ga + gb);  // the a-th smallest of n uniforms
+    if (x >= p) {
+      n = a - 1;
+      p = p / x;
+    } else {
+      offset += sign * static_cast<std::int64_t>(a);
+      n = b - 1;
+      p = (p - x) / (1.0 - x);
+    }
+  }
+}
+
 std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, std::uint32_t count, Rng& rng) {
   if (count > population) throw std::invalid_argument("sampleWithoutReplacement: count exceeds population");
   std::vector<std::uint32_t> index(population);

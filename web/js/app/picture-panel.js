@@ -2,7 +2,7 @@
 // After each complete run the panel asks a worker for one trial's point clouds (engine.pointCloud: the real training
 // data and the samples drawn from every fit), then draws the chosen generation over the real data. The reader picks
 // the series (e.g. Replace or Accumulate) and moves a labelled, keyboard-operable slider over the generations; both
-// go to the URL hash (picture=series:generation). A table and a status line give the numbers of the shown generation
+// go to the URL hash (picture=series:generation); Play steps the slider through the generations. A table and a status line give the numbers of the shown generation
 // (count, mean, SD, share beyond ±2) as the text alternative. Pictures of very large runs are refused with a message.
 // A view may declare pictures.kind = 'geometry' (neural-collapse): the same panel, slider and cache then show the class
 // means and classifier rows of one training run at each checkpoint (figure/geometry-view.js), with a Play button that
@@ -42,7 +42,7 @@ export class PicturePanel {
     this.cache = null; // { key, cloud }
     this.current = null; // { pictures, result, request, series, generation, layout, cloud }
     this.el.series.addEventListener('change', () => this.chooseSeries(Number(this.el.series.value)));
-    this.el.slider.addEventListener('input', () => this.chooseGeneration(Number(this.el.slider.value)));
+    this.el.slider.addEventListener('input', () => { this.stopPlay(); this.chooseGeneration(Number(this.el.slider.value)); });
   }
 
   hide() {
@@ -73,7 +73,8 @@ export class PicturePanel {
     const { samples, generations } = result.config;
     const dimension = result.config.dim ?? 3;
     const size = geometry ? result.x.values.length * 2 * result.config.classes * result.config.featureDim
-      : cloudSize({ dimension, samples, generations });
+      // A view may say how many values a cloud really holds (e.g. a rank–frequency summary of T tokens).
+      : pictures.cloudSize?.(result.config) ?? cloudSize({ dimension, samples, generations });
     if (geometry && size > MAX_CLOUD_VALUES) {
       this.token += 1;
       this.current = null;
@@ -122,7 +123,7 @@ export class PicturePanel {
       this.render();
       return undefined;
     }
-    const layout = pictureLayout(cloud.dimension, { plane: cloud.dimension === 3 ? pictures.plane ?? null : null });
+    const layout = pictureLayout(cloud.dimension, { plane: cloud.dimension >= 2 ? pictures.plane ?? null : null });
     this.current = { pictures, result, request, series, generation, layout, cloud, realSummary: cloudSummary(cloud.real, cloud.dimension) };
     this.view.setCloud(cloud, layout, { truth: pictures.truth ?? null });
     this.el.slider.min = '1';
@@ -148,6 +149,7 @@ export class PicturePanel {
 
   setBusy(busy, failed = false) {
     this.el.slider.disabled = busy || failed;
+    if (this.el.play) this.el.play.disabled = busy || failed;
     this.el.wrap.classList.toggle('busy', busy);
     this.el.wrap.hidden = failed;
   }
@@ -175,28 +177,31 @@ export class PicturePanel {
     this.el.canvas.hidden = geometry;
     if (this.el.geometry) this.el.geometry.hidden = !geometry;
     if (this.el.heatmapWrap) this.el.heatmapWrap.hidden = !geometry;
-    if (this.el.play) this.el.play.hidden = !geometry;
     if (this.el.sliderName) this.el.sliderName.textContent = geometry ? 'checkpoint' : 'generation';
     if (this.el.title) this.el.title.textContent = geometry ? 'The geometry: one training run, checkpoint by checkpoint' : this.standardTitle;
   }
 
-  /** Play: steps through the checkpoints (from the first when at the end), about seven a second; again to pause. */
+  /**
+   * Play: steps through the checkpoints of a training run (about seven a second, the geometry turning) or the
+   * generations of a generative experiment (one every 600 ms), from the first when at the end; again to pause.
+   */
   togglePlay() {
     if (this.playTimer) return this.stopPlay();
-    if (!this.current?.geometry) return undefined;
-    const total = this.current.cloud.generations.length;
+    if (!this.current || this.el.slider.disabled) return undefined;
+    const geometry = Boolean(this.current.geometry);
+    const total = Number(this.el.slider.max);
     if (this.current.generation >= total) this.chooseGeneration(1);
     this.el.play.textContent = 'Pause';
     this.el.play.setAttribute('aria-pressed', 'true');
     this.playTimer = setInterval(() => {
-      if (!this.current?.geometry) return this.stopPlay();
+      if (!this.current || Boolean(this.current.geometry) !== geometry) return this.stopPlay();
       const next = this.current.generation + 1;
       if (next > total) return this.stopPlay();
-      this.geometryView.yaw += 0.04;
+      if (geometry) this.geometryView.yaw += 0.04;
       this.el.slider.value = String(next);
       this.chooseGeneration(next);
       return undefined;
-    }, 140);
+    }, geometry ? 140 : 600);
     return undefined;
   }
 

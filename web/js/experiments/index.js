@@ -16,7 +16,8 @@
 //   yRange(result, { log })     null, or { max, note }: the top of a linear y axis when a few runs' spike would squeeze
 //                               the curves the caption compares (the note says what is cut off; the table has it all)
 //   pictures                    pictures of one trial's data (generative experiments; see app/picture-panel.js):
-//                               { plane?: { axes, names, note } for 3-D clouds, truth?: 'standard-normal',
+//                               { plane?: { axes, names, note } for 2-D and 3-D clouds, cloudSize?(config) → values,
+//                                 truth?: 'standard-normal',
 //                                 lookFor(series, generation, summaries) → a sentence }; kind: 'geometry' for the
 //                               neural-collapse picture (class means and classifier rows per checkpoint, Play, heatmap)
 //   multiples                   small multiples of a Result with several metrics: { logSteps, scale: {key: 'log'},
@@ -32,12 +33,14 @@ import realVsSynthetic from './real-vs-synthetic.js';
 import kernelChain from './kernel-chain.js';
 import kernelRealVsSynthetic from './kernel-real-vs-synthetic.js';
 import neuralCollapse from './neural-collapse.js';
+import tails from './tails.js';
+import languageModel from './language-model.js';
 import { STANDARD_FIGURE } from '../state/url-hash.js';
 import { readableLabel, xAxisTitle } from '../figure/axis-labels.js';
 import { HEATMAP_FIGURE, heatmapFigure } from '../figure/heatmap-figure.js';
 
 const views = new Map([recursiveRegression, syntheticChain, strongCollapse, gaussianFitting, kdeFitting, realVsSynthetic, kernelChain,
-  kernelRealVsSynthetic, neuralCollapse].map((view) => [view.key, view]));
+  kernelRealVsSynthetic, neuralCollapse, tails, languageModel].map((view) => [view.key, view]));
 
 /** Presentation defaults a preset starts from (the band is the reader's choice and is kept). */
 const PRESET_VIEW = Object.freeze({ y: 'linear', figure: STANDARD_FIGURE });

@@ -32,6 +32,12 @@ double sampleGamma(double shape, NormalSampler& normal, Rng& rng);
 /// Chi-square with `degrees` degrees of freedom: 2·Gamma(degrees / 2).
 double sampleChiSquare(double degrees, NormalSampler& normal, Rng& rng);
 
+/// Binomial(n, p), exactly, in O(log n) work whatever n·p. While n·p > 16 it splits on the a-th order statistic
+/// of n uniforms, X ~ Beta(a, n + 1 − a) with a = ⌊n/2⌋ + 1: the count of uniforms below p is then
+/// Binomial(a − 1, p/X) if X ≥ p, else a + Binomial(n − a, (p − X)/(1 − X)) (Devroye, Non-Uniform Random Variate
+/// Generation, 1986, §X.4.3); small n·p is done by inversion of the probability function.
+std::uint64_t sampleBinomial(std::uint64_t n, double p, NormalSampler& normal, Rng& rng);
+
 /// `count` distinct indices from [0, population), uniformly without replacement, in random order
 /// (a partial Fisher–Yates shuffle over an index array).
 std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, std::uint32_t count, Rng& rng);

@@ -1,0 +1,201 @@
+// The n-gram model of experiment "language-model" (docs/theory/language-model.md §1).
+#include "collapse/lm/ngram_model.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace collapse::lm {
+
+namespace {
+
+using Entry = NgramCounts::Entry;
+
+bool before(const Entry& a, const Entry& b) { return a.context != b.context ? a.context < b.context : a.word < b.word; }
+
+/// Sorts and merges equal (context, word) pairs, adding their counts.
+void collapseRuns(std::vector<Entry>& entries) {
+  std::sort(entries.begin(), entries.end(), before);
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    if (out > 0 && entries[out - 1].context == entries[i].context && entries[out - 1].word == entries[i].word)
+      entries[out - 1].count += entries[i].count;
+    else
+      entries[out++] = entries[i];
+  }
+  entries.resize(out);
+}
+
+}  // namespace
+
+NgramCounts NgramCounts::of(const std::vector<Token>& stream, int order) {
+  if (order < 1 || order > kMaxOrder) throw std::invalid_argument("NgramCounts: order must be 1..4");
+  NgramCounts counts;
+  counts.order = order;
+  counts.tokens = stream.size();
+  counts.byOrder.assign(static_cast<std::size_t>(order), {});
+  for (auto& entries : counts.byOrder) entries.reserve(stream.size());
+  std::uint64_t history = 0;
+  for (Token token : stream) {
+    for (int m = 1; m <= order; ++m) counts.byOrder[static_cast<std::size_t>(m - 1)].push_back({lastTokens(history, m - 1), token, 1});
+    history = advance(history, token);
+  }
+  for (auto& entries : counts.byOrder) collapseRuns(entries);
+  return counts;
+}
+
+void NgramCounts::add(const NgramCounts& other) {
+  if (byOrder.empty()) {
+    *this = other;
+    return;
+  }
+  tokens += other.tokens;
+  for (std::size_t m = 0; m < byOrder.size(); ++m) {
+    std::vector<Entry> merged;
+    merged.reserve(byOrder[m].size() + other.byOrder[m].size());
+    std::merge(byOrder[m].begin(), byOrder[m].end(), other.byOrder[m].begin(), other.byOrder[m].end(), std::back_inserter(merged), before);
+    std::size_t out = 0;
+    for (std::size_t i = 0; i < merged.size(); ++i) {
+      if (out > 0 && merged[out - 1].context == merged[i].context && merged[out - 1].word == merged[i].word)
+        merged[out - 1].count += merged[i].count;
+      else
+        merged[out++] = merged[i];
+    }
+    merged.resize(out);
+    byOrder[m] = std::move(merged);
+  }
+}
+
+std::vector<std::uint64_t> NgramCounts::unigrams(std::size_t vocabulary) const {
+  std::vector<std::uint64_t> counts(vocabulary, 0);
+  for (const Entry& e : byOrder.front()) counts[e.word] += e.count;
+  return counts;
+}
+
+long NgramModel::Level::find(std::uint64_t context) const {
+  const auto it = std::lower_bound(contexts.begin(), contexts.end(), context);
+  return it != contexts.end() && *it == context ? static_cast<long>(it - contexts.begin()) : -1;
+}
+
+NgramModel::NgramModel(const NgramCounts& counts, Smoothing smoothing, double addK, std::size_t vocabulary)
+    : order_(counts.order), smoothing_(smoothing), addK_(addK), vocabulary_(vocabulary), levels_(static_cast<std::size_t>(counts.order)) {
+  for (int m = 1; m <= order_; ++m) {
+    std::vector<Entry> entries;
+    if (smoothing == Smoothing::KneserNey && m < order_) {
+      // Continuation counts N₁₊(• h w): how many distinct words precede (h, w) (Kneser & Ney 1995).
+      for (const Entry& e : counts.byOrder[static_cast<std::size_t>(m)]) entries.push_back({lastTokens(e.context, m - 1), e.word, 1});
+      collapseRuns(entries);
+    } else {
+      entries = counts.byOrder[static_cast<std::size_t>(m - 1)];
+    }
+    Level& level = levels_[static_cast<std::size_t>(m - 1)];
+    double once = 0.0, twice = 0.0;
+    for (const Entry& e : entries) once += e.count == 1, twice += e.count == 2;
+    // Chen & Goodman's D = n₁/(n₁ + 2n₂), kept inside [0.05, 0.95] so that every word keeps some probability.
+    level.discount = once + twice > 0.0 ? std::clamp(once / (once + 2.0 * twice), 0.05, 0.95) : 0.5;
+    const bool discounted = smoothing == Smoothing::KneserNey;
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      if (i == 0 || entries[i].context != entries[i - 1].context) {
+        level.contexts.push_back(entries[i].context);
+        level.begin.push_back(level.words.size());
+        level.total.push_back(0.0);
+        level.types.push_back(0.0);
+      }
+      const double c = static_cast<double>(entries[i].count);
+      level.words.push_back(entries[i].word);
+      level.counts.push_back(c);
+      const double weight = discounted ? std::max(c - level.discount, 0.0) : c;
+      const bool first = level.begin.back() == level.words.size() - 1;
+      level.cumulative.push_back((first ? 0.0 : level.cumulative.back()) + weight);
+      level.total.back() += c;
+      level.types.back() += 1.0;
+    }
+    level.begin.push_back(level.words.size());
+  }
+}
+
+double NgramModel::probabilityAt(int m, std::uint64_t history, Token token) const {
+  if (m == 0) return 1.0 / static_cast<double>(vocabulary_);
+  const Level& level = levels_[static_cast<std::size_t>(m - 1)];
+  const long context = level.find(lastTokens(history, m - 1));
+  if (context < 0) return smoothing_ == Smoothing::AddK && m == order_ ? 1.0 / static_cast<double>(vocabulary_) : probabilityAt(m - 1, history, token);
+  const auto first = level.words.begin() + static_cast<std::ptrdiff_t>(level.begin[static_cast<std::size_t>(context)]);
+  const auto last = level.words.begin() + static_cast<std::ptrdiff_t>(level.begin[static_cast<std::size_t>(context) + 1]);
+  const auto it = std::lower_bound(first, last, token);
+  const double c = it != last && *it == token ? level.counts[static_cast<std::size_t>(it - level.words.begin())] : 0.0;
+  const double total = level.total[static_cast<std::size_t>(context)];
+  switch (smoothing_) {
+    case Smoothing::None: return c / total;
+    case Smoothing::AddK: return (c + addK_) / (total + addK_ * static_cast<double>(vocabulary_));
+    case Smoothing::KneserNey:
+    default:
+      return (std::max(c - level.discount, 0.0) +
+              level.discount * level.types[static_cast<std::size_t>(context)] * probabilityAt(m - 1, history, token)) / total;
+  }
+}
+
+double NgramModel::probability(std::uint64_t history, Token token) const { return probabilityAt(order_, history, token); }
+
+Token NgramModel::drawWithin(const Level& level, long context, Rng& rng) const {
+  const std::size_t first = level.begin[static_cast<std::size_t>(context)], last = level.begin[static_cast<std::size_t>(context) + 1];
+  const double u = rng.uniform() * level.cumulative[last - 1];
+  const auto it = std::upper_bound(level.cumulative.begin() + static_cast<std::ptrdiff_t>(first),
+                                   level.cumulative.begin() + static_cast<std::ptrdiff_t>(last - 1), u);
+  return level.words[static_cast<std::size_t>(it - level.cumulative.begin())];
+}
+
+Token NgramModel::sample(std::uint64_t history, Rng& rng) const {
+  const auto uniform = [&] { return static_cast<Token>(rng.below(vocabulary_)); };
+  if (smoothing_ == Smoothing::AddK) {
+    const Level& top = levels_.back();
+    const long context = top.find(lastTokens(history, order_ - 1));
+    if (context < 0) return uniform();
+    const double total = top.total[static_cast<std::size_t>(context)];
+    return rng.uniform() * (total + addK_ * static_cast<double>(vocabulary_)) < total ? drawWithin(top, context, rng) : uniform();
+  }
+  for (int m = order_; m >= 1; --m) {
+    const Level& level = levels_[static_cast<std::size_t>(m - 1)];
+    const long context = level.find(lastTokens(history, m - 1));
+    if (context < 0) continue;  // an unseen context: the next shorter one
+    if (smoothing_ == Smoothing::None) return drawWithin(level, context, rng);
+    // Kneser–Ney: the discounted counts carry (total − D·types)/total of the mass, the shorter context the rest.
+    const double total = level.total[static_cast<std::size_t>(context)];
+    if (rng.uniform() * total < total - level.discount * level.types[static_cast<std::size_t>(context)]) return drawWithin(level, context, rng);
+  }
+  return uniform();
+}
+
+void NgramModel::distribution(std::uint64_t history, std::vector<double>& out) const {
+  const double v = static_cast<double>(vocabulary_);
+  out.assign(vocabulary_, 1.0 / v);
+  const auto explicitPart = [&](const Level& level, long context, double scale, double subtract) {
+    for (std::size_t i = level.begin[static_cast<std::size_t>(context)]; i < level.begin[static_cast<std::size_t>(context) + 1]; ++i)
+      out[level.words[i]] += std::max(level.counts[i] - subtract, 0.0) * scale;
+  };
+  if (smoothing_ != Smoothing::KneserNey) {
+    for (int m = order_; m >= 1; --m) {
+      const Level& level = levels_[static_cast<std::size_t>(m - 1)];
+      const long context = level.find(lastTokens(history, m - 1));
+      if (context < 0) {
+        if (smoothing_ == Smoothing::AddK) return;  // uniform
+        continue;
+      }
+      const double total = level.total[static_cast<std::size_t>(context)];
+      const double floor = smoothing_ == Smoothing::AddK ? addK_ / (total + addK_ * v) : 0.0;
+      std::fill(out.begin(), out.end(), floor);
+      explicitPart(level, context, 1.0 / (total + (smoothing_ == Smoothing::AddK ? addK_ * v : 0.0)), 0.0);
+      return;
+    }
+    return;
+  }
+  for (int m = 1; m <= order_; ++m) {
+    const Level& level = levels_[static_cast<std::size_t>(m - 1)];
+    const long context = level.find(lastTokens(history, m - 1));
+    if (context < 0) continue;  // P_m = P_{m−1}
+    const double total = level.total[static_cast<std::size_t>(context)];
+    const double backoff = level.discount * level.types[static_cast<std::size_t>(context)] / total;
+    for (double& p : out) p *= backoff;
+    explicitPart(level, context, 1.0 / total, level.discount);
+  }
+}
+
+}  // namespace collapse::lm

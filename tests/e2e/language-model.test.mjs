@@ -1,0 +1,50 @@
+// "language-model" in the browser, on the real Brown corpus the page fetches when the experiment opens: the first
+// preset (few generations, small T) draws replace and accumulate, perplexity climbs under replace and less under
+// accumulate, every metric of the one run is in the Result, and the picture panel draws the rank–frequency (Zipf) plot
+// of a generation over the real text's. Screenshot to test-results/ for a person to look at.
+import { test, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { startSite, launchBrowser, openPage, screenshotDir, waitForResult, chartData } from './browser.mjs';
+
+const { server, url } = await startSite();
+const browser = await launchBrowser();
+after(async () => { await browser.close(); server.close(); });
+
+test('language-model/forgets-rare-words: perplexity climbs under replace, less under accumulate; every metric from one run; the Zipf picture', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=language-model&preset=forgets-rare-words&trials=1&generations=5&samples=4000`);
+  const result = await waitForResult(page, '(r) => r.experiment === "language-model"');
+  const replace = result.series.find((s) => s.value === 'replace'), accumulate = result.series.find((s) => s.value === 'accumulate');
+  const last = (s) => s.simulation.mean.at(-1);
+  assert.ok(last(replace) > replace.simulation.mean[0], 'replace: perplexity climbs');
+  assert.ok(last(accumulate) < last(replace), 'accumulate holds better');
+  assert.deepEqual(result.metrics.map((m) => m.key), ['perplexity', 'vocabulary', 'tailMass', 'diversity', 'kl']);
+  assert.ok(replace.metrics.vocabulary.simulation.mean.at(-1) < 1, 'replace loses words');
+  assert.equal(accumulate.metrics.vocabulary.simulation.mean.at(-1), 1, 'accumulate keeps them');
+  const data = await chartData(page);
+  assert.equal(data.filter((d) => d.role === 'mean').length, 2);
+  await page.waitForFunction(() => {
+    const chart = window.Chart?.getChart(document.getElementById('picture'));
+    return Boolean(chart) && chart.data.datasets.some((d) => d.role === 'samples');
+  }, null, { timeout: 60000 });
+  assert.match(await page.textContent('body'), /Zipf/);
+  await page.screenshot({ path: path.join(screenshotDir, 'language-model-forgets-rare-words.png'), fullPage: true });
+  assert.deepEqual(problems, []);
+});
+
+for (const [preset, series] of [['accumulate-holds', 2], ['temperature-tail', 3], ['fixed-compute', 3]])
+  test(`language-model/${preset}: one curve per series, every metric from one run, a caption quoting the run`, async () => {
+    const { page, problems } = await openPage(browser, `${url}#v=1&exp=language-model&preset=${preset}&trials=1&generations=4&samples=3000`);
+    const result = await waitForResult(page, '(r) => r.experiment === "language-model"');
+    assert.equal(result.series.length, series);
+    for (const s of result.series) assert.equal(Object.keys(s.metrics).length, 5);
+    const data = await chartData(page);
+    assert.equal(data.filter((d) => d.role === 'mean').length, series);
+    if (preset === 'temperature-tail') {
+      const lost = result.series.map((s) => s.metrics.tailMass.simulation.mean.at(-1));
+      assert.ok(lost[2] > lost[0], `lower temperature loses more real mass: ${lost}`);
+    }
+    assert.match(await page.textContent('body'), /generations/);
+    await page.screenshot({ path: path.join(screenshotDir, `language-model-${preset}.png`), fullPage: true });
+    assert.deepEqual(problems, []);
+  });
