@@ -3,6 +3,8 @@
 
 #include "collapse/experiments/gaussian_fitting.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
+#include "collapse/math/portable_math.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse {
 
@@ -21,7 +23,11 @@ double measure(const Fit& fit, const std::string& metric) {
   const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(fit.covariance, Eigen::EigenvaluesOnly);
   const Eigen::VectorXd lambda = eigen.eigenvalues().cwiseMax(0.0);
   if (metric == "determinantRatio") return lambda.prod();
-  if (metric == "logDeterminantRatio") return lambda.array().log().sum();
+  if (metric == "logDeterminantRatio") {
+    double sum = 0.0;  // portable log (collapse/math/portable_math.hpp): the same bits in every build
+    for (Eigen::Index i = 0; i < lambda.size(); ++i) sum += math::log(lambda[i]);
+    return sum;
+  }
   // W₂² between N(μ̂, Σ̂) and N(0, I): ‖μ̂‖² + tr(Σ̂ + I − 2Σ̂^{1/2}) = ‖μ̂‖² + Σ(√λ_i − 1)² (Σ₀ = I commutes).
   return fit.mean.squaredNorm() + (lambda.array().sqrt() - 1.0).square().sum();
 }
@@ -53,7 +59,7 @@ PooledMoments momentsOf(const Eigen::MatrixXd& points) {
   moments.count = static_cast<double>(points.rows());
   moments.mean = points.colwise().mean().transpose();
   const Eigen::MatrixXd centred = points.rowwise() - moments.mean.transpose();
-  moments.scatter = centred.transpose() * centred;
+  moments.scatter = simd::columnGram(centred);
   return moments;
 }
 
@@ -90,7 +96,7 @@ std::vector<double> simulateSufficient(const Settings& s, Rng& rng) {
     normal.fill(z.data(), s.dim);
     const Eigen::VectorXd blockMean = model.mean + factor * z / std::sqrt(m);
     const Eigen::MatrixXd root = factor * sampleBartlettFactor(s.dim, s.samples - 1, normal, rng);
-    const Eigen::MatrixXd blockScatter = root * root.transpose();
+    const Eigen::MatrixXd blockScatter = simd::lowerGram(root);  // L·A is lower triangular
     PooledMoments block;
     block.add(m, blockMean, blockScatter);
     if (s.workflow == "accumulate") pool.add(m, blockMean, blockScatter);

@@ -5,6 +5,7 @@
 #include "collapse/experiments/strong_collapse.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/linalg/spectrum.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse {
 
@@ -37,13 +38,13 @@ class GrowingDesign {
       const Eigen::MatrixXd scaled = sqrtSpectrum_.asDiagonal() * sampleBartlettFactor(static_cast<int>(d), count, normal, rng);
       Eigen::VectorXd z(d);
       normal.fill(z.data(), d);
-      gram_[block].noalias() += scaled * scaled.transpose();
+      gram_[block] += simd::lowerGram(scaled);  // D·A is lower triangular: L·Lᵀ in d³/6
       noise_[block].noalias() += scaled * z;
     } else {
       const Eigen::MatrixXd x = sampleGaussianRows(count, spectrum_, normal);
       Eigen::VectorXd e(count);
       normal.fill(e.data(), count);
-      gram_[block].noalias() += x.transpose() * x;
+      gram_[block] += simd::columnGram(x);
       noise_[block].noalias() += x.transpose() * e;
     }
     rows_[block] += count;

@@ -2,15 +2,18 @@
 
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 namespace collapse {
 
 Eigen::MatrixXd sampleGaussianRows(int rows, const Eigen::VectorXd& spectrum, NormalSampler& normal) {
   const Eigen::Index dim = spectrum.size();
   Eigen::MatrixXd x(rows, dim);
-  // Row by row, so that the stream order (and hence every result) does not depend on the storage order.
-  for (int i = 0; i < rows; ++i)
-    for (Eigen::Index j = 0; j < dim; ++j) x(i, j) = normal();
+  // Row by row, so that the stream order (and hence every result) does not depend on the storage order; the
+  // batched sampler gives the same numbers as one call per entry.
+  std::vector<double> draws(static_cast<std::size_t>(rows) * static_cast<std::size_t>(dim));
+  normal.fill(draws.data(), draws.size());
+  x = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(draws.data(), rows, dim);
   x *= spectrum.cwiseSqrt().asDiagonal();
   return x;
 }
@@ -18,8 +21,10 @@ Eigen::MatrixXd sampleGaussianRows(int rows, const Eigen::VectorXd& spectrum, No
 Eigen::MatrixXd sampleBartlettFactor(int dim, int degrees, NormalSampler& normal, Rng& rng) {
   if (degrees < dim) throw std::invalid_argument("sampleBartlettFactor: needs degrees >= dim");
   Eigen::MatrixXd a = Eigen::MatrixXd::Zero(dim, dim);
+  std::vector<double> row(static_cast<std::size_t>(dim));
   for (int i = 0; i < dim; ++i) {
-    for (int j = 0; j < i; ++j) a(i, j) = normal();
+    normal.fill(row.data(), static_cast<std::size_t>(i));  // the same numbers as i calls of normal()
+    for (int j = 0; j < i; ++j) a(i, j) = row[static_cast<std::size_t>(j)];
     a(i, i) = std::sqrt(sampleChiSquare(static_cast<double>(degrees - i), normal, rng));
   }
   return a;
