@@ -13,6 +13,7 @@
 #include "collapse/result/result.hpp"
 #include "collapse/sweep/plan.hpp"
 #include "collapse/version.hpp"
+#include "shard_commands.hpp"
 
 namespace {
 
@@ -30,7 +31,8 @@ void printUsage(std::ostream& out) {
       << "  --series <key>=<v,..>  one series per value (default: the experiment's natural series)\n"
       << "  --preset <key>         start from a preset that reproduces a paper's figure (see list); flags override it\n"
       << "  --format json|csv      output format (default json)\n"
-      << "  --config <file>        read a request {experiment, config, x, series} from a JSON file\n\n"
+      << "  --config <file>        read a request {experiment, config, x, series} from a JSON file\n"
+      << collapse::cli::shardUsage() << "\n"
       << "example:\n"
       << "  collapse-lab run recursive-regression --dim 10 --samples 100 --generations 10 --design fixed --trials 2000\n";
 }
@@ -42,7 +44,7 @@ int badInput(const std::string& message) {
 
 int run(const std::vector<std::string>& args) {
   collapse::Request request;
-  std::string format = "json";
+  std::string format = "json", shard;
   std::size_t i = 0;
   if (i < args.size() && args[i].rfind("--", 0) != 0) request.experiment = args[i++];
   for (; i < args.size(); ++i) {
@@ -53,6 +55,8 @@ int run(const std::vector<std::string>& args) {
     if (key == "format") {
       if (value != "json" && value != "csv") return badInput("format = " + value + ": must be json or csv.");
       format = value;
+    } else if (key == "shard") {
+      shard = value;
     } else if (key == "x") {
       request.x = value;
     } else if (key == "series") {
@@ -76,6 +80,7 @@ int run(const std::vector<std::string>& args) {
     }
   }
   if (request.experiment.empty()) return badInput("run needs an experiment, e.g. collapse-lab run recursive-regression.");
+  if (!shard.empty()) return collapse::cli::runShard(request, shard, std::cout);
   const collapse::Plan plan = collapse::makePlan(request);
   const collapse::Result result = collapse::runPlan(plan);
   if (format == "csv") std::cout << collapse::resultCsv(result);
@@ -101,7 +106,8 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (args[0] == "run") return run({args.begin() + 1, args.end()});
-    return badInput("unknown command '" + args[0] + "'; use list or run.");
+    if (args[0] == "merge") return collapse::cli::merge({args.begin() + 1, args.end()}, std::cout);
+    return badInput("unknown command '" + args[0] + "'; use list, run or merge.");
   } catch (const collapse::ValidationError& error) {
     return badInput(error.what());
   } catch (const std::exception& error) {

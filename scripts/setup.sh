@@ -5,7 +5,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake ninja-build g++ emscripten binaryen libeigen3-dev nlohmann-json3-dev catch2 chromium fonts-dejavu-core "$@")
+# parallel: the GNU parallel shard recipe, tested by tests/cli/shard_merge.sh (docs/cluster.md).
+packages=(cmake ninja-build g++ emscripten binaryen libeigen3-dev nlohmann-json3-dev catch2 chromium fonts-dejavu-core parallel "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
