@@ -11,7 +11,9 @@
 
 #include "collapse/catalogue/catalogue.hpp"
 #include "collapse/catalogue/validation_error.hpp"
+#include "collapse/result/partial_result.hpp"
 #include "collapse/result/result.hpp"
+#include "collapse/simd/kernel_timing.hpp"
 #include "collapse/sweep/plan.hpp"
 #include "collapse/version.hpp"
 
@@ -136,6 +138,29 @@ val pointCloud(const std::string& requestJson, int series, int trial) {
   });
 }
 
+/// A partial result (docs/cluster.md) of trials [begin, end) from their values: what the page exports as
+/// "Trials", mergeable with `collapse-lab merge` (with CLI shards of the same request, or alone).
+std::string partialResult(const std::string& requestJson, const val& trialValues, int begin, int end) {
+  return guarded([&] {
+    const auto json = nlohmann::json::parse(requestJson, nullptr, false);
+    if (json.is_discarded())
+      throw collapse::ValidationError({{"request", requestJson, "The request is not valid JSON."}});
+    const auto request = collapse::Request::fromJson(json);
+    const auto plan = collapse::makePlan(request);
+    auto values = emscripten::convertJSArrayToNumberVector<double>(trialValues);
+    return collapse::partialResultJson(collapse::partialFromValues(request, plan, begin, end, std::move(values))).dump();
+  });
+}
+
+/// Best seconds of one kernel (collapse/simd/kernel_timing.hpp), for npm run bench; NaN for an unknown name.
+double timeKernel(const std::string& name, int size, int repeats) {
+  try {
+    return collapse::simd::timeKernel(name, size, repeats);
+  } catch (const std::exception&) {
+    return __builtin_nan("");
+  }
+}
+
 std::string resultCsv(const std::string& requestJson, const val& trialValues) {
   return guarded([&] {
     const auto plan = planFrom(requestJson);
@@ -157,4 +182,6 @@ EMSCRIPTEN_BINDINGS(collapse_lab) {
   emscripten::function("resultCsv", &resultCsv);
   emscripten::function("run", &run);
   emscripten::function("pointCloud", &pointCloud);
+  emscripten::function("timeKernel", &timeKernel);
+  emscripten::function("partialResult", &partialResult);
 }

@@ -67,6 +67,7 @@ export class LabApp {
     $('embed-button').addEventListener('click', () => this.embedDialog.open());
     $('export-csv').addEventListener('click', () => this.exportCsv());
     $('export-json').addEventListener('click', () => this.exportJson());
+    $('export-trials').addEventListener('click', () => this.exportTrials());
     $('export-png').addEventListener('click', () => this.exportPng());
     window.addEventListener('hashchange', () => { if (location.hash !== this.writtenHash) this.applyHash(location.hash); });
     darkQuery?.addEventListener?.('change', () => this.redraw());
@@ -469,6 +470,13 @@ export class LabApp {
     if (!this.good) return;
     const m = this.manifest();
     download(new Blob([resultJson(m, this.good.result)], { type: 'application/json' }), `${fileStem(m)}.json`);
+  }
+
+  /** Every trial's values as a partial result: `collapse-lab merge FILE` reproduces this Result (docs/cluster.md). */
+  async exportTrials() {
+    if (!this.good) return;
+    const text = await this.runner.partialResult(this.good.request, this.good.values);
+    download(new Blob([`${text}\n`], { type: 'application/json' }), `${fileStem(this.manifest())}_trials.json`);
   }
 
   async exportPng() {

@@ -40,6 +40,8 @@ function answer({ id, kind, request, begin, end, values, series, trial }) {
       self.postMessage({ id, ok: true, text: lab.assemble(request, values) });
     } else if (kind === 'csv') {
       self.postMessage({ id, ok: true, text: lab.resultCsv(request, values) });
+    } else if (kind === 'partial') {
+      self.postMessage({ id, ok: true, text: lab.partialResult(request, values, begin, end) });
     } else if (kind === 'pointCloud') {
       const cloud = lab.pointCloud(request, series, trial);
       const generations = Array.from(cloud.generations);

@@ -54,6 +54,15 @@ export class CollapseEngine {
     return this.module.pointCloud(requestText(request), series, trial);
   }
 
+  /**
+   * A partial result (docs/cluster.md) of trials [begin, end) from their values, as JSON text: the page's
+   * "Trials" export, which `collapse-lab merge` turns into the same Result bit for bit (alone, or with CLI shards).
+   */
+  partialResult(request, values, begin = 0, end = undefined) {
+    const last = end ?? this.describe(request).trials;
+    return this.module.partialResult(requestText(request), values, begin, last);
+  }
+
   /** The whole run on this thread: the Result. */
   run(request) {
     return JSON.parse(this.module.run(requestText(request)));
