@@ -7,6 +7,10 @@ function(collapse_add_core target)
   target_include_directories(${target} PUBLIC "${CMAKE_SOURCE_DIR}/core/include")
   target_link_libraries(${target} PUBLIC collapse_third_party)
   target_compile_options(${target} PUBLIC ${ARGN})
+  if(NOT EMSCRIPTEN)
+    # Native tools read the real-data assets from the build tree (WebAssembly modules are handed them by the page).
+    target_compile_definitions(${target} PRIVATE COLLAPSE_ASSET_DIR="${COLLAPSE_ASSET_DIR}")
+  endif()
   if(EMSCRIPTEN)
     # The core reports bad input by exception; the Embind boundary turns it into a JS Error.
     target_compile_options(${target} PUBLIC -fexceptions)

@@ -15,6 +15,9 @@ mkdirSync(path.join(dist, 'wasm'), { recursive: true });
 for (const flavour of ['simd', 'scalar'])
   for (const extension of ['js', 'wasm'])
     cpSync(from('build/wasm/modules', `collapse_lab_${flavour}.${extension}`), path.join(dist, 'wasm', `collapse_lab_${flavour}.${extension}`));
+// The real-data assets (scripts/build-assets.mjs), fetched by the workers only when an experiment needs them.
+mkdirSync(path.join(dist, 'data'), { recursive: true });
+for (const file of readdirSync(from('build/assets'))) cpSync(from('build/assets', file), path.join(dist, 'data', file));
 mkdirSync(path.join(dist, 'vendor'), { recursive: true });
 cpSync(from('node_modules/chart.js/dist/chart.umd.min.js'), path.join(dist, 'vendor/chart.umd.min.js'));
 cpSync(from('node_modules/chartjs-plugin-annotation/dist/chartjs-plugin-annotation.min.js'), path.join(dist, 'vendor/chartjs-plugin-annotation.min.js'));

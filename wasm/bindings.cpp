@@ -11,6 +11,7 @@
 
 #include "collapse/catalogue/catalogue.hpp"
 #include "collapse/catalogue/validation_error.hpp"
+#include "collapse/data/dataset_store.hpp"
 #include "collapse/result/partial_result.hpp"
 #include "collapse/result/result.hpp"
 #include "collapse/simd/kernel_timing.hpp"
@@ -169,6 +170,17 @@ std::string resultCsv(const std::string& requestJson, const val& trialValues) {
   });
 }
 
+/// Hands the bytes of a real-data asset (a Uint8Array the page fetched from data/<name>.bin) to the core. The
+/// bytes are copied into the module's memory in one typed-array set(), not element by element.
+void provideDataset(const std::string& name, const val& bytes) {
+  guarded([&] {
+    const auto length = bytes["length"].as<std::size_t>();
+    std::vector<std::uint8_t> copy(length);
+    val(emscripten::typed_memory_view(length, copy.data())).call<void>("set", bytes);
+    collapse::data::provide(name, std::move(copy));
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(collapse_lab) {
@@ -184,4 +196,5 @@ EMSCRIPTEN_BINDINGS(collapse_lab) {
   emscripten::function("pointCloud", &pointCloud);
   emscripten::function("timeKernel", &timeKernel);
   emscripten::function("partialResult", &partialResult);
+  emscripten::function("provideDataset", &provideDataset);
 }

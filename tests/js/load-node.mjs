@@ -8,10 +8,15 @@ import { CollapseEngine } from '../../web/js/engine/collapse-engine.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const moduleDir = process.env.COLLAPSE_WASM_DIR ?? path.join(root, 'build/wasm/modules');
+export const assetDir = process.env.COLLAPSE_DATA_DIR ?? path.join(root, 'build/assets');
 
 export async function loadNodeEngine(flavour = 'simd') {
   const require = createRequire(import.meta.url);
   const createCollapseLab = require(path.join(moduleDir, `collapse_lab_${flavour}.js`));
   const wasmBinary = readFileSync(path.join(moduleDir, `collapse_lab_${flavour}.wasm`));
-  return new CollapseEngine(await createCollapseLab({ wasmBinary }));
+  const engine = new CollapseEngine(await createCollapseLab({ wasmBinary }));
+  // The real-data assets, as the page's workers provide them (docs/data.md).
+  const names = new Set(engine.catalogue().experiments.flatMap((e) => e.datasets ?? []));
+  for (const name of names) engine.provideDataset(name, new Uint8Array(readFileSync(path.join(assetDir, `${name}.bin`))));
+  return engine;
 }

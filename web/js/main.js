@@ -19,7 +19,7 @@ async function main() {
   const pool = new WorkerPool({
     size: poolSize,
     workerUrl: new URL('js/compute/simulation-worker.js', document.baseURI),
-    init: { scriptUrl: moduleUrls(wasmBase, flavour).script, wasmModule },
+    init: { scriptUrl: moduleUrls(wasmBase, flavour).script, wasmModule, dataUrl: new URL('data/', document.baseURI).href },
   });
   pool.warm();
   const engine = await loadEngine(wasmBase, flavour, wasmModule);

@@ -80,7 +80,8 @@ nlohmann::json catalogueJson() {
                            {"metric", {{"key", info.metric.key}, {"label", info.metric.label}}},
                            {"naturalSeries", info.naturalSeries},
                            {"parameters", parameters},
-                           {"presets", presetsJson(*experiment)}});
+                           {"presets", presetsJson(*experiment)},
+                           {"datasets", info.datasets}});
   }
   return {{"version", kVersion}, {"experiments", experiments}};
 }

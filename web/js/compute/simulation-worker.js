@@ -1,13 +1,18 @@
 // One worker of the pool. A classic (not module) worker, because Emscripten's MODULARIZE glue is a plain script
 // that only importScripts can load inside a worker. It instantiates the WebAssembly.Module compiled once by the
 // page, then answers jobs: simulate trials [begin, end), assemble a Result, write its CSV, or draw one trial's point clouds
-// (the pictures of the generative experiments). Values go back as
+// (the pictures of the generative experiments). Before the first job of an experiment that reads real data (the
+// catalogue's `datasets`), it fetches those assets from `dataUrl` (dist/data/) and hands them to its module, so
+// the data are loaded only when such an experiment opens. Values go back as
 // transferred Float64Array buffers (the Embind API returns copies, never views of the heap).
 /* eslint-env worker */
 'use strict';
 
 let lab = null;
 let ready = null;
+let dataUrl = null;
+let datasetsByExperiment = null;
+const provided = new Map(); // dataset name → Promise of its hand-over
 
 self.onmessage = (event) => {
   const message = event.data;
@@ -21,7 +26,8 @@ self.onmessage = (event) => {
   ready.then(() => answer(message));
 };
 
-async function start({ scriptUrl, wasmModule }) {
+async function start({ scriptUrl, wasmModule, dataUrl: dataBase }) {
+  dataUrl = dataBase ?? null;
   importScripts(scriptUrl);
   lab = await self.createCollapseLab({
     instantiateWasm(imports, receiveInstance) {
@@ -31,7 +37,42 @@ async function start({ scriptUrl, wasmModule }) {
   });
 }
 
-function answer({ id, kind, request, begin, end, values, series, trial }) {
+/** Fetches and provides the datasets the request's experiment reads (once per worker). */
+function ensureDatasets(requestText) {
+  if (!datasetsByExperiment)
+    datasetsByExperiment = new Map(JSON.parse(lab.catalogue()).experiments.map((e) => [e.key, e.datasets ?? []]));
+  let experiment = null;
+  try {
+    experiment = JSON.parse(requestText).experiment;
+  } catch {
+    return Promise.resolve(); // the engine reports the bad request
+  }
+  return Promise.all((datasetsByExperiment.get(experiment) ?? []).map((name) => {
+    if (!provided.has(name)) {
+      const url = new URL(`${name}.bin`, dataUrl ?? new URL('../../data/', self.location.href)).href;
+      provided.set(name, fetch(url, { credentials: 'same-origin' }).then(async (response) => {
+        if (!response.ok) throw new Error(`could not load the dataset ${name} from ${url} (HTTP ${response.status})`);
+        lab.provideDataset(name, new Uint8Array(await response.arrayBuffer()));
+      }).catch((error) => {
+        provided.delete(name); // a later job may try again
+        throw error;
+      }));
+    }
+    return provided.get(name);
+  }));
+}
+
+async function answer(message) {
+  try {
+    await ensureDatasets(message.request);
+  } catch (error) {
+    self.postMessage({ id: message.id, ok: false, message: String(error && error.message || error), issues: [] });
+    return;
+  }
+  compute(message);
+}
+
+function compute({ id, kind, request, begin, end, values, series, trial }) {
   try {
     if (kind === 'simulate') {
       const out = lab.simulate(request, begin, end);

@@ -63,6 +63,17 @@ export class CollapseEngine {
     return this.module.partialResult(requestText(request), values, begin, last);
   }
 
+  /** The real-data assets an experiment reads (the catalogue's `datasets`), e.g. ['mnist-digits']. */
+  datasetsOf(experimentKey) {
+    return this.catalogue().experiments.find((e) => e.key === experimentKey)?.datasets ?? [];
+  }
+
+  /** Hands the bytes of a real-data asset (data/<name>.bin, a Uint8Array) to the engine (see docs/data.md). */
+  provideDataset(name, bytes) {
+    if (!(bytes instanceof Uint8Array)) throw new Error(`provideDataset(${name}): bytes must be a Uint8Array`);
+    this.module.provideDataset(name, bytes);
+  }
+
   /** The whole run on this thread: the Result. */
   run(request) {
     return JSON.parse(this.module.run(requestText(request)));

@@ -63,6 +63,9 @@ struct ExperimentInfo {
   Axis metric;           ///< what is measured
   std::string naturalSeries;  ///< a Choice parameter shown as one series per choice by default ("" if none)
   std::vector<Preset> presets;  ///< the first is the default view
+  /// Real data the simulation reads (collapse/data/dataset_store.hpp), e.g. {"mnist-digits"}: the page fetches
+  /// them when the experiment opens. Validation must not need them.
+  std::vector<std::string> datasets;
 };
 
 class Experiment {
