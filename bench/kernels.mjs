@@ -13,7 +13,7 @@ const size = sizeArg > 0 ? Number(process.argv[sizeArg + 1]) : 200;
 const REPEATS = 7;
 const pairs = [
   ['gemm', 'eigen-gemm', `${size}×${size} product A·B`],
-  ['lower-gram', 'eigen-lower-gram', `L·Lᵀ, L ${size}×${size} lower-triangular (Bartlett)`],
+  ['lower-gram', 'eigen-lower-gram', `L·Lᵀ, L ${size}×${size} triangular`],
   ['column-gram', 'eigen-column-gram', `XᵀX, X ${5 * size}×${size}`],
   ['normals', 'normals-single', `${size * 1000} N(0,1) draws`],
   ['exp', 'exp-single', `${size * 1000} exp`],
