@@ -1,7 +1,7 @@
 // Every preset's run time on the three engines in one run: native (collapse-bench, in-process), WebAssembly SIMD
 // and WebAssembly scalar (under node, in-process), and the ratios issue 14 sets targets for: scalar / SIMD
 // (target ≥ 1.5 on each experiment's heaviest preset) and SIMD / native (target ≤ 1.3 on every preset).
-// Usage: node bench/preset-engines.mjs [--trials N] [experiment …]
+// Usage: node bench/preset-engines.mjs [--trials N] [--only experiment/preset,…] [experiment …]
 //   --trials N runs every preset with N trials (the ratios are per trial; default: each preset's own count).
 // COLLAPSE_BENCH_BIN and COLLAPSE_WASM_DIR point at other builds (e.g. main's, for before/after numbers).
 import { spawnSync } from 'node:child_process';
@@ -15,12 +15,15 @@ const args = process.argv.slice(2);
 const trialsAt = args.indexOf('--trials');
 const trials = trialsAt >= 0 ? Number(args.splice(trialsAt, 2)[1]) : null;
 const REPEATS = 3;
+const onlyAt = args.indexOf('--only');  // --only experiment/preset,experiment/preset
+const only = onlyAt >= 0 ? new Set(args.splice(onlyAt, 2)[1].split(',')) : null;
 const engines = { simd: await loadNodeEngine('simd'), scalar: await loadNodeEngine('scalar') };
 const experiments = engines.simd.catalogue().experiments.filter((e) => args.length === 0 || args.includes(e.key));
 
 const rows = [];
 for (const experiment of experiments) {
   for (const preset of experiment.presets) {
+    if (only && !only.has(`${experiment.key}/${preset.key}`)) continue;
     const request = { experiment: experiment.key, preset: preset.key, ...(trials ? { config: { trials } } : {}) };
     const run = spawnSync(benchBin, [JSON.stringify(request), String(REPEATS)], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`collapse-bench failed for ${experiment.key}/${preset.key}: ${run.stderr}`);
