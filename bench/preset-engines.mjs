@@ -1,4 +1,4 @@
-// Every preset's run time on the three engines in one run: native (collapse-bench, in-process), WebAssembly SIMD
+// Every preset's CPU time on the three engines in one run: native (collapse-bench, in-process), WebAssembly SIMD
 // and WebAssembly scalar (under node, in-process), and the ratios issue 14 sets targets for: scalar / SIMD
 // (target ≥ 1.5 on each experiment's heaviest preset) and SIMD / native (target ≤ 1.3 on every preset).
 // Usage: node bench/preset-engines.mjs [--trials N] [--only experiment/preset,…] [experiment …]
@@ -25,22 +25,26 @@ for (const experiment of experiments) {
   for (const preset of experiment.presets) {
     if (only && !only.has(`${experiment.key}/${preset.key}`)) continue;
     const request = { experiment: experiment.key, preset: preset.key, ...(trials ? { config: { trials } } : {}) };
-    const run = spawnSync(benchBin, [JSON.stringify(request), String(REPEATS)], { encoding: 'utf8' });
+    // CPU seconds, not wall time: on a shared machine wall time measures the other processes too. Native: the
+    // process's user + system time (/usr/bin/time) of one run, start-up included (milliseconds).
+    const run = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', benchBin, JSON.stringify(request), '1'], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`collapse-bench failed for ${experiment.key}/${preset.key}: ${run.stderr}`);
-    const row = { experiment: experiment.key, preset: preset.key, native: JSON.parse(run.stdout).seconds };
+    const [, user, system] = run.stderr.match(/cpu ([\d.]+) ([\d.]+)/);
+    const row = { experiment: experiment.key, preset: preset.key, native: Number(user) + Number(system) };
     for (const [flavour, engine] of Object.entries(engines)) {
       row[flavour] = Infinity;
       for (let r = 0; r < REPEATS; r += 1) {  // best of REPEATS: the first run also pays for the JIT's tier-up
-        const start = performance.now();
+        const start = process.cpuUsage();  // this thread's CPU time (node's helper threads idle meanwhile)
         engine.run(request);
-        row[flavour] = Math.min(row[flavour], (performance.now() - start) / 1000);
+        const used = process.cpuUsage(start);
+        row[flavour] = Math.min(row[flavour], (used.user + used.system) / 1e6);
       }
     }
     rows.push(row);
     process.stderr.write(`${row.experiment} ${row.preset}: native ${row.native.toFixed(3)} s, simd ${row.simd.toFixed(3)} s, scalar ${row.scalar.toFixed(3)} s\n`);
   }
 }
-console.log(`presets on every engine${trials ? ` (${trials} trials each)` : ''}, best of ${REPEATS}: seconds and ratios from this one run\n`);
+console.log(`presets on every engine${trials ? ` (${trials} trials each)` : ''}, CPU seconds (WebAssembly: best of ${REPEATS}), ratios from this one run\n`);
 console.log('experiment             preset                     native    simd  scalar  scalar/simd  simd/native');
 for (const r of rows)
   console.log(`${r.experiment.padEnd(23)}${r.preset.padEnd(25)}${r.native.toFixed(3).padStart(8)}${r.simd.toFixed(3).padStart(8)}${r.scalar.toFixed(3).padStart(8)}` +
