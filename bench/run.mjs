@@ -96,3 +96,9 @@ if (existsSync(webBench)) {
   const run = spawnSync(process.execPath, [webBench], { encoding: 'utf8' });
   console.log('\nweb page (headless Chromium):', run.status === 0 ? run.stdout.trim() : `failed: ${run.stderr}`);
 }
+
+// The SIMD kernels and every preset on every engine (bench/kernels.mjs, bench/preset-engines.mjs), same run.
+console.log('');
+await import('./kernels.mjs');
+console.log('');
+await import('./preset-engines.mjs');

@@ -1,5 +1,6 @@
 // collapse-bench '<request json>' [repeats]: runs the request `repeats` times (default 3) and prints
 // {"seconds": best wall time of one run, "lastMean": ...} as JSON.
+// collapse-bench --kernel <name> <size> [repeats]: one kernel of collapse/simd/kernel_timing.hpp.
 // collapse-bench --normals <count>: the time to draw that many N(0, 1) variates, the floor below which no
 // simulation consuming that much randomness can go (docs/design.md §4). Both are used by bench/run.mjs.
 #include <chrono>
@@ -8,6 +9,7 @@
 #include "collapse/catalogue/validation_error.hpp"
 #include "collapse/random/samplers.hpp"
 #include "collapse/result/result.hpp"
+#include "collapse/simd/kernel_timing.hpp"
 
 namespace {
 int timeNormals(double count) {
@@ -31,6 +33,11 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (std::string(argv[1]) == "--normals" && argc > 2) return timeNormals(std::stod(argv[2]));
+  if (std::string(argv[1]) == "--kernel" && argc > 3) {  // --kernel <name> <size> [repeats]
+    const double seconds = collapse::simd::timeKernel(argv[2], std::stoi(argv[3]), argc > 4 ? std::stoi(argv[4]) : 5);
+    std::cout << nlohmann::json({{"seconds", seconds}}).dump() << '\n';
+    return 0;
+  }
   try {
     const auto plan = collapse::makePlan(collapse::Request::fromJson(nlohmann::json::parse(argv[1])));
     const int repeats = argc > 2 ? std::stoi(argv[2]) : 3;

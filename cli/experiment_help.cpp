@@ -4,6 +4,7 @@
 
 #include "collapse/catalogue/catalogue.hpp"
 #include "collapse/version.hpp"
+#include "shard_commands.hpp"
 
 namespace cli {
 
@@ -23,7 +24,8 @@ void printUsage(std::ostream& out) {
       << "                         csv-all every metric of the run with a leading metric column\n"
       << "  --format csv-report    csv with the median, the manifest, reference lines and marked points as # lines\n"
       << "  --config <file>        a saved request or Result (CLI JSON output, the page's Export JSON): reruns it\n"
-      << "                         bit for bit; flags beside it override its settings\n\n"
+      << "                         bit for bit; flags beside it override its settings\n"
+      << collapse::cli::shardUsage() << "\n"
       << "Bad input: every problem on stderr, exit code 2. Runs longer than a second show progress on a terminal.\n\n"
       << "example:\n"
       << "  collapse-lab run recursive-regression --dim 10 --samples 100 --generations 10 --design fixed --trials 2000\n";

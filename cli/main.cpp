@@ -1,7 +1,8 @@
 // collapse-lab: the native command-line tool (contract in docs/design.md §5.1).
 //   collapse-lab list
 //   collapse-lab run <experiment> [--<key> <value> | --<key>=<value>]... [--x <key>=<grid>] [--series <key>=<v1,...>]
-//                    [--preset <key>] [--format json|csv|csv-all|csv-report] [--config <file>] [--help]
+//                    [--preset <key>] [--format json|csv|csv-all|csv-report] [--config <file>] [--shard i/k] [--help]
+//   collapse-lab merge PART...                      (partial results of --shard runs → the Result, bit for bit)
 // Bad input: every problem on stderr, exit code 2.
 #include <iostream>
 #include <string>
@@ -16,6 +17,7 @@
 #include "experiment_help.hpp"
 #include "progress_line.hpp"
 #include "run_arguments.hpp"
+#include "shard_commands.hpp"
 
 namespace {
 
@@ -35,6 +37,7 @@ int run(const std::vector<std::string>& args) {
     }
     if (cli::printExperimentHelp(std::cout, arguments.request.experiment)) return 0;
   }
+  if (!arguments.shard.empty()) return collapse::cli::runShard(arguments.request, arguments.shard, std::cout);
   const collapse::Plan plan = collapse::makePlan(arguments.request);
   const collapse::Result result = collapse::assembleResult(plan, cli::simulateWithProgress(plan));
   // Notes that report a numerical breakdown go to stderr too, so a CSV reader cannot miss them.
@@ -65,8 +68,9 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (args[0] == "run") return run({args.begin() + 1, args.end()});
-    return badInput("unknown command '" + collapse::shortened(args[0]) + "'; use list or run." +
-                    collapse::didYouMean(args[0], {"list", "run"}));
+    if (args[0] == "merge") return collapse::cli::merge({args.begin() + 1, args.end()}, std::cout);
+    return badInput("unknown command '" + collapse::shortened(args[0]) + "'; use list, run or merge." +
+                    collapse::didYouMean(args[0], {"list", "run", "merge"}));
   } catch (const collapse::ValidationError& error) {
     return badInput(error.what());
   } catch (const std::bad_alloc&) {

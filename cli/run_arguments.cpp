@@ -14,7 +14,7 @@ namespace cli {
 
 namespace {
 
-const std::vector<std::string> kOptions = {"format", "x", "series", "preset", "config", "help"};
+const std::vector<std::string> kOptions = {"format", "x", "series", "preset", "config", "shard", "help"};
 
 [[noreturn]] void fail(const std::string& parameter, const std::string& value, const std::string& message) {
   throw collapse::ValidationError({{parameter, collapse::shortened(value), message}});
@@ -93,6 +93,8 @@ RunArguments parseRunArguments(const std::vector<std::string>& args) {
       if (value != "json" && value != "csv" && value != "csv-all" && value != "csv-report")
         fail("format", value, "format = " + collapse::shortened(value) + ": must be json, csv, csv-all or csv-report.");
       out.format = value;
+    } else if (key == "shard") {
+      out.shard = value;
     } else if (key == "x") {
       out.request.x = value;
     } else if (key == "series") {

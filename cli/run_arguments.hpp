@@ -14,6 +14,7 @@ struct RunArguments {
   std::string format = "json";  ///< json | csv | csv-all (every metric, a leading metric column) | csv-report (csv with the median, manifest,
                                 ///< references and markers as # comment lines)
   bool help = false;            ///< run <experiment> --help
+  std::string shard;            ///< "" or "i/k": write a partial result of trials [i·R/k, (i+1)·R/k) (shard_commands.hpp)
 };
 
 /// Throws collapse::ValidationError naming every problem (the CLI exits 2).

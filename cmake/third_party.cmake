@@ -13,3 +13,17 @@ file(CREATE_LINK "${CATCH2_PARENT_DIR}/catch2" "${COLLAPSE_STAGED_INCLUDE}/catch
 
 add_library(collapse_third_party INTERFACE)
 target_include_directories(collapse_third_party SYSTEM INTERFACE "${EIGEN3_INCLUDE_DIR}" "${COLLAPSE_STAGED_INCLUDE}")
+
+# One bit pattern in every build (native, WebAssembly SIMD, WebAssembly scalar; docs/determinism.md):
+# * Eigen's hand-vectorised paths exist for SSE2 but not for WebAssembly, and its SSE2 reductions sum in another
+#   order than its scalar ones, so Eigen runs scalar everywhere; the hot loops that deserve SIMD are our own
+#   kernels (core/include/collapse/simd/) with the same two f64 lanes and operation order on SSE2 and SIMD128.
+# * The product blocking sizes are fixed instead of queried from the CPU (CPUID natively, defaults in
+#   WebAssembly): the depth blocking decides how partial sums are rounded.
+target_compile_definitions(collapse_third_party INTERFACE
+  EIGEN_DONT_VECTORIZE
+  EIGEN_NO_CPUID
+  EIGEN_DEFAULT_L1_CACHE_SIZE=32768
+  EIGEN_DEFAULT_L2_CACHE_SIZE=262144
+  EIGEN_DEFAULT_L3_CACHE_SIZE=2097152
+  EIGEN_ARCH_DEFAULT_NUMBER_OF_REGISTERS=8)

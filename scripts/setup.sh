@@ -5,9 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# clang and its runtime (libFuzzer, sanitizers) for the fuzz layer of npm test (npm run fuzz).
+# clang and its runtime (libFuzzer, sanitizers) for the fuzz layer of npm test (npm run fuzz); parallel: the GNU
+# parallel shard recipe, tested by tests/cli/shard_merge.sh (docs/cluster.md).
 packages=(cmake ninja-build g++ emscripten binaryen libeigen3-dev nlohmann-json3-dev catch2 chromium fonts-dejavu-core
-  clang libclang-rt-14-dev "$@")
+  clang libclang-rt-14-dev parallel "$@")
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")

@@ -17,7 +17,9 @@
 #include "collapse/catalogue/validation_error.hpp"
 #include "collapse/data/dataset_store.hpp"
 #include "collapse/result/csv_report.hpp"
+#include "collapse/result/partial_result.hpp"
 #include "collapse/result/result.hpp"
+#include "collapse/simd/kernel_timing.hpp"
 #include "collapse/sweep/plan.hpp"
 #include "collapse/version.hpp"
 
@@ -221,6 +223,41 @@ val pointCloud(const std::string& requestJson, double seriesIndex, double trialN
   }
 }
 
+/// A partial result (docs/cluster.md) of trials [begin, end) from their values: what the page exports as
+/// "Trials", mergeable with `collapse-lab merge` (with CLI shards of the same request, or alone).
+std::string partialResult(const std::string& requestJson, const val& trialValues, double begin, double end) {
+  std::string out;
+  Failure failure;
+  if (attempt([&] {
+        const auto request = collapse::Request::fromText(requestJson);
+        const auto plan = planFrom(requestJson);
+        const int first = trialIndex("begin", begin, plan->trials), last = trialIndex("end", end, plan->trials);
+        if (first > last)
+          throw collapse::ValidationError({{"trials", std::to_string(first) + ".." + std::to_string(last),
+                                            "begin must not exceed end."}});
+        // Only the trials [first, last) are passed: their count is checked like a whole run's.
+        const std::size_t expected = plan->valuesPerTrial() * static_cast<std::size_t>(last - first);
+        const val length = trialValues.isNull() || trialValues.isUndefined() ? val::undefined() : trialValues["length"];
+        if (!length.isNumber() || length.as<double>() != static_cast<double>(expected))
+          throw collapse::ValidationError({{"values", length.isNumber() ? collapse::formatNumber(length.as<double>()) : "none",
+                                            "expected " + std::to_string(expected) + " trial values for trials [" +
+                                                std::to_string(first) + ", " + std::to_string(last) + ")."}});
+        auto values = emscripten::convertJSArrayToNumberVector<double>(trialValues);
+        out = collapse::partialResultJson(collapse::partialFromValues(request, *plan, first, last, std::move(values))).dump();
+      }, failure))
+    return out;
+  return failureJson(failure);
+}
+
+/// Best seconds of one kernel (collapse/simd/kernel_timing.hpp), for npm run bench; NaN for an unknown name.
+double timeKernel(const std::string& name, int size, int repeats) {
+  try {
+    return collapse::simd::timeKernel(name, size, repeats);
+  } catch (const std::exception&) {
+    return __builtin_nan("");
+  }
+}
+
 std::string resultCsv(const std::string& requestJson, const val& trialValues) {
   std::string out;
   Failure failure;
@@ -290,5 +327,7 @@ EMSCRIPTEN_BINDINGS(collapse_lab) {
   emscripten::function("resultCsvReport", &resultCsvReport);
   emscripten::function("run", &run);
   emscripten::function("pointCloud", &pointCloud);
+  emscripten::function("timeKernel", &timeKernel);
+  emscripten::function("partialResult", &partialResult);
   emscripten::function("provideDataset", &provideDataset);
 }

@@ -1,27 +1,24 @@
-// Determinism across builds and splits: a fixed-seed run hashed to a value recorded from the WebAssembly build.
-// Both flavours (SIMD and scalar) and any split of the trials must reproduce it bit for bit, which is what
-// lets the page promise "same URL, same curve" in every browser and for any number of workers.
+// Determinism across builds and splits. tests/determinism/recorded_hashes.json lists, per experiment, small
+// fixed-seed requests and the SHA-256 of all their per-trial values (little-endian doubles, trial-major).
+// The same table is compiled into the Catch2 suite (tests/core/determinism_test.cpp), which checks it natively
+// and in both WebAssembly flavours; here both flavours must reproduce it through the JS API, for one chunk and
+// for uneven chunks (any split of the trials across workers), which is what lets the page promise "same URL,
+// same curve" in every browser and for any number of workers. docs/determinism.md states the guarantee.
+//
+// Adding an experiment: append an entry {name, request, sha256: ""} to tests/determinism/recorded_hashes.json
+// (small sizes; cover the experiment's code paths), build, run `build/native/tests/collapse_tests
+// "[determinism]"`: the failure prints the computed hash; paste it, and every build must then agree.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadNodeEngine } from './load-node.mjs';
 
-// Every workflow, both samplers, ridge and power spectrum, fresh inputs: all code paths of a trial.
-const requests = [
-  { experiment: 'recursive-regression', config: { seed: 7, dim: 12, samples: 40, generations: 8, trials: 24 } },
-  {
-    experiment: 'recursive-regression',
-    config: { seed: 8, dim: 9, samples: 30, generations: 6, trials: 24, design: 'fresh', ridge: 0.3, spectrum: 'power', decay: 1.2 },
-  },
-  { experiment: 'recursive-regression', config: { seed: 9, dim: 16, samples: 8, generations: 5, trials: 24, design: 'fresh' } },
-];
-// Recorded from the WebAssembly build (either flavour) on 2026-11-21. A change is a change of every curve.
-const RECORDED_SHA256 = '14d1793a4e253b97efe9de4b559b2b4d53cccb50dc707dbe42ac34cb871f2d5c';
+const table = JSON.parse(readFileSync(fileURLToPath(new URL('../determinism/recorded_hashes.json', import.meta.url)), 'utf8'));
 
-function digest(arrays) {
-  const hash = createHash('sha256');
-  for (const values of arrays) hash.update(Buffer.from(values.buffer, values.byteOffset, values.byteLength));
-  return hash.digest('hex');
+function digest(values) {
+  return createHash('sha256').update(Buffer.from(values.buffer, values.byteOffset, values.byteLength)).digest('hex');
 }
 
 function runInChunks(engine, request, chunkSizes) {
@@ -37,14 +34,23 @@ function runInChunks(engine, request, chunkSizes) {
 }
 
 for (const flavour of ['simd', 'scalar']) {
-  test(`${flavour}: the recorded hash, for one chunk and for uneven chunks`, async () => {
+  test(`${flavour}: every recorded hash, for one chunk and for uneven chunks`, async () => {
     const engine = await loadNodeEngine(flavour);
-    const whole = requests.map((r) => runInChunks(engine, r, [Infinity]));
-    const chunked = requests.map((r) => runInChunks(engine, r, [1, 5, 3]));
-    assert.equal(digest(chunked), digest(whole));
-    assert.equal(digest(whole), RECORDED_SHA256);
+    for (const entry of table.entries) {
+      const whole = runInChunks(engine, entry.request, [Infinity]);
+      const chunked = runInChunks(engine, entry.request, [1, 5, 3]);
+      assert.equal(digest(chunked), digest(whole), `${entry.name}: chunked run differs from the whole run`);
+      assert.equal(digest(whole), entry.sha256, `${entry.name}: hash differs from the recorded one`);
+    }
     // The aggregated Result is a function of those values only.
-    const viaChunks = engine.assemble(requests[0], chunked[0]);
-    assert.deepEqual(viaChunks, engine.run(requests[0]));
+    const first = table.entries[0].request;
+    assert.deepEqual(engine.assemble(first, runInChunks(engine, first, [1, 5, 3])), engine.run(first));
   });
 }
+
+test('every experiment of the catalogue has a recorded hash', async () => {
+  const engine = await loadNodeEngine('scalar');
+  const covered = new Set(table.entries.map((entry) => entry.request.experiment));
+  for (const { key } of engine.catalogue().experiments)
+    assert.ok(covered.has(key), `no entry for ${key} in tests/determinism/recorded_hashes.json`);
+});

@@ -5,6 +5,7 @@
 
 #include "collapse/catalogue/common_parameters.hpp"
 #include "collapse/theory/gaussian_fitting_theory.hpp"
+#include "collapse/math/portable_math.hpp"
 
 namespace collapse {
 
@@ -170,7 +171,7 @@ std::vector<ReferenceLine> GaussianFitting::referenceLines(const Config& c, cons
   if (xKey != "generation" || c.choice("workflow") != "accumulate") return {};
   const double m = c.number("samples"), pi = 3.14159265358979323846;
   if (c.choice("metric") == "traceRatio" && c.choice("estimator") == "mle")
-    return {{"limit sin(π/√m)/(π/√m)", std::sin(pi / std::sqrt(m)) / (pi / std::sqrt(m))}};
+    return {{"limit sin(π/√m)/(π/√m)", math::sin(pi / std::sqrt(m)) / (pi / std::sqrt(m))}};
   if (c.choice("metric") == "meanError") return {{"π²/6 · d/m bound", pi * pi / 6.0 * c.number("dim") / m}};
   return {};
 }

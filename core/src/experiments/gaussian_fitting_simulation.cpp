@@ -4,6 +4,8 @@
 #include "collapse/experiments/gaussian_fitting.hpp"
 #include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
+#include "collapse/math/portable_math.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse {
 
@@ -47,7 +49,11 @@ double measure(const Fit& fit, const std::string& metric) {
                                   Eigen::EigenvaluesOnly);
   const Eigen::VectorXd lambda = eigen.eigenvalues().cwiseMax(0.0);
   if (metric == "determinantRatio") return lambda.prod();
-  if (metric == "logDeterminantRatio") return lambda.array().log().sum();
+  if (metric == "logDeterminantRatio") {
+    double sum = 0.0;  // portable log (collapse/math/portable_math.hpp): the same bits in every build
+    for (Eigen::Index i = 0; i < lambda.size(); ++i) sum += math::log(lambda[i]);
+    return sum;
+  }
   // W₂² between N(μ̂, Σ̂) and N(0, I): ‖μ̂‖² + tr(Σ̂ + I − 2Σ̂^{1/2}) = ‖μ̂‖² + Σ(√λ_i − 1)² (Σ₀ = I commutes).
   return fit.mean.squaredNorm() + (lambda.array().sqrt() - 1.0).square().sum();
 }
@@ -79,7 +85,7 @@ PooledMoments momentsOf(const Eigen::MatrixXd& points) {
   moments.count = static_cast<double>(points.rows());
   moments.mean = points.colwise().mean().transpose();
   const Eigen::MatrixXd centred = points.rowwise() - moments.mean.transpose();
-  moments.scatter = centred.transpose() * centred;
+  moments.scatter = simd::columnGram(centred);
   return moments;
 }
 
@@ -123,7 +129,8 @@ std::vector<double> simulateSufficient(const Settings& s, Rng& rng) {
       model.root = root / std::sqrt(divisor);
       model.covariance.resize(0, 0);
     } else {
-      pool.add(m, blockMean, root * root.transpose());
+      // L·A is lower triangular when the fitted root is: its Gram matrix by the 2-lane kernel.
+      pool.add(m, blockMean, model.triangularRoot ? simd::lowerGram(root) : Eigen::MatrixXd(root * root.transpose()));
       model = pool.fit(s.unbiased);
     }
     values.push_back(measure(model, s.metric));

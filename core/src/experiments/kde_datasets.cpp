@@ -1,4 +1,5 @@
 #include "collapse/experiments/kde_datasets.hpp"
+#include "collapse/math/portable_math.hpp"
 
 #include <cmath>
 #include <stdexcept>
@@ -41,19 +42,19 @@ Eigen::MatrixXd KdeDataset::sample(int n, NormalSampler& normal, Rng& rng) const
                                    : linspace(0.0, kPi, isOuter ? outer : inner, k, true);
       if (circles) {
         const double radius = isOuter ? 1.0 : 0.8;
-        points(i, 0) = radius * std::cos(theta);
-        points(i, 1) = radius * std::sin(theta);
+        points(i, 0) = radius * math::cos(theta);
+        points(i, 1) = radius * math::sin(theta);
       } else {
-        points(i, 0) = isOuter ? std::cos(theta) : 1.0 - std::cos(theta);
-        points(i, 1) = isOuter ? std::sin(theta) : 0.5 - std::sin(theta);
+        points(i, 0) = isOuter ? math::cos(theta) : 1.0 - math::cos(theta);
+        points(i, 1) = isOuter ? math::sin(theta) : 0.5 - math::sin(theta);
       }
     }
   } else {  // swiss roll
     for (int i = 0; i < n; ++i) {
       const double t = 1.5 * kPi * (1.0 + 2.0 * rng.uniform());
-      points(i, 0) = t * std::cos(t);
+      points(i, 0) = t * math::cos(t);
       points(i, 1) = 21.0 * rng.uniform();
-      points(i, 2) = t * std::sin(t);
+      points(i, 2) = t * math::sin(t);
     }
   }
   for (int i = 0; i < n; ++i)

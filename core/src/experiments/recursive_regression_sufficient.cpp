@@ -11,6 +11,7 @@
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/linalg/ridge_solver.hpp"
 #include "collapse/linalg/spectrum.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse {
 
@@ -26,8 +27,8 @@ BlockStatistics drawBlock(const RecursiveRegressionSettings& s, const Eigen::Vec
   BlockStatistics block;
   block.bartlett = sampleBartlettFactor(s.dim, s.samples, normal, rng);
   if (needGram) {
-    const Eigen::MatrixXd scaled = sqrtSpectrum.asDiagonal() * block.bartlett;
-    block.gram = scaled * scaled.transpose();
+    // D·A is lower triangular: L·Lᵀ in d³/6 multiply-adds (collapse/simd/matrix_kernels.hpp).
+    block.gram = simd::lowerGram(sqrtSpectrum.asDiagonal() * block.bartlett);
   }
   return block;
 }

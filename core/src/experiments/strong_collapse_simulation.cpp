@@ -6,6 +6,7 @@
 #include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/linalg/spectrum.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse {
 
@@ -38,13 +39,13 @@ class GrowingDesign {
       const Eigen::MatrixXd scaled = sqrtSpectrum_.asDiagonal() * sampleBartlettFactor(static_cast<int>(d), count, normal, rng);
       Eigen::VectorXd z(d);
       normal.fill(z.data(), d);
-      gram_[block].noalias() += scaled * scaled.transpose();
+      gram_[block] += simd::lowerGram(scaled);  // D·A is lower triangular: L·Lᵀ in d³/6
       noise_[block].noalias() += scaled * z;
     } else {
       const Eigen::MatrixXd x = sampleGaussianRows(count, spectrum_, normal);
       Eigen::VectorXd e(count);
       normal.fill(e.data(), count);
-      gram_[block].noalias() += x.transpose() * x;
+      gram_[block] += simd::columnGram(x);
       noise_[block].noalias() += x.transpose() * e;
     }
     rows_[block] += count;
@@ -123,15 +124,16 @@ double projectionError(const ProjectionData& data, const Eigen::MatrixXd& projec
     const Eigen::VectorXd clean = (gram * truth + sigma * (data.design.noise(0) + data.design.noise(1))) / n;
     const Eigen::VectorXd synthetic = data.design.gram(1) * delta / n;
     if (m <= d) {
-      Eigen::MatrixXd system = projection * gram * projection.transpose() / n;
+      // The dense products through the 2-lane GEMM (collapse/simd/matrix_kernels.hpp): the hot spot of this model.
+      Eigen::MatrixXd system = simd::product(simd::product(projection, gram), projection.transpose()) / n;
       system.diagonal().array() += lambda;
       const Eigen::LDLT<Eigen::MatrixXd> factor(system);
       requireSuccess(factor.info(), "strong-collapse: LDLT factor of S·XᵀX·Sᵀ/n + λI");
       cleanFit = projection.transpose() * factor.solve(projection * clean);
       syntheticFit = projection.transpose() * factor.solve(projection * synthetic);
     } else {
-      const Eigen::MatrixXd k = projection.transpose() * projection;
-      Eigen::MatrixXd system = gram * k / n;
+      const Eigen::MatrixXd k = simd::columnGram(projection);
+      Eigen::MatrixXd system = simd::product(gram, k) / n;
       system.diagonal().array() += lambda;
       const Eigen::PartialPivLU<Eigen::MatrixXd> factor(system);
       cleanFit = k * factor.solve(clean);
@@ -146,11 +148,11 @@ double projectionError(const ProjectionData& data, const Eigen::MatrixXd& projec
     if (lambda == 0.0) {
       fits = Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd>(features).solve(labels);
     } else if (m <= data.rows.rows()) {
-      Eigen::MatrixXd system = features.transpose() * features / n;
+      Eigen::MatrixXd system = simd::columnGram(features) / n;
       system.diagonal().array() += lambda;
       fits = checkedLlt(system, "strong-collapse: Cholesky factor of ZᵀZ/n + λI").solve(features.transpose() * labels / n);
     } else {
-      Eigen::MatrixXd system = features * features.transpose() / n;
+      Eigen::MatrixXd system = simd::product(features, features.transpose()) / n;
       system.diagonal().array() += lambda;
       fits = features.transpose() * checkedLlt(system, "strong-collapse: Cholesky factor of ZZᵀ/n + λI").solve(labels) / n;
     }
@@ -218,7 +220,7 @@ void simulateProjectionGroup(const std::vector<const Config*>& group, Rng& rng, 
   for (const Config* point : group) widest = std::max(widest, point->integer("width"));
   // S row by row: a narrower model uses the first rows of a wider one's S.
   const Eigen::MatrixXd projection = sampleGaussianRows(widest, Eigen::VectorXd::Constant(d, 1.0 / d), normal);
-  if (data.explicitRows) data.features = data.rows * projection.transpose();
+  if (data.explicitRows) data.features = simd::product(data.rows, projection.transpose());
   for (const Config* point : group)
     values[point] = projectionError(data, projection.topRows(point->integer("width")), truth, delta, *point, spectrum);
 }

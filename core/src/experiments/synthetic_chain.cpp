@@ -5,6 +5,7 @@
 
 #include "collapse/catalogue/common_parameters.hpp"
 #include "collapse/linalg/spectrum.hpp"
+#include "collapse/math/portable_math.hpp"
 
 namespace collapse {
 
@@ -112,7 +113,7 @@ theory::ChainSetting SyntheticChain::theorySetting(const Config& c, double gener
 
 double SyntheticChain::effectiveRidge(const Config& c) {
   const std::string& rule = c.choice("ridgeRule");
-  if (rule == "power") return std::pow(c.number("samples"), -c.number("ridgeExponent"));
+  if (rule == "power") return math::pow(c.number("samples"), -c.number("ridgeExponent"));
   if (rule == "optimal" && c.number("generatorSamples") >= c.number("dim") + 2)
     return theory::optimalRidge(theorySetting(c, c.number("generations")));
   return c.number("ridge");

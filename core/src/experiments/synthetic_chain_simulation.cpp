@@ -8,6 +8,7 @@
 #include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/linalg/spectrum.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse {
 
@@ -30,7 +31,7 @@ class ChainDraw {
     Eigen::VectorXd noiseMoment(d);
     if (t >= d) {
       const Eigen::MatrixXd scaled = sqrtSpectrum.asDiagonal() * sampleBartlettFactor(d, t, normal, rng);
-      gram_ = scaled * scaled.transpose();
+      gram_ = simd::lowerGram(scaled);  // D·A is lower triangular: L·Lᵀ in d³/6
       Eigen::VectorXd z(d);
       normal.fill(z.data(), d);
       noiseMoment = scaled * z;
@@ -38,7 +39,7 @@ class ChainDraw {
       const Eigen::MatrixXd x = sampleGaussianRows(t, spectrum_, normal);
       Eigen::VectorXd e(t);
       normal.fill(e.data(), t);
-      gram_ = x.transpose() * x;
+      gram_ = simd::columnGram(x);
       noiseMoment = x.transpose() * e;
     }
     gram_ /= static_cast<double>(t);

@@ -3,15 +3,18 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 namespace collapse {
 
 Eigen::MatrixXd sampleGaussianRows(int rows, const Eigen::VectorXd& spectrum, NormalSampler& normal) {
   const Eigen::Index dim = spectrum.size();
   Eigen::MatrixXd x(rows, dim);
-  // Row by row, so that the stream order (and hence every result) does not depend on the storage order.
-  for (int i = 0; i < rows; ++i)
-    for (Eigen::Index j = 0; j < dim; ++j) x(i, j) = normal();
+  // Row by row, so that the stream order (and hence every result) does not depend on the storage order; the
+  // batched sampler gives the same numbers as one call per entry.
+  std::vector<double> draws(static_cast<std::size_t>(rows) * static_cast<std::size_t>(dim));
+  normal.fill(draws.data(), draws.size());
+  x = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(draws.data(), rows, dim);
   x *= spectrum.cwiseSqrt().asDiagonal();
   return x;
 }
@@ -19,9 +22,12 @@ Eigen::MatrixXd sampleGaussianRows(int rows, const Eigen::VectorXd& spectrum, No
 Eigen::MatrixXd sampleBartlettFactor(int dim, int degrees, NormalSampler& normal, Rng& rng) {
   if (degrees < 1) throw std::invalid_argument("sampleBartlettFactor: needs degrees >= 1");
   Eigen::MatrixXd a = Eigen::MatrixXd::Zero(dim, dim);
+  std::vector<double> row(static_cast<std::size_t>(dim));
   for (int i = 0; i < dim; ++i) {
     // Rank-deficient case (degrees < dim): only the first `degrees` columns are non-zero (see the header).
-    for (int j = 0; j < std::min(i, degrees); ++j) a(i, j) = normal();
+    const int below = std::min(i, degrees);
+    normal.fill(row.data(), static_cast<std::size_t>(below));  // the same numbers as `below` calls of normal()
+    for (int j = 0; j < below; ++j) a(i, j) = row[static_cast<std::size_t>(j)];
     if (i < degrees) a(i, i) = std::sqrt(sampleChiSquare(static_cast<double>(degrees - i), normal, rng));
   }
   return a;

@@ -1,4 +1,6 @@
 #include "collapse/linalg/kernel_density.hpp"
+#include "collapse/math/portable_math.hpp"
+#include "collapse/simd/vector_math.hpp"
 
 #include <cmath>
 #include <limits>
@@ -17,7 +19,8 @@ Eigen::VectorXd logKernelSums(const Eigen::MatrixXd& centres, double h, const Ei
     exponents = (2.0 * exponents - centreNorms).array() - test.row(k).squaredNorm();
     exponents /= 2.0 * h * h;
     const double largest = exponents.maxCoeff();
-    sums[k] = largest + std::log((exponents.array() - largest).exp().sum());
+    // Two lanes of the portable exp (collapse/simd/vector_math.hpp): the same bits in every build.
+    sums[k] = largest + math::log(simd::sumExpShifted(exponents.data(), static_cast<std::size_t>(exponents.size()), largest));
   }
   return sums;
 }
@@ -25,7 +28,7 @@ Eigen::VectorXd logKernelSums(const Eigen::MatrixXd& centres, double h, const Ei
 /// log of the kernel's normalising constant over n centres: −log n − (D/2)·log(2πh²).
 double logNormaliser(double centres, double dimension, double h) {
   const double pi = 3.14159265358979323846;
-  return -std::log(centres) - 0.5 * dimension * std::log(2.0 * pi * h * h);
+  return -math::log(centres) - 0.5 * dimension * math::log(2.0 * pi * h * h);
 }
 
 }  // namespace
@@ -43,7 +46,7 @@ void GrowingKernelDensity::add(const Eigen::MatrixXd& centres) {
   const Eigen::VectorXd added = logKernelSums(centres, bandwidth_, test_);
   for (Eigen::Index k = 0; k < logSums_.size(); ++k) {  // log(e^a + e^b), stable
     const double a = logSums_[k], b = added[k], high = std::max(a, b);
-    logSums_[k] = high + std::log1p(std::exp(std::min(a, b) - high));
+    logSums_[k] = high + math::log1p(math::exp(std::min(a, b) - high));
   }
   centres_ += static_cast<double>(centres.rows());
 }
@@ -62,8 +65,8 @@ Eigen::MatrixXd sampleKernelDensity(const Eigen::MatrixXd& centres, double h, in
 }
 
 double kernelBandwidth(const std::string& rule, double fixed, double points, double dimension) {
-  if (rule == "scott") return std::pow(points, -1.0 / (dimension + 4.0));
-  if (rule == "silverman") return std::pow(points * (dimension + 2.0) / 4.0, -1.0 / (dimension + 4.0));
+  if (rule == "scott") return math::pow(points, -1.0 / (dimension + 4.0));
+  if (rule == "silverman") return math::pow(points * (dimension + 2.0) / 4.0, -1.0 / (dimension + 4.0));
   return fixed;
 }
 

@@ -1,4 +1,5 @@
 #include "collapse/linalg/spectrum.hpp"
+#include "collapse/math/portable_math.hpp"
 
 #include <cmath>
 #include <stdexcept>
@@ -10,7 +11,7 @@ Eigen::VectorXd makeSpectrum(const std::string& kind, int dim, double decay) {
   if (kind == "isotropic") {
     s.setOnes();
   } else if (kind == "power") {
-    for (int j = 0; j < dim; ++j) s[j] = std::pow(static_cast<double>(j + 1), -decay);
+    for (int j = 0; j < dim; ++j) s[j] = math::pow(static_cast<double>(j + 1), -decay);
   } else {
     throw std::invalid_argument("unknown spectrum '" + kind + "'");
   }

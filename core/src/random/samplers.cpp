@@ -1,5 +1,8 @@
 #include "collapse/random/samplers.hpp"
+#include "collapse/math/portable_math.hpp"
+#include "collapse/simd/vector_math.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -18,21 +21,63 @@ double NormalSampler::operator()() {
     v = 2.0 * rng_.uniform() - 1.0;
     s = u * u + v * v;
   } while (s >= 1.0 || s == 0.0);
-  const double factor = std::sqrt(-2.0 * std::log(s) / s);
+  const double factor = std::sqrt(-2.0 * math::log(s) / s);
   cached_ = v * factor;
   hasCached_ = true;
   return u * factor;
 }
 
 void NormalSampler::fill(double* out, std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) out[i] = (*this)();
+  // The same numbers, in the same order, as n calls of operator(): the uniforms are drawn (and rejected) in
+  // stream order, pair by pair; only the factors √(−2 ln s / s) are computed later, two at a time, with the
+  // 2-lane log (bit-identical to math::log), sqrt and division — one IEEE operation per lane, as in operator().
+  std::size_t i = 0;
+  if (n > 0 && hasCached_) {
+    out[i++] = cached_;
+    hasCached_ = false;
+  }
+  constexpr std::size_t kBatch = 64;  // pairs per batch
+  double u[kBatch], v[kBatch], s[kBatch];
+  while (n - i >= 2) {
+    const std::size_t pairs = std::min(kBatch, (n - i) / 2);
+    for (std::size_t p = 0; p < pairs; ++p) {
+      double a, b, r;
+      do {
+        a = 2.0 * rng_.uniform() - 1.0;
+        b = 2.0 * rng_.uniform() - 1.0;
+        r = a * a + b * b;
+      } while (r >= 1.0 || r == 0.0);
+      u[p] = a;
+      v[p] = b;
+      s[p] = r;
+    }
+    std::size_t p = 0;
+    for (; p + 2 <= pairs; p += 2) {
+      const simd::F64x2 r = simd::load(s + p);
+      const simd::F64x2 factor = simd::sqrt(simd::splat(-2.0) * simd::log(r) / r);
+      const simd::F64x2 first = simd::make(u[p], u[p + 1]) * factor, second = simd::make(v[p], v[p + 1]) * factor;
+      out[i] = simd::lane(first, 0);
+      out[i + 1] = simd::lane(second, 0);
+      out[i + 2] = simd::lane(first, 1);
+      out[i + 3] = simd::lane(second, 1);
+      i += 4;
+    }
+    if (p < pairs) {
+      const double factor = std::sqrt(-2.0 * math::log(s[p]) / s[p]);
+      out[i++] = u[p] * factor;
+      out[i++] = v[p] * factor;
+    }
+  }
+  if (i < n) out[i] = (*this)();
 }
 
 double sampleGamma(double shape, NormalSampler& normal, Rng& rng) {
   if (!(shape > 0.0)) throw std::invalid_argument("sampleGamma: shape must be positive");
   if (shape < 1.0) {
     // Gamma(a) = Gamma(a + 1) · U^(1/a)  (Marsaglia & Tsang 2000, section 6).
-    return sampleGamma(shape + 1.0, normal, rng) * std::pow(rng.uniformOpen(), 1.0 / shape);
+    // Two statements: the operands of * may be evaluated in either order (GCC and Clang differ), and both draw.
+    const double boosted = sampleGamma(shape + 1.0, normal, rng);
+    return boosted * math::pow(rng.uniformOpen(), 1.0 / shape);
   }
   const double d = shape - 1.0 / 3.0;
   const double c = 1.0 / std::sqrt(9.0 * d);
@@ -46,7 +91,7 @@ double sampleGamma(double shape, NormalSampler& normal, Rng& rng) {
     const double u = rng.uniformOpen();
     const double x2 = x * x;
     if (u < 1.0 - 0.0331 * x2 * x2) return d * v;  // cheap squeeze
-    if (std::log(u) < 0.5 * x2 + d * (1.0 - v + std::log(v))) return d * v;
+    if (math::log(u) < 0.5 * x2 + d * (1.0 - v + math::log(v))) return d * v;
   }
 }
 

@@ -1,4 +1,5 @@
 #include "collapse/sweep/grid.hpp"
+#include "collapse/math/portable_math.hpp"
 
 #include <cmath>
 
@@ -50,7 +51,7 @@ std::variant<std::vector<double>, std::string> parseNumericGrid(const std::strin
   std::vector<double> values(static_cast<std::size_t>(count));
   for (std::size_t i = 0; i < values.size(); ++i) {
     const double fraction = values.size() == 1 ? 0.0 : static_cast<double>(i) / static_cast<double>(values.size() - 1);
-    values[i] = logSpaced ? std::exp(std::log(start) + fraction * (std::log(stop) - std::log(start)))
+    values[i] = logSpaced ? math::exp(math::log(start) + fraction * (math::log(stop) - math::log(start)))
                           : start + fraction * (stop - start);
   }
   values.front() = start;  // exact end points, whatever exp(log(·)) rounds to

@@ -1,4 +1,5 @@
 #include "collapse/theory/gaussian_fitting_theory.hpp"
+#include "collapse/math/portable_math.hpp"
 
 #include <cmath>
 
@@ -16,7 +17,7 @@ double digamma(double x) {
     x += 1.0;
   }
   const double f = 1.0 / (x * x);
-  return result + std::log(x) - 0.5 / x -
+  return result + math::log(x) - 0.5 / x -
          f * (1.0 / 12 - f * (1.0 / 120 - f * (1.0 / 252 - f * (1.0 / 240 - f * (1.0 / 132)))));
 }
 
@@ -74,13 +75,13 @@ std::vector<double> determinantRatio(Estimator estimator, int dim, int m, int ge
   double factor = 1.0;
   for (int i = 1; i <= dim; ++i) factor *= (m - i) / divisor(estimator, m);
   std::vector<double> ratio(generations);
-  for (int t = 1; t <= generations; ++t) ratio[t - 1] = std::pow(factor, t);
+  for (int t = 1; t <= generations; ++t) ratio[t - 1] = math::pow(factor, t);
   return ratio;
 }
 
 std::vector<double> logDeterminantRatio(Estimator estimator, int dim, int m, int generations) {
-  double step = -dim * std::log(divisor(estimator, m));
-  for (int i = 1; i <= dim; ++i) step += digamma((m - i) / 2.0) + std::log(2.0);
+  double step = -dim * math::log(divisor(estimator, m));
+  for (int i = 1; i <= dim; ++i) step += digamma((m - i) / 2.0) + math::log(2.0);
   std::vector<double> value(generations);
   for (int t = 1; t <= generations; ++t) value[t - 1] = t * step;
   return value;
@@ -88,11 +89,11 @@ std::vector<double> logDeterminantRatio(Estimator estimator, int dim, int m, int
 
 std::vector<double> wassersteinReplace(Estimator estimator, int m, int generations) {
   // E√(χ²_{m−1}) = √2·Γ(m/2)/Γ((m−1)/2).
-  const double c = std::sqrt(2.0 / divisor(estimator, m)) * std::exp(std::lgamma(m / 2.0) - std::lgamma((m - 1.0) / 2.0));
+  const double c = std::sqrt(2.0 / divisor(estimator, m)) * math::exp(math::lgamma(m / 2.0) - math::lgamma((m - 1.0) / 2.0));
   const auto mean = meanError(estimator, "replace", 1, m, generations);
   std::vector<double> w(generations);
   for (int t = 1; t <= generations; ++t)
-    w[t - 1] = mean[t - 1] + std::pow(shrink(estimator, m), t) - 2.0 * std::pow(c, t) + 1.0;
+    w[t - 1] = mean[t - 1] + math::pow(shrink(estimator, m), t) - 2.0 * math::pow(c, t) + 1.0;
   return w;
 }
 

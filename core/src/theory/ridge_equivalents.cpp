@@ -1,4 +1,5 @@
 #include "collapse/theory/ridge_equivalents.hpp"
+#include "collapse/math/portable_math.hpp"
 
 #include <cmath>
 
@@ -7,7 +8,7 @@ namespace collapse::theory {
 namespace {
 
 double degreesOfFreedom(const Eigen::VectorXd& s, double kappa, int power) {
-  return (s.array() / (s.array() + kappa)).pow(power).sum();
+  return (s.array() / (s.array() + kappa)).unaryExpr([power](double v) { return math::powInt(v, power); }).sum();
 }
 
 /// Bisection of a function that is negative at lo and positive at hi.
@@ -68,16 +69,16 @@ double overparameterisedGeneratorError(double dim, double generatorSamples, doub
                                        double signalSquared, double generations) {
   const double noiseTerm =
       generatorNoise * generatorNoise * generatorSamples * dim / ((dim - generatorSamples) * (dim - generatorSamples - 1.0));
-  return (signalSquared + noiseTerm) * (1.0 - std::pow(generatorSamples / dim, generations));
+  return (signalSquared + noiseTerm) * (1.0 - math::pow(generatorSamples / dim, generations));
 }
 
 double optimalRidge(ChainSetting setting) {
   const auto error = [&](double logLambda) {
-    setting.lambda = std::exp(logLambda);
+    setting.lambda = math::exp(logLambda);
     return chainError(setting).total();
   };
   // Coarse scan over 1e-8 … 1e4, then golden section around the best grid point.
-  const double lo = std::log(1e-8), hi = std::log(1e4);
+  const double lo = math::log(1e-8), hi = math::log(1e4);
   const int steps = 96;
   int best = 0;
   double bestValue = error(lo);
@@ -95,7 +96,7 @@ double optimalRidge(ChainSetting setting) {
       a = x1, x1 = x2, f1 = f2, x2 = a + ratio * (b - a), f2 = error(x2);
     }
   }
-  return std::exp(0.5 * (a + b));
+  return math::exp(0.5 * (a + b));
 }
 
 }  // namespace collapse::theory

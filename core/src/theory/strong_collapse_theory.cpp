@@ -5,6 +5,7 @@
 
 #include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/theory/ridge_equivalents.hpp"
+#include "collapse/math/portable_math.hpp"
 
 namespace collapse::theory {
 
@@ -93,12 +94,12 @@ MixtureError randomProjectionErrorIsotropic(double dim, double width, double sig
   const double pi = 3.14159265358979323846;
   for (int k = 0; k < nodes; ++k) {
     const double theta = pi * (k + 0.5) / nodes;
-    x[k] = 0.5 * (a + b) + 0.5 * (b - a) * std::cos(theta);
+    x[k] = 0.5 * (a + b) + 0.5 * (b - a) * math::cos(theta);
     const double density = std::sqrt((b - x[k]) * (x[k] - a)) / (2.0 * pi * std::min(gamma, 1.0) * x[k]);
-    weight[k] = q * density * 0.5 * (b - a) * std::sin(theta) * pi / nodes;
+    weight[k] = q * density * 0.5 * (b - a) * math::sin(theta) * pi / nodes;
   }
   // Solve κ for the weighted spectrum: κ − λ = κ·Σ w f/(f+κ)/n (bisection, as solveRidgeEquivalent).
-  auto df = [&](double kappa, int power) { return (weight.array() * (x.array() / (x.array() + kappa)).pow(power)).sum(); };
+  auto df = [&](double kappa, int power) { return (weight.array() * (x.array() / (x.array() + kappa)).unaryExpr([power](double v) { return math::powInt(v, power); })).sum(); };
   double kappa = 0.0;
   if (m.lambda > 0.0 || q > m.samples) {
     auto f = [&](double k) { return m.lambda > 0.0 ? k - m.lambda - k * df(k, 1) / m.samples : m.samples - df(k, 1); };

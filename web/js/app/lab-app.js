@@ -84,6 +84,7 @@ export class LabApp {
     $('export-json').addEventListener('click', () => this.exportJson());
     $('open-saved').addEventListener('change', (event) => this.openSaved(event.target));
     this.pngTheme = addPngThemeChoice($('export-png'));
+    $('export-trials').addEventListener('click', () => this.exportTrials());
     $('export-png').addEventListener('click', () => this.exportPng());
     window.addEventListener('hashchange', () => { if (location.hash !== this.writtenHash) this.applyHash(location.hash); });
     darkQuery?.addEventListener?.('change', () => this.redraw());
@@ -594,6 +595,13 @@ export class LabApp {
 
   exportJson() {
     return exportJson(this);
+  }
+
+  /** Every trial's values as a partial result: `collapse-lab merge FILE` reproduces this Result (docs/cluster.md). */
+  async exportTrials() {
+    if (!this.good) return;
+    const text = await this.runner.partialResult(this.good.request, this.good.values);
+    download(new Blob([`${text}\n`], { type: 'application/json' }), `${fileStem(this.manifest())}_trials.json`);
   }
 
   exportPng() {

@@ -111,6 +111,18 @@ export class RunController {
   }
 
   /**
+   * The run's per-trial values as a partial result (docs/cluster.md), JSON text written by a worker:
+   * `collapse-lab merge` turns it into the same Result bit for bit, alone or with CLI shards of the request.
+   */
+  async partialResult(request, values) {
+    const { trials } = this.engine.describe(request);
+    const copy = values.slice();
+    const reply = await this.pool.submit({ kind: 'partial', request: JSON.stringify(request), values: copy, begin: 0, end: trials },
+      { transfer: [copy.buffer], priority: true });
+    return reply.text;
+  }
+
+  /**
    * One trial's pictures of a generative experiment, computed by a worker (never on the page's thread):
    * { dimension, real: Float64Array, generations: [Float64Array] } for series `series` of the request.
    */

@@ -94,6 +94,8 @@ function compute({ id, kind, request, begin, end, values, series, trial, comment
       self.postMessage({ id, ok: true, text: checked(lab.resultCsv(request, values)) });
     } else if (kind === 'csv-report') {
       self.postMessage({ id, ok: true, text: checked(lab.resultCsvReport(request, values, JSON.stringify(comments ?? []))) });
+    } else if (kind === 'partial') {
+      self.postMessage({ id, ok: true, text: checked(lab.partialResult(request, values, begin, end)) });
     } else if (kind === 'pointCloud') {
       const cloud = checked(lab.pointCloud(request, series, trial));
       const generations = Array.from(cloud.generations);

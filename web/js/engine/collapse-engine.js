@@ -89,6 +89,14 @@ export class CollapseEngine {
     return fromModule(this.module.pointCloud(text, series, trial));
   }
 
+  /**
+   * A partial result (docs/cluster.md) of trials [begin, end) from their values, as JSON text: the page's
+   * "Trials" export, which `collapse-lab merge` turns into the same Result bit for bit (alone, or with CLI shards).
+   */
+  partialResult(request, values, begin = 0, end = undefined) {
+    const last = end ?? this.describe(request).trials;
+    return fromModule(this.module.partialResult(requestText(request), trialValues(values), begin, last));
+  }
 
   /** The real-data assets an experiment reads (the catalogue's `datasets`), e.g. ['mnist-digits']. */
   datasetsOf(experimentKey) {

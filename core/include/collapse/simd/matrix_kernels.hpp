@@ -1,0 +1,32 @@
+#pragma once
+/// @file matrix_kernels.hpp
+/// Dense f64 matrix kernels on two lanes (collapse/simd/f64x2.hpp), column-major like Eigen's default:
+///   gemm              C = A·B                      (general product, blocked 4 × 4 micro-kernel, A packed)
+///   lowerGram         G = L·Lᵀ for lower-triangular L  (the Bartlett products, d³/6 multiply-adds instead of d³)
+///   columnGram        G = XᵀX                      (SYRK of explicit rows: only the lower triangle is computed)
+///   lowerTimesVector  y = L·v for lower-triangular L
+/// Each has a scalar reference (…Reference) that performs the same operations in the same order — every entry is
+/// a sum over k in ascending order, in the lane layout documented per kernel — so kernel and reference, and the
+/// native, WebAssembly SIMD and WebAssembly scalar builds, give identical bits (tests/core/simd_kernels_test.cpp).
+#include <Eigen/Dense>
+
+namespace collapse::simd {
+
+/// C(m×n) = A(m×k)·B(k×n); every entry Σ_k A(i,k)·B(k,j) accumulated from 0 in ascending k.
+void gemm(const double* a, int lda, const double* b, int ldb, double* c, int ldc, int m, int n, int k);
+void gemmReference(const double* a, int lda, const double* b, int ldb, double* c, int ldc, int m, int n, int k);
+
+/// L·Lᵀ of the lower triangle of `lower` (entries above the diagonal are ignored, i.e. taken as 0):
+/// G(i,j) = Σ_{k ≤ min(i,j)} L(i,k)·L(j,k) in ascending k, mirrored to the upper triangle.
+Eigen::MatrixXd lowerGram(const Eigen::MatrixXd& lower);
+Eigen::MatrixXd lowerGramReference(const Eigen::MatrixXd& lower);
+
+/// XᵀX: G(i,j) = the dot product of columns i and j, summed in two lanes (even rows, odd rows; the last row of
+/// an odd count goes to the even lane), the lanes added at the end; the lower triangle, mirrored.
+Eigen::MatrixXd columnGram(const Eigen::MatrixXd& x);
+Eigen::MatrixXd columnGramReference(const Eigen::MatrixXd& x);
+
+/// Eigen-friendly C = A·B through gemm.
+Eigen::MatrixXd product(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b);
+
+}  // namespace collapse::simd

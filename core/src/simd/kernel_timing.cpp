@@ -1,0 +1,87 @@
+#include "collapse/simd/kernel_timing.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <functional>
+#include <memory>
+#include <stdexcept>
+
+#include <Eigen/Dense>
+
+#include "collapse/math/portable_math.hpp"
+#include "collapse/random/samplers.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
+#include "collapse/simd/vector_math.hpp"
+
+namespace collapse::simd {
+
+namespace {
+
+volatile double sink = 0.0;  // keeps the optimiser from dropping the work
+
+Eigen::MatrixXd randomMatrix(int rows, int cols) {
+  Rng rng(1, 0);
+  NormalSampler normal(rng);
+  Eigen::MatrixXd m(rows, cols);
+  normal.fill(m.data(), m.size());
+  return m;
+}
+
+std::function<void()> kernel(const std::string& name, int n) {
+  if (name == "gemm" || name == "eigen-gemm") {
+    auto a = std::make_shared<Eigen::MatrixXd>(randomMatrix(n, n)), b = std::make_shared<Eigen::MatrixXd>(randomMatrix(n, n));
+    if (name == "gemm") return [a, b] { sink = sink + product(*a, *b)(0, 0); };
+    return [a, b] { Eigen::MatrixXd c = (*a) * (*b); sink = sink + c(0, 0); };
+  }
+  if (name == "lower-gram" || name == "eigen-lower-gram") {
+    auto l = std::make_shared<Eigen::MatrixXd>(randomMatrix(n, n).triangularView<Eigen::Lower>());
+    if (name == "lower-gram") return [l] { sink = sink + lowerGram(*l)(0, 0); };
+    return [l] { Eigen::MatrixXd g = (*l) * l->transpose(); sink = sink + g(0, 0); };  // the dense product it replaces
+  }
+  if (name == "column-gram" || name == "eigen-column-gram") {
+    auto x = std::make_shared<Eigen::MatrixXd>(randomMatrix(5 * n, n));
+    if (name == "column-gram") return [x] { sink = sink + columnGram(*x)(0, 0); };
+    return [x] { Eigen::MatrixXd g = x->transpose() * (*x); sink = sink + g(0, 0); };
+  }
+  if (name == "normals" || name == "normals-single") {
+    auto out = std::make_shared<std::vector<double>>(static_cast<std::size_t>(n) * 1000);
+    const bool batched = name == "normals";
+    return [out, batched] {
+      Rng rng(2, 0);
+      NormalSampler normal(rng);
+      if (batched) normal.fill(out->data(), out->size());
+      else for (auto& v : *out) v = normal();
+      sink = sink + (*out)[0];
+    };
+  }
+  if (name == "exp" || name == "exp-single") {
+    auto in = std::make_shared<std::vector<double>>(static_cast<std::size_t>(n) * 1000);
+    for (std::size_t i = 0; i < in->size(); ++i) (*in)[i] = -20.0 + 40.0 * static_cast<double>(i) / static_cast<double>(in->size());
+    auto out = std::make_shared<std::vector<double>>(in->size());
+    if (name == "exp") return [in, out] { expArray(in->data(), out->data(), in->size()); sink = sink + (*out)[1]; };
+    return [in, out] { for (std::size_t i = 0; i < in->size(); ++i) (*out)[i] = math::exp((*in)[i]); sink = sink + (*out)[1]; };
+  }
+  throw std::invalid_argument("unknown kernel '" + name + "'");
+}
+
+}  // namespace
+
+std::vector<std::string> kernelNames() {
+  return {"gemm", "eigen-gemm", "lower-gram", "eigen-lower-gram", "column-gram", "eigen-column-gram",
+          "normals", "normals-single", "exp", "exp-single"};
+}
+
+double timeKernel(const std::string& name, int size, int repeats) {
+  const auto run = kernel(name, size);
+  run();  // warm-up
+  double best = 1e300;
+  for (int r = 0; r < std::max(1, repeats); ++r) {
+    const auto start = std::chrono::steady_clock::now();
+    run();
+    const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+    best = std::min(best, elapsed.count());
+  }
+  return best;
+}
+
+}  // namespace collapse::simd

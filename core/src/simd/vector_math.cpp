@@ -1,0 +1,40 @@
+#include "collapse/simd/vector_math.hpp"
+
+#include "collapse/math/portable_math.hpp"
+
+namespace collapse::simd {
+
+void expArray(const double* in, double* out, std::size_t n) {
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) store(out + i, exp(load(in + i)));
+  for (; i < n; ++i) out[i] = math::exp(in[i]);  // the scalar reference gives the same bits as a lane
+}
+
+void logArray(const double* in, double* out, std::size_t n) {
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) store(out + i, log(load(in + i)));
+  for (; i < n; ++i) out[i] = math::log(in[i]);
+}
+
+double sumExpShifted(const double* x, std::size_t n, double shift) {
+  F64x2 sum = splat(0.0);
+  const F64x2 s = splat(shift);
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) sum = sum + exp(load(x + i) - s);
+  double even = lane(sum, 0), odd = lane(sum, 1);
+  if (i < n) even += math::exp(x[i] - shift);
+  return even + odd;
+}
+
+double sumExpShiftedReference(const double* x, std::size_t n, double shift) {
+  double even = 0.0, odd = 0.0;
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    even += math::exp(x[i] - shift);
+    odd += math::exp(x[i + 1] - shift);
+  }
+  if (i < n) even += math::exp(x[i] - shift);
+  return even + odd;
+}
+
+}  // namespace collapse::simd
