@@ -334,7 +334,7 @@ TEST_CASE("neural-collapse experiment: trials are deterministic and independent 
   auto tail = simulateTrials(plan, 1, 3);
   auto head = simulateTrials(plan, 0, 1);
   head.insert(head.end(), tail.begin(), tail.end());
-  // Bit for bit (memcmp: the NaN of term B under spherical CE must be the same NaN too).
+  // Bit for bit (memcmp, so that a NaN, should one arise, compares equal to itself).
   REQUIRE(all.size() == head.size());
   CHECK(std::memcmp(all.data(), again.data(), all.size() * sizeof(double)) == 0);
   CHECK(std::memcmp(all.data(), head.data(), all.size() * sizeof(double)) == 0);
