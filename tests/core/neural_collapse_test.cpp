@@ -82,7 +82,7 @@ TEST_CASE("neural-collapse metrics: random features are far from collapse", "[ne
   layer.classifier = gaussianMatrix(classes, d, 4);
   layer.bias = Eigen::VectorXd::Zero(classes);
   const Eigen::MatrixXd centred = centredMeans(classMeans(layer.features, classes, n));
-  // i.i.d. features: NC1 ≈ (C − 1)n/d = 1.9 (reference §3.5, rough); well away from 0 whatever the seed.
+  // i.i.d. features: NC1 ≈ (C − 1)n/d = 1.9 (a rough rule for Gaussian features: (C − 1) between-class directions against d of noise); well away from 0 whatever the seed.
   CHECK(nc1(layer.features, classes, n) > 0.5);
   CHECK(equiangularity(centred) > 0.01);
   CHECK(maxAngle(centred) > 0.01);
