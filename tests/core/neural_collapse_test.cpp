@@ -82,7 +82,7 @@ TEST_CASE("neural-collapse metrics: random features are far from collapse", "[ne
   layer.classifier = gaussianMatrix(classes, d, 4);
   layer.bias = Eigen::VectorXd::Zero(classes);
   const Eigen::MatrixXd centred = centredMeans(classMeans(layer.features, classes, n));
-  // i.i.d. features: NC1 ≈ (C − 1)n/d = 1.9 (reference §3.5, rough); well away from 0 whatever the seed.
+  // i.i.d. features: NC1 ≈ (C − 1)n/d = 1.9 (a rough rule for Gaussian features: (C − 1) between-class directions against d of noise); well away from 0 whatever the seed.
   CHECK(nc1(layer.features, classes, n) > 0.5);
   CHECK(equiangularity(centred) > 0.01);
   CHECK(maxAngle(centred) > 0.01);
@@ -334,7 +334,7 @@ TEST_CASE("neural-collapse experiment: trials are deterministic and independent 
   auto tail = simulateTrials(plan, 1, 3);
   auto head = simulateTrials(plan, 0, 1);
   head.insert(head.end(), tail.begin(), tail.end());
-  // Bit for bit (memcmp: the NaN of term B under spherical CE must be the same NaN too).
+  // Bit for bit (memcmp, so that a NaN, should one arise, compares equal to itself).
   REQUIRE(all.size() == head.size());
   CHECK(std::memcmp(all.data(), again.data(), all.size() * sizeof(double)) == 0);
   CHECK(std::memcmp(all.data(), head.data(), all.size() * sizeof(double)) == 0);

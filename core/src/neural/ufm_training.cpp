@@ -138,7 +138,7 @@ void trainUfm(const UfmSettings& s, const std::vector<int>& checkpoints, Rng& rn
     if (step == steps) break;
     if (s.centralPath) {
       // Envelope gradient of the LS loss, ∇_{h_i} = (1/N) W_LSᵀ(W_LS h_i + b_LS − e_{y_i}), averaged over each
-      // class: the within-class part is normal to {Σ_W = I}, so only the class means move (reference §5.3).
+      // class: the within-class part is normal to {Σ_W = I}, so only the class means move (docs/theory/neural-collapse.md, "The central path").
       Eigen::MatrixXd residual = (state.classifier * state.features).colwise() + state.bias;
       subtractOneHot(residual, state.perClass);
       const Eigen::MatrixXd gradient = state.classifier.transpose() * residual / n;

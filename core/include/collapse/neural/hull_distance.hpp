@@ -1,7 +1,7 @@
 #pragma once
 /// @file hull_distance.hpp
 /// The distance from a point to the convex hull of a few others: the small quadratic programme behind Jiang
-/// et al.'s GNC2 (docs/theory/neural-collapse.md, "GNC2"):
+/// et al.'s GNC2 (docs/theory/neural-collapse.md, "Metrics"):
 ///   dist(p, conv{v_1..v_k}) = min over α in the probability simplex Δ_k of ‖p − Σ_j α_j v_j‖.
 #include <Eigen/Dense>
 

@@ -35,7 +35,7 @@ UfmOptimum ufmOptimum(const std::string& loss, int classes, int perClass, double
 /// icosahedron 1 − 1/√5 (C = 12, d = 3); nullopt otherwise.
 std::optional<double> gnc2Optimum(int classes, int featureDim);
 
-/// ω(t)² of one central-path mode from ω(0)² = u0 after time t (Newton on u = ω²; reference §5.3).
+/// ω(t)² of one central-path mode from ω(0)² = u0 after time t (Newton on u = ω²; docs/theory/neural-collapse.md, "The central path").
 double centralPathSnrSquared(double u0, double t, int classes, int perClass);
 
 /// The central path at time t from whitened centred means M̄(0) (d × C, Σ_W = I): M̄(t) = U diag(ω(t)) Vᵀ and
