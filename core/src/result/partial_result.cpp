@@ -121,7 +121,7 @@ PartialResult partialResultFromJson(const nlohmann::json& json, const std::strin
     refuse("part", source, source + ": " + problem);
   };
   if (!json.is_object() || json.value("format", std::string()) != kFormat)
-    bad("not a partial result (made by collapse-lab run … --shard i/k, or the page's \"Export trials\").");
+    bad("not a partial result (made by collapse-lab run … --shard i/k, or the page's Download → Trials).");
   if (json.value("formatVersion", 0) != kFormatVersion)
     bad("partial-result format " + json.value("formatVersion", nlohmann::json()).dump() + "; this collapse-lab reads format " + std::to_string(kFormatVersion) + ".");
   PartialResult part;
