@@ -41,9 +41,9 @@ double measure(const Fit& fit, const std::string& metric) {
     return (fit.covariance.size() ? fit.covariance.trace() : fit.root.squaredNorm()) / d;
   if (fit.triangularRoot && (metric == "determinantRatio" || metric == "logDeterminantRatio")) {
     // det Σ̂ = Π root_ii²: exact from the carried factor, however small (a zero pivot gives det 0, log −∞).
-    const Eigen::ArrayXd logPivots = fit.root.diagonal().array().abs().log();
+    const Eigen::ArrayXd logPivots = fit.root.diagonal().array().abs().unaryExpr([](double v) { return math::log(v); });
     const double logDeterminant = 2.0 * logPivots.sum();
-    return metric == "logDeterminantRatio" ? logDeterminant : std::exp(logDeterminant);
+    return metric == "logDeterminantRatio" ? logDeterminant : math::exp(logDeterminant);
   }
   const auto eigen = checkedEigen(fit.covarianceMatrix(), "gaussian-fitting: eigenvalues of the fitted covariance",
                                   Eigen::EigenvaluesOnly);

@@ -7,6 +7,7 @@
 #include "collapse/data/mnist_digits.hpp"
 #include "collapse/experiments/kernel_chain_design.hpp"
 #include "collapse/theory/kernel_chain_theory.hpp"
+#include "collapse/math/portable_math.hpp"
 
 namespace collapse {
 
@@ -138,11 +139,11 @@ std::vector<ReferencePoint> KernelChain::referencePoints(const Config& c, const 
   const auto design = kernel_chain::fixedDesign(c);
   const int n = c.integer("generations");
   auto errorAt = [&](double logLambda) {
-    return theory::kernelChainError(design->chain, std::exp(logLambda), c.number("generatorRidge"), c.number("generatorNoise"), n)(n);
+    return theory::kernelChainError(design->chain, math::exp(logLambda), c.number("generatorRidge"), c.number("generatorNoise"), n)(n);
   };
   // The theory's minimum over λ ∈ [1e-8, 1e2]: a coarse log grid, then golden-section search around its best point.
   // A minimum at either end (clean labels: the less regularisation the better) is not an optimum: no marker.
-  const double lo = std::log(1e-8), hi = std::log(1e2);
+  const double lo = math::log(1e-8), hi = math::log(1e2);
   const int grid = 49;
   int best = 0;
   double bestValue = errorAt(lo);
@@ -159,8 +160,8 @@ std::vector<ReferencePoint> KernelChain::referencePoints(const Config& c, const 
     if (errorAt(x1) < errorAt(x2)) b = x2;
     else a = x1;
   }
-  const double lambda = std::exp((a + b) / 2.0);
-  return {{"optimal λ", lambda, errorAt(std::log(lambda))}};
+  const double lambda = math::exp((a + b) / 2.0);
+  return {{"optimal λ", lambda, errorAt(math::log(lambda))}};
 }
 
 }  // namespace collapse

@@ -12,6 +12,7 @@
 #include "collapse/lm/ngram_model.hpp"
 #include "collapse/lm/text_corpus.hpp"
 #include "collapse/random/samplers.hpp"
+#include "collapse/math/portable_math.hpp"
 
 namespace collapse {
 
@@ -42,10 +43,10 @@ double perplexity(const NgramModel& model, const std::vector<Token>& heldOut) {
   for (Token t : heldOut) {
     const double p = model.probability(history, t);
     if (!(p > 0.0)) return std::numeric_limits<double>::infinity();
-    logSum += std::log(p);
+    logSum += math::log(p);
     history = lm::advance(history, t);
   }
-  return std::exp(-logSum / static_cast<double>(heldOut.size()));
+  return math::exp(-logSum / static_cast<double>(heldOut.size()));
 }
 
 /// Share of the real training text's words that the model's training text still contains.
@@ -76,7 +77,7 @@ double kl(const std::vector<std::uint64_t>& counts, double tokens, const std::ve
   for (std::size_t w = 0; w < counts.size(); ++w)
     if (counts[w] > 0) {
       const double q = static_cast<double>(counts[w]) / tokens;
-      sum += q * std::log(q / corpusLaw[w]);
+      sum += q * math::log(q / corpusLaw[w]);
     }
   return sum;
 }
@@ -107,7 +108,7 @@ std::vector<Token> sampleText(const NgramModel& model, std::size_t tokens, doubl
   std::vector<double> law;
   model.distribution(0, law);  // order 1: one context
   double top = *std::max_element(law.begin(), law.end());
-  for (double& p : law) p = p > 0.0 ? std::pow(p / top, 1.0 / temperature) : 0.0;
+  for (double& p : law) p = p > 0.0 ? math::pow(p / top, 1.0 / temperature) : 0.0;
   std::vector<Token> byMass(law.size());
   std::iota(byMass.begin(), byMass.end(), Token(0));
   std::stable_sort(byMass.begin(), byMass.end(), [&](Token a, Token b) { return law[a] > law[b]; });
@@ -194,8 +195,8 @@ std::vector<double> rankFrequency(const std::vector<Token>& text, const std::vec
   double next = 1.0;
   for (std::size_t r = 1; r <= counts.size() && counts[r - 1] > 0.0; ++r) {
     if (static_cast<double>(r) < next && counts[r] > 0.0) continue;
-    rows.push_back(std::log10(static_cast<double>(r)));
-    rows.push_back(std::log10(counts[r - 1] / static_cast<double>(text.size())));
+    rows.push_back(math::log(static_cast<double>(r)) / math::log(10.0));
+    rows.push_back(math::log(counts[r - 1] / static_cast<double>(text.size())) / math::log(10.0));
     next = std::max(next + 1.0, next * 1.06);
   }
   return rows;

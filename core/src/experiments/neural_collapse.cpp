@@ -9,6 +9,7 @@
 #include "collapse/catalogue/common_parameters.hpp"
 #include "collapse/data/mnist_digits.hpp"
 #include "collapse/theory/neural_collapse_theory.hpp"
+#include "collapse/math/portable_math.hpp"
 
 namespace collapse {
 
@@ -260,7 +261,7 @@ std::vector<int> NeuralCollapse::checkpoints(int steps) {
   std::vector<int> points = {0};
   constexpr int kLogPoints = 40;
   for (int k = 0; k <= kLogPoints; ++k) {
-    const int step = static_cast<int>(std::lround(std::pow(static_cast<double>(steps), static_cast<double>(k) / kLogPoints)));
+    const int step = static_cast<int>(std::lround(math::pow(static_cast<double>(steps), static_cast<double>(k) / kLogPoints)));
     if (step > points.back()) points.push_back(step);
   }
   if (points.back() != steps) points.push_back(steps);

@@ -9,6 +9,7 @@
 #include "collapse/catalogue/common_parameters.hpp"
 #include "collapse/experiments/tails_laws.hpp"
 #include "collapse/theory/tails_theory.hpp"
+#include "collapse/math/portable_math.hpp"
 
 namespace collapse {
 
@@ -272,7 +273,7 @@ std::vector<ReferencePoint> Tails::referencePoints(const Config& c, const std::s
   const double clean = c.number("cleanFraction");
   const std::string generator = c.choice("generator");
   if (generator == "narrowed" && clean < 1.0) {
-    const double slope = (beta - 1.0) / beta * std::pow(c.number("temperature"), n);
+    const double slope = (beta - 1.0) / beta * math::pow(c.number("temperature"), n);
     mark("slope −c·τⁿ = −" + fixed(slope, 2), 10.0 * first);
   } else {
     mark("slope −c = −(1 − 1/β) = −" + fixed(1.0 - 1.0 / beta, 2), 10.0 * first);
@@ -280,8 +281,8 @@ std::vector<ReferencePoint> Tails::referencePoints(const Config& c, const std::s
   if (generator == "tail-cut" && clean < 1.0) {
     const double k = tails::keptRankAt(c, n);
     if (k < c.number("support")) {
-      mark("T = k^β: the scaling stops", std::round(std::pow(k, beta)));
-      if (clean > 0.0) mark("πT = 1/p_k: grokking", std::round(T::zeta(beta) * std::pow(k, beta) / clean));
+      mark("T = k^β: the scaling stops", std::round(math::pow(k, beta)));
+      if (clean > 0.0) mark("πT = 1/p_k: grokking", std::round(T::zeta(beta) * math::pow(k, beta) / clean));
     }
   }
   return points;

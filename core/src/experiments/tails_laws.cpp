@@ -6,6 +6,7 @@
 #include <map>
 
 #include "collapse/theory/tails_theory.hpp"
+#include "collapse/math/portable_math.hpp"
 
 namespace collapse::tails {
 
@@ -64,7 +65,7 @@ const ItemLaw& realLaw(const Config& c) {
 
 std::vector<double> generatorSuccessorLaw(const Config& c, int generation) {
   const std::vector<double> p = zipfOf(c);
-  if (c.choice("generator") == "narrowed") return T::withTemperature(p, std::pow(c.number("temperature"), generation));
+  if (c.choice("generator") == "narrowed") return T::withTemperature(p, math::pow(c.number("temperature"), generation));
   std::vector<double> q = p;
   for (int g = 1; g <= generation; ++g) {
     std::vector<double> next = T::tailCut(q, c.integer("cutRank"), c.number("topP"));

@@ -1,4 +1,5 @@
 #include "collapse/linalg/kernels.hpp"
+#include "collapse/math/portable_math.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -21,7 +22,7 @@ Eigen::MatrixXd squaredDistances(const Eigen::MatrixXd& a, const Eigen::MatrixXd
 Eigen::MatrixXd kernelMatrix(const KernelSpec& kernel, const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
   if (kernel.kind == "rbf") {
     const double scale = -1.0 / (2.0 * kernel.bandwidth * kernel.bandwidth);
-    return (scale * squaredDistances(a, b)).array().exp().matrix();
+    return (scale * squaredDistances(a, b)).array().unaryExpr([](double v) { return math::exp(v); }).matrix();
   }
   if (kernel.kind == "polynomial") {
     const double columns = static_cast<double>(a.cols());

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "collapse/random/samplers.hpp"
+#include "collapse/math/portable_math.hpp"
 
 namespace collapse::neural {
 
@@ -40,10 +41,10 @@ Eigen::MatrixXd outputGradient(const MlpSettings& s, const Eigen::MatrixXd& z, d
       loss += 0.5 * g.col(i).squaredNorm();
     } else {
       const double top = z.col(i).maxCoeff();
-      g.col(i) = (z.col(i).array() - top).exp().matrix();
+      g.col(i) = (z.col(i).array() - top).unaryExpr([](double v) { return math::exp(v); }).matrix();
       const double total = g.col(i).sum();
       g.col(i) /= total;
-      loss += std::log(total) + top - z(y, i);
+      loss += math::log(total) + top - z(y, i);
       g(y, i) -= 1.0;
     }
   }

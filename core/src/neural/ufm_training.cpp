@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "collapse/random/samplers.hpp"
+#include "collapse/math/portable_math.hpp"
 
 namespace collapse::neural {
 
@@ -24,10 +25,10 @@ Eigen::MatrixXd softmax(const Eigen::MatrixXd& z, int perClass, double& crossEnt
   crossEntropySum = 0;
   for (Eigen::Index i = 0; i < z.cols(); ++i) {
     const double top = z.col(i).maxCoeff();
-    p.col(i) = (z.col(i).array() - top).exp().matrix();
+    p.col(i) = (z.col(i).array() - top).unaryExpr([](double v) { return math::exp(v); }).matrix();
     const double total = p.col(i).sum();
     p.col(i) /= total;
-    crossEntropySum += std::log(total) + top - z(i / perClass, i);
+    crossEntropySum += math::log(total) + top - z(i / perClass, i);
   }
   return p;
 }

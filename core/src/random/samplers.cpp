@@ -104,7 +104,7 @@ namespace {
 /// Binomial(n, p) by sequential inversion (p ≤ 1/2, n·p ≤ 16, so (1 − p)^n ≥ e^(−23) never underflows).
 std::uint64_t binomialByInversion(std::uint64_t n, double p, Rng& rng) {
   const double odds = p / (1.0 - p);
-  double mass = std::exp(static_cast<double>(n) * std::log1p(-p));  // P(X = 0)
+  double mass = math::exp(static_cast<double>(n) * math::log1p(-p));  // P(X = 0)
   double u = rng.uniform();
   std::uint64_t x = 0;
   while (u >= mass && x < n) {

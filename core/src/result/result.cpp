@@ -9,6 +9,7 @@
 #include "collapse/catalogue/validation_error.hpp"
 #include "collapse/result/summary.hpp"
 #include "collapse/version.hpp"
+#include "collapse/math/portable_math.hpp"
 
 namespace collapse {
 
@@ -135,7 +136,7 @@ std::optional<TheoryCurve> theoryCurve(const Plan& plan, std::size_t s) {
   std::vector<double> sorted = plan.xValues;
   std::sort(sorted.begin(), sorted.end());
   const double middle = sorted[sorted.size() / 2];
-  const bool logSpaced = lo > 0 && std::abs(std::log(middle) - 0.5 * (std::log(lo) + std::log(hi))) <
+  const bool logSpaced = lo > 0 && std::abs(math::log(middle) - 0.5 * (math::log(lo) + math::log(hi))) <
                                        std::abs(middle - 0.5 * (lo + hi)) / middle;
   // Through the Monte Carlo points (so both agree there), with points between neighbours: enough that a line through
   // them looks smooth, few enough that the theory (a deterministic equivalent can cost milliseconds) stays cheap.
@@ -150,7 +151,7 @@ std::optional<TheoryCurve> theoryCurve(const Plan& plan, std::size_t s) {
     for (std::size_t k = 1; k <= between; ++k) {
       const double u = static_cast<double>(k) / static_cast<double>(between + 1);
       const double a = sorted[i], b = sorted[i + 1];
-      double x = logSpaced ? std::exp(std::log(a) + u * (std::log(b) - std::log(a))) : a + u * (b - a);
+      double x = logSpaced ? math::exp(math::log(a) + u * (math::log(b) - math::log(a))) : a + u * (b - a);
       if (swept->type == ParameterType::Integer) x = std::round(x);
       xs.push_back(x);
     }

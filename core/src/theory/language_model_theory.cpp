@@ -1,5 +1,6 @@
 // Wright–Fisher expectations of the unigram language model (docs/theory/language-model.md §4).
 #include "collapse/theory/language_model_theory.hpp"
+#include "collapse/math/portable_math.hpp"
 
 #include <cmath>
 
@@ -7,7 +8,7 @@ namespace collapse::theory::language_model {
 
 std::vector<double> diversityReplace(double firstDiversity, double samples, int generations) {
   std::vector<double> d;
-  for (int g = 1; g <= generations; ++g) d.push_back(firstDiversity * std::pow(1.0 - 1.0 / samples, g - 1));
+  for (int g = 1; g <= generations; ++g) d.push_back(firstDiversity * math::pow(1.0 - 1.0 / samples, g - 1));
   return d;
 }
 

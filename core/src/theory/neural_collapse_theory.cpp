@@ -1,4 +1,5 @@
 #include "collapse/theory/neural_collapse_theory.hpp"
+#include "collapse/math/portable_math.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,13 +11,13 @@ UfmOptimum ufmOptimum(const std::string& loss, int classes, int perClass, double
   const double s = std::sqrt(n * weightDecay * featureDecay);
   const double wScale = std::sqrt(n * featureDecay / weightDecay), hScale = std::sqrt(weightDecay / (n * featureDecay));
   if (s * c >= 1.0) {
-    if (loss == "ce") return {std::log(c), 0, 0, 1.0 / c, true};
+    if (loss == "ce") return {math::log(c), 0, 0, 1.0 / c, true};
     if (loss == "mse") return {(c - 1) / (2 * c), 0, 0, 1.0 / c, true};
     return {0.5, 0, 0, 0, true};
   }
   if (loss == "ce") {
-    const double p = (c - 1) / c * std::log(1.0 / s - (c - 1));
-    const double objective = std::log1p((c - 1) * std::exp(-p * c / (c - 1))) + c * s * p;
+    const double p = (c - 1) / c * math::log(1.0 / s - (c - 1));
+    const double objective = math::log1p((c - 1) * math::exp(-p * c / (c - 1))) + c * s * p;
     return {objective, p * wScale, p * hScale, 1 - (c - 1) * s, false};
   }
   if (loss == "mse") {
@@ -30,7 +31,7 @@ UfmOptimum ufmOptimum(const std::string& loss, int classes, int perClass, double
 std::optional<double> gnc2Optimum(int classes, int featureDim) {
   const double pi = 3.14159265358979323846;
   if (classes <= featureDim + 1) return static_cast<double>(classes) / (classes - 1);
-  if (featureDim == 2) return 1 - std::cos(2 * pi / classes);
+  if (featureDim == 2) return 1 - math::cos(2 * pi / classes);
   if (classes == 2 * featureDim) return 1.0;
   if (classes == 12 && featureDim == 3) return 1 - 1 / std::sqrt(5.0);
   return std::nullopt;
@@ -38,7 +39,7 @@ std::optional<double> gnc2Optimum(int classes, int featureDim) {
 
 double centralPathSnrSquared(double u0, double t, int classes, int perClass) {
   const double c = classes, n = perClass;
-  auto f = [&](double u) { return n * (c * c / 2 * std::log(u) + c * u + u * u / 4); };
+  auto f = [&](double u) { return n * (c * c / 2 * math::log(u) + c * u + u * u / 4); };
   auto slope = [&](double u) { return n * (c * c / (2 * u) + c + u / 2); };
   const double target = f(u0) + t;
   double u = u0;

@@ -1,5 +1,6 @@
 // Exact sums and recursions of "A Tale of Tails" (docs/theory/tails.md).
 #include "collapse/theory/tails_theory.hpp"
+#include "collapse/math/portable_math.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,7 +11,7 @@ namespace collapse::theory::tails {
 std::vector<double> zipfLaw(double beta, int support) {
   std::vector<double> p(static_cast<std::size_t>(support));
   double total = 0.0;
-  for (int i = support; i >= 1; --i) total += (p[static_cast<std::size_t>(i - 1)] = std::pow(static_cast<double>(i), -beta));
+  for (int i = support; i >= 1; --i) total += (p[static_cast<std::size_t>(i - 1)] = math::pow(static_cast<double>(i), -beta));
   for (double& v : p) v /= total;
   return p;
 }
@@ -19,11 +20,11 @@ double zeta(double beta) {
   if (!(beta > 1.0)) throw std::invalid_argument("zeta: β must exceed 1");
   constexpr int kDirect = 1000;
   double sum = 0.0;
-  for (int i = kDirect - 1; i >= 1; --i) sum += std::pow(static_cast<double>(i), -beta);
+  for (int i = kDirect - 1; i >= 1; --i) sum += math::pow(static_cast<double>(i), -beta);
   // Euler–Maclaurin for Σ_{i ≥ M} i^(−β): ∫_M^∞ + f(M)/2 − f′(M)/12 + f‴(M)/720.
   const double m = kDirect;
-  const double tail = std::pow(m, 1.0 - beta) / (beta - 1.0) + 0.5 * std::pow(m, -beta) + beta * std::pow(m, -beta - 1.0) / 12.0 -
-                      beta * (beta + 1.0) * (beta + 2.0) * std::pow(m, -beta - 3.0) / 720.0;
+  const double tail = math::pow(m, 1.0 - beta) / (beta - 1.0) + 0.5 * math::pow(m, -beta) + beta * math::pow(m, -beta - 1.0) / 12.0 -
+                      beta * (beta + 1.0) * (beta + 2.0) * math::pow(m, -beta - 3.0) / 720.0;
   return sum + tail;
 }
 
@@ -57,7 +58,7 @@ std::vector<double> withTemperature(const std::vector<double>& law, double tempe
   for (double v : law) top = std::max(top, v);
   std::vector<double> q(law.size());
   double total = 0.0;
-  for (std::size_t i = law.size(); i-- > 0;) total += (q[i] = law[i] > 0.0 ? std::pow(law[i] / top, 1.0 / temperature) : 0.0);
+  for (std::size_t i = law.size(); i-- > 0;) total += (q[i] = law[i] > 0.0 ? math::pow(law[i] / top, 1.0 / temperature) : 0.0);
   for (double& v : q) v /= total;
   return q;
 }
@@ -73,7 +74,7 @@ std::vector<double> productLaw(const std::vector<double>& context, const std::ve
 double missedMass(const std::vector<double>& weights, const std::vector<double>& q, double samples) {
   double sum = 0.0;
   for (std::size_t i = weights.size(); i-- > 0;)
-    sum += q[i] <= 0.0 ? weights[i] : q[i] >= 1.0 ? 0.0 : weights[i] * std::exp(samples * std::log1p(-q[i]));
+    sum += q[i] <= 0.0 ? weights[i] : q[i] >= 1.0 ? 0.0 : weights[i] * math::exp(samples * math::log1p(-q[i]));
   return sum;
 }
 
@@ -144,7 +145,7 @@ double expectedMissedMass(const std::vector<double>& weights, const std::vector<
       sum += weights[i] * (draws.lo == 0 ? draws.prob[0] : 0.0);
       continue;
     }
-    const double logMiss = std::log1p(-p[i]);  // E[(1 − p)^A] = E[exp(A·log(1 − p))]
+    const double logMiss = math::log1p(-p[i]);  // E[(1 − p)^A] = E[exp(A·log(1 − p))]
     double expectation;
     const double reach = std::fabs(logMiss) * spread;  // |(A − mean)·log(1 − p)| ≤ reach
     if (reach <= 0.5) {
@@ -152,11 +153,11 @@ double expectedMissedMass(const std::vector<double>& weights, const std::vector<
       double series = 1.0, power = logMiss * logMiss, bound = reach * reach / 2.0;
       for (int k = 2; k <= kOrder && bound > 1e-18; ++k, power *= logMiss, bound *= reach / (k + 1))
         series += central[k] * power / factorial[k];
-      expectation = std::exp(mean * logMiss) * series;
+      expectation = math::exp(mean * logMiss) * series;
     } else {
       expectation = 0.0;
-      const double ratio = std::exp(logMiss);
-      double term = std::exp(static_cast<double>(draws.lo) * logMiss);
+      const double ratio = math::exp(logMiss);
+      double term = math::exp(static_cast<double>(draws.lo) * logMiss);
       for (double w : draws.prob) expectation += w * term, term *= ratio;
     }
     sum += weights[i] * expectation;
@@ -181,7 +182,7 @@ std::vector<double> chainErrors(const std::vector<double>& weights, const std::v
 
 /// Whether `lines` uniform draws among `slots` slots surely hit every slot: P(some slot missed) ≤ slots·e^(−lines/slots),
 /// below 1e-17 once lines ≥ (40 + ln slots)·slots.
-bool hitsEverySlot(double lines, double slots) { return lines >= (40.0 + std::log(slots)) * slots; }
+bool hitsEverySlot(double lines, double slots) { return lines >= (40.0 + math::log(slots)) * slots; }
 
 }  // namespace
 
@@ -194,7 +195,7 @@ std::vector<double> finiteSampleErrors(const std::vector<double>& p, std::int64_
     // K ~ Binomial(T, π) clean draws; the J = T − K synthetic ones hit every slot (12 SD below the mean of J).
     const double synthetic = (1.0 - cleanFraction) * samples, sd = std::sqrt(samples * cleanFraction * (1.0 - cleanFraction));
     if (!hitsEverySlot(synthetic - 12.0 * sd, slots)) return {};
-    for (std::size_t i = 0; i < p.size(); ++i) weights[i] = p[i] * std::exp(samples * std::log1p(-cleanFraction * p[i]));
+    for (std::size_t i = 0; i < p.size(); ++i) weights[i] = p[i] * math::exp(samples * math::log1p(-cleanFraction * p[i]));
     firstStep = CountLaw::point(generatorSamples);
   } else {
     firstStep = hitsEverySlot(samples, slots) ? CountLaw::point(generatorSamples)
@@ -219,15 +220,15 @@ std::vector<double> poissonSupportLoss(const std::vector<double>& p, double gene
   double survival = 1.0;  // s_{n−1}
   for (int g = 1; g <= generations; ++g) {
     double loss = 0.0;
-    for (std::size_t i = p.size(); i-- > 0;) loss += p[i] * std::exp(-generatorSamples * p[i] * survival);
+    for (std::size_t i = p.size(); i-- > 0;) loss += p[i] * math::exp(-generatorSamples * p[i] * survival);
     losses.push_back(loss);
-    survival = 1.0 - std::exp(-survival);
+    survival = 1.0 - math::exp(-survival);
   }
   return losses;
 }
 
 double cleanConstant(double beta) {
-  return std::tgamma(1.0 - 1.0 / beta) * std::pow(zeta(beta), -1.0 / beta) / beta;
+  return math::exp(math::lgamma(1.0 - 1.0 / beta)) * math::pow(zeta(beta), -1.0 / beta) / beta;
 }
 
 }  // namespace collapse::theory::tails
