@@ -26,7 +26,9 @@ Eigen::MatrixXd kernelMatrix(const KernelSpec& kernel, const Eigen::MatrixXd& a,
   }
   if (kernel.kind == "polynomial") {
     const double columns = static_cast<double>(a.cols());
-    return ((a * b.transpose()).array() / columns + 1.0).pow(static_cast<double>(kernel.degree)).matrix();
+    // An integer power by repeated products: the same bits in every build (std::pow is libm's).
+    const int degree = static_cast<int>(kernel.degree);
+    return ((a * b.transpose()).array() / columns + 1.0).unaryExpr([degree](double v) { return math::powInt(v, degree); }).matrix();
   }
   throw std::invalid_argument("unknown kernel '" + kernel.kind + "'");
 }

@@ -19,7 +19,7 @@ export function heatmapUnavailable(result) {
 }
 
 /**
- * @param result   a Result (DESIGN.md)
+ * @param result   a Result (docs/result.md)
  * @param options  { log: a logarithmic colour scale (cells ≤ 0 are left empty and counted), xTitle, yTitle:
  *                   axis titles (default the labels of the swept parameters), metricTitle (default the Result's metric) }
  * @returns { kind: 'heatmap', xTitle, yTitle, metricTitle, xs, ys, cells: [{ column, row, x, y, value, sem, theory,
