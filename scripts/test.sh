@@ -6,9 +6,9 @@ bash scripts/setup.sh
 bash scripts/build.sh
 
 echo "== 1/5 Catch2 suite, native (ctest)"
-ctest --test-dir build/native --output-on-failure
+ctest --test-dir build/native --output-on-failure -j 2
 echo "== 2/5 Catch2 suite as WebAssembly under node, SIMD and scalar (ctest)"
-ctest --test-dir build/wasm --output-on-failure
+ctest --test-dir build/wasm --output-on-failure -j 2
 echo "== 3/5 JavaScript API of the WebAssembly module (node --test)"
 node --test tests/js/*.test.mjs
 echo "== 4/5 the page in headless Chromium (playwright-core, node --test)"

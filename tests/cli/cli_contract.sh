@@ -68,7 +68,7 @@ cmp -s "$tmp/saved.json" "$tmp/again.json" || fail "a saved Result must rerun bi
 "$cli" run --config "$tmp/saved.json" --trials 10 | grep -q '"trials": 10' || fail "flags override a --config file"
 check_bad "not a regular file" -- run --config /tmp
 check_bad "no such file" -- run --config "$tmp/none.json"
-python3 -c "print('{\"experiment\":\"recursive-regression\",\"config\":' + '['*70000 + ']'*70000 + '}')" > "$tmp/deep.json"
+node -e "process.stdout.write('{\"experiment\":\"recursive-regression\",\"config\":' + '['.repeat(70000) + ']'.repeat(70000) + '}')" > "$tmp/deep.json"
 check_bad "nests deeper than 32 levels" -- run --config "$tmp/deep.json"
 echo '{"experiment":"recursive-regression","confg":{}}' > "$tmp/typo.json"
 check_bad "'confg' is not a field of a request. Did you mean 'config'?" -- run --config "$tmp/typo.json"

@@ -17,7 +17,8 @@ test('Trials export: collapse-lab merge reproduces the figure\'s Result', async 
   const { page } = await openPage(browser, `${url}#v=1&preset=fixed-compute&trials=30&seed=3`);
   const result = await waitForResult(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-trials')]);
-  assert.equal(download.suggestedFilename(), 'collapse-lab_recursive-regression_seed3_trials.json');
+  // The preset's name and whether the run changed it are in the file name, as for every export.
+  assert.equal(download.suggestedFilename(), 'collapse-lab_recursive-regression_fixed-compute-changed_seed3_trials.json');
   const file = await download.path();
   const part = JSON.parse(await readFile(file, 'utf8'));
   assert.equal(part.format, 'collapse-lab partial result');

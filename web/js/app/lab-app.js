@@ -15,7 +15,7 @@ import { MetricMultiples } from '../figure/metric-multiples.js';
 import { renderLegend } from '../figure/legend.js';
 import { darkQuery } from '../figure/theme.js';
 import { download } from '../export/download.js';
-import { manifest } from '../export/manifest.js';
+import { fileStem, manifest } from '../export/manifest.js';
 import { addPngThemeChoice, exportCsv, exportJson, exportPng } from '../export/export-actions.js';
 import { EmbedDialog } from '../share/embed-dialog.js';
 import { openSavedFile } from '../share/open-saved.js';
