@@ -1,4 +1,5 @@
 // Catalogue entry, validation, notes and theory of "kernel-chain" (simulation in kernel_chain_simulation.cpp).
+#include "collapse/experiments/kernel_parameters.hpp"
 #include "collapse/experiments/kernel_chain.hpp"
 
 #include <cmath>
@@ -17,6 +18,7 @@ constexpr int kSmallestClass = data::MnistDigits::kSmallestClass;
 
 ExperimentInfo makeInfo() {
   namespace P = parameters;
+  namespace K = kernel_parameters;
   Parameter ridge = P::ridge();
   ridge.defaultNumber = 1e-3;
   ridge.min = 1e-9;
@@ -48,13 +50,10 @@ ExperimentInfo makeInfo() {
   info.parameters = {
       P::seed(),
       P::withDefault(P::trials(), 100),
-      P::makeChoice("kernel", "k", "kernel", {"rbf", "polynomial"}, {"RBF exp(−‖x − x'‖²/2h²)", "polynomial (1 + xᵀx'/784)^p"}, "rbf",
-                    "The kernel on pixel vectors in [0, 1]⁷⁸⁴."),
-      P::makeNumber(ParameterType::Real, "bandwidth", "h", "RBF bandwidth", "", 0, 0, 1000, false,
-                    "Bandwidth h of the RBF kernel; 0 = the median rule (the median distance between two training digits)."),
-      P::makeNumber(ParameterType::Integer, "degree", "p", "polynomial degree", "", 3, 1, 10, false, "Degree p of the polynomial kernel."),
-      P::makeChoice("target", "y", "target", {"parity", "one-hot"}, {"parity (+1 odd, −1 even)", "one-hot classes (10 outputs)"}, "parity",
-                    "What is regressed: the digit's parity as ±1, or the one-hot class vector with the squared error summed over the 10 outputs."),
+      K::kernel("The kernel on pixel vectors in [0, 1]⁷⁸⁴."),
+      K::bandwidth("Bandwidth h of the RBF kernel; 0 = the median rule (the median distance between two training digits)."),
+      K::degree(),
+      K::target("What is regressed: the digit's parity as ±1, or the one-hot class vector with the squared error summed over the 10 outputs."),
       P::makeNumber(ParameterType::Integer, "samples", "T/10", "training digits per class", "", 30, 1, kSmallestClass - 1, true,
                     "Training digits per class: the first ones of each class in the package's order (T = 10 × samples)."),
       P::makeNumber(ParameterType::Integer, "testSamples", "N/10", "test digits per class", "", 30, 1, kSmallestClass - 1, true,

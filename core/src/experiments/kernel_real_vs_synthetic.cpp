@@ -1,5 +1,6 @@
 // Catalogue entry, cell design, Monte Carlo and exact theory of "kernel-real-vs-synthetic"
 // (docs/theory/real-vs-synthetic.md §5).
+#include "collapse/experiments/kernel_parameters.hpp"
 #include "collapse/experiments/kernel_real_vs_synthetic.hpp"
 
 #include <algorithm>
@@ -21,6 +22,7 @@ constexpr int kSmallestClass = data::MnistDigits::kSmallestClass;
 
 ExperimentInfo makeInfo() {
   namespace P = parameters;
+  namespace K = kernel_parameters;
   Parameter ridge = P::ridge();
   ridge.defaultNumber = 1e-3;
   ridge.min = 1e-9;
@@ -54,13 +56,10 @@ ExperimentInfo makeInfo() {
   info.parameters = {
       P::seed(),
       P::withDefault(P::trials(), 50),
-      P::makeChoice("kernel", "k", "kernel", {"rbf", "polynomial"}, {"RBF exp(−‖x − x'‖²/2h²)", "polynomial (1 + xᵀx'/784)^p"}, "rbf",
-                    "The kernel on pixel vectors in [0, 1]⁷⁸⁴ (generator and downstream model)."),
-      P::makeNumber(ParameterType::Real, "bandwidth", "h", "RBF bandwidth", "", 0, 0, 1000, false,
-                    "Bandwidth h of the RBF kernel; 0 = the median rule on the generator's digits."),
-      P::makeNumber(ParameterType::Integer, "degree", "p", "polynomial degree", "", 3, 1, 10, false, "Degree p of the polynomial kernel."),
-      P::makeChoice("target", "y", "target", {"parity", "one-hot"}, {"parity (+1 odd, −1 even)", "one-hot classes (10 outputs)"}, "parity",
-                    "What is regressed: the digit's parity as ±1, or the one-hot class vector (squared error summed over 10 outputs)."),
+      K::kernel("The kernel on pixel vectors in [0, 1]⁷⁸⁴ (generator and downstream model)."),
+      K::bandwidth("Bandwidth h of the RBF kernel; 0 = the median rule on the generator's digits."),
+      K::degree(),
+      K::target("What is regressed: the digit's parity as ±1, or the one-hot class vector (squared error summed over 10 outputs)."),
       P::makeNumber(ParameterType::Integer, "generatorSamples", "T₀/10", "generator's digits per class", "", 10, 1, kSmallestClass - 1, true,
                     "Real digits per class the generator is fitted on: the first ones of each class."),
       P::makeNumber(ParameterType::Integer, "testSamples", "N/10", "test digits per class", "", 30, 1, kSmallestClass - 1, true,
