@@ -44,9 +44,11 @@ ExperimentInfo makeInfo() {
                     "replace: fit the newest text only; accumulate: all text so far; accumulate-subsample: T tokens of whole "
                     "sentences drawn without replacement from all text so far (Kazdan et al.)."),
       P::makeNumber(PT::Real, "temperature", "τ", "sampling temperature", "", 1.0, 0.1, 2.0, false,
-                    "Sampling from q^(1/τ), renormalised (order 1 only: the full next-word law is decoded)."),
+                    "Sampling each next word from P(w | h)^(1/τ), renormalised, decoded exactly for every order and smoothing "
+                    "(τ < 1 sharpens the law and cuts the tail; τ > 1 flattens it)."),
       P::makeNumber(PT::Real, "topP", "p_top", "top-p (nucleus)", "", 1.0, 0.05, 1.0, false,
-                    "Sampling only from the smallest set of words of mass ≥ p_top (order 1 only)."),
+                    "Sampling each next word only from the smallest set of most probable words whose tempered mass is ≥ p_top "
+                    "(nucleus sampling; 1 = the whole law), for every order and smoothing."),
       P::makeChoice("metric", "", "metric", LanguageModelMetrics::keys(),
                     {"held-out perplexity", "vocabulary kept (share of real words)", "lost tail mass", "diversity 1 − Σ q_w²",
                      "KL(model unigram ‖ corpus unigram)"},
@@ -104,19 +106,6 @@ std::optional<std::string> whyNoTheory(const Config& c) {
 const ExperimentInfo& LanguageModel::info() const {
   static const ExperimentInfo info = makeInfo();
   return info;
-}
-
-std::vector<Issue> LanguageModel::checkCombination(const Config& c) const {
-  std::vector<Issue> issues;
-  if (c.integer("order") > 1 && c.number("temperature") != 1.0)
-    issues.push_back({"temperature", formatNumber(c.number("temperature")),
-                      "temperature = " + formatNumber(c.number("temperature")) + " needs order = 1: decoding it exactly costs the "
-                      "whole vocabulary per context (use temperature = 1 for order " + formatNumber(c.number("order")) + ")."});
-  if (c.integer("order") > 1 && c.number("topP") < 1.0)
-    issues.push_back({"topP", formatNumber(c.number("topP")),
-                      "topP = " + formatNumber(c.number("topP")) + " needs order = 1: decoding it exactly costs the whole "
-                      "vocabulary per context (use topP = 1 for order " + formatNumber(c.number("order")) + ")."});
-  return issues;
 }
 
 std::vector<std::string> LanguageModel::notes(const Config& c) const {

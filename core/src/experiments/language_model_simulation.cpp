@@ -9,6 +9,7 @@
 
 #include "collapse/data/brown_corpus.hpp"
 #include "collapse/experiments/language_model.hpp"
+#include "collapse/lm/decoder.hpp"
 #include "collapse/lm/ngram_model.hpp"
 #include "collapse/lm/text_corpus.hpp"
 #include "collapse/random/samplers.hpp"
@@ -92,14 +93,18 @@ LanguageModelMetrics measure(const NgramModel& model, const NgramCounts& data, c
 // ---- sampling --------------------------------------------------------------------------------------------
 
 /// T tokens sampled from the model (one stream; each sentence ends with </s> and the next starts afresh).
-/// With temperature or top-p (order 1), the decoded law q^(1/τ) restricted to its top-p head is drawn by inversion.
+/// With temperature or top-p, the decoded law P(w | h)^(1/τ) restricted to its top-p head is drawn exactly
+/// (docs/theory/language-model.md §6): at order 1 (one context) from its full table by inversion, at higher orders
+/// by lm::Decoder's sparse chain form.
 std::vector<Token> sampleText(const NgramModel& model, std::size_t tokens, double temperature, double topP, Rng& rng) {
   std::vector<Token> text;
   text.reserve(tokens);
-  if (temperature == 1.0 && topP == 1.0) {
+  if ((temperature == 1.0 && topP == 1.0) || model.order() > 1) {
+    std::unique_ptr<lm::Decoder> decoder;
+    if (temperature != 1.0 || topP != 1.0) decoder = std::make_unique<lm::Decoder>(model, temperature, topP);
     std::uint64_t history = 0;
     for (std::size_t i = 0; i < tokens; ++i) {
-      const Token t = model.sample(history, rng);
+      const Token t = decoder ? decoder->sample(history, rng) : model.sample(history, rng);
       text.push_back(t);
       history = lm::advance(history, t);
     }

@@ -198,4 +198,54 @@ void NgramModel::distribution(std::uint64_t history, std::vector<double>& out) c
   }
 }
 
+SparseLaw NgramModel::sparseLaw(std::uint64_t history) const {
+  SparseLaw law;
+  const auto collect = [&](const Level& level, long context) {
+    const auto first = level.words.begin() + static_cast<std::ptrdiff_t>(level.begin[static_cast<std::size_t>(context)]);
+    const auto last = level.words.begin() + static_cast<std::ptrdiff_t>(level.begin[static_cast<std::size_t>(context) + 1]);
+    law.words.insert(law.words.end(), first, last);
+  };
+  if (smoothing_ == Smoothing::None) {
+    // The longest seen context alone carries the law (no mass elsewhere); none seen at all: uniform.
+    for (int m = order_; m >= 1; --m) {
+      const Level& level = levels_[static_cast<std::size_t>(m - 1)];
+      const long context = level.find(lastTokens(history, m - 1));
+      if (context < 0) continue;
+      collect(level, context);
+      law.baseWeight = 0.0;
+      break;
+    }
+  } else if (smoothing_ == Smoothing::AddK) {
+    // (c + k)/(N + kV) = c/(N + kV) + (kV/(N + kV))·(1/V): the seen words above a uniform base.
+    const Level& top = levels_.back();
+    const long context = top.find(lastTokens(history, order_ - 1));
+    if (context >= 0) {
+      collect(top, context);
+      const double total = top.total[static_cast<std::size_t>(context)], kv = addK_ * static_cast<double>(vocabulary_);
+      law.baseWeight = kv / (total + kv);
+    }
+  } else {
+    // Kneser–Ney: every seen context of order m ≥ 2 adds its words and multiplies the weight by D·N₁₊(h·)/c(h);
+    // the unigram level (with its uniform floor) is the base.
+    for (int m = order_; m >= 2; --m) {
+      const Level& level = levels_[static_cast<std::size_t>(m - 1)];
+      const long context = level.find(lastTokens(history, m - 1));
+      if (context < 0) continue;
+      collect(level, context);
+      law.baseWeight *= level.discount * level.types[static_cast<std::size_t>(context)] / level.total[static_cast<std::size_t>(context)];
+    }
+    std::sort(law.words.begin(), law.words.end());
+    law.words.erase(std::unique(law.words.begin(), law.words.end()), law.words.end());
+  }
+  law.probabilities.reserve(law.words.size());
+  for (Token w : law.words) law.probabilities.push_back(probability(history, w));
+  return law;
+}
+
+void NgramModel::baseLaw(std::vector<double>& out) const {
+  out.assign(vocabulary_, 1.0 / static_cast<double>(vocabulary_));
+  if (smoothing_ == Smoothing::KneserNey)
+    for (Token w = 0; w < vocabulary_; ++w) out[w] = probabilityAt(1, 0, w);  // the unigram level ignores the history
+}
+
 }  // namespace collapse::lm

@@ -50,6 +50,15 @@ struct NgramCounts {
 
 enum class Smoothing { None, AddK, KneserNey };
 
+/// P(· | h) in chain form (docs/theory/language-model.md §6): P(w | h) = `probabilities[i]` for w = `words[i]`
+/// (sorted, distinct: the union of the sparse supports above the base law), and `baseWeight` · P_base(w) for
+/// every other word, P_base being NgramModel::baseLaw(), the same for every context.
+struct SparseLaw {
+  std::vector<Token> words;
+  std::vector<double> probabilities;
+  double baseWeight = 1.0;  ///< B_h, the product of the back-off weights (0: no mass outside `words`)
+};
+
 class NgramModel {
  public:
   NgramModel(const NgramCounts& counts, Smoothing smoothing, double addK, std::size_t vocabulary);
@@ -60,6 +69,11 @@ class NgramModel {
   Token sample(std::uint64_t history, Rng& rng) const;
   /// P(· | history) over the whole vocabulary (O(V · order)).
   void distribution(std::uint64_t history, std::vector<double>& out) const;
+  /// P(· | history) in chain form (O(|words| · order · log) for the contexts of this history; see SparseLaw).
+  SparseLaw sparseLaw(std::uint64_t history) const;
+  /// The base law P_base of the chain form over the whole vocabulary (O(V)): Kneser–Ney's full unigram level
+  /// (its uniform floor included); uniform 1/V for add-k and none.
+  void baseLaw(std::vector<double>& out) const;
 
   int order() const { return order_; }
   std::size_t vocabulary() const { return vocabulary_; }
