@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "collapse/data/dataset_store.hpp"
+#include "collapse/experiments/language_model.hpp"
 #include "collapse/lm/ngram_model.hpp"
 #include "collapse/lm/text_corpus.hpp"
 #include "experiment_run.hpp"
@@ -124,4 +125,27 @@ TEST_CASE("language-model: the notes quote a real sentence and sampled sentences
   REQUIRE(quoted != notes.end());
   CHECK_THAT(*quoted, Catch::Contains("generation 1 (real text): “the fulton county grand jury"));
   CHECK_THAT(*quoted, Catch::Contains("generation 5: “"));
+}
+
+TEST_CASE("language-model: every series carries sentences of every generation (series[].samples)", "[language-model]") {
+  const auto r = run({{"samples", 3000}, {"generations", 6}, {"trials", 1}}, "workflow=replace,accumulate");
+  const json out = resultJson(r.result);
+  for (const auto& series : out.at("series")) {
+    const auto& samples = series.at("samples");
+    REQUIRE(samples.size() == 6);
+    for (std::size_t g = 0; g < samples.size(); ++g) {
+      CHECK(samples[g].at("generation") == g + 1);
+      CHECK(samples[g].at("sentences").size() == LanguageModel::kSentencesShown);
+    }
+    CHECK(samples[0].at("sentences")[0].get<std::string>().rfind("the fulton county grand jury", 0) == 0);  // the real text
+  }
+  // Replace and accumulate sample different text after generation 1.
+  CHECK(out["series"][0]["samples"][5] != out["series"][1]["samples"][5]);
+  // The note quotes the same first sentences.
+  const auto& notes = r.result.notes;
+  const std::string first = out["series"][0]["samples"][4]["sentences"][0];
+  CHECK(std::any_of(notes.begin(), notes.end(), [&](const std::string& n) { return n.find("generation 5: “" + first + "”") != std::string::npos; }));
+  // A swept x has no natural generations to quote.
+  const auto swept = testing::runExperiment("language-model", {{"generations", 2}, {"trials", 1}, {"workflow", "replace"}}, "samples=500,1000");
+  CHECK_FALSE(resultJson(swept.result)["series"][0].contains("samples"));
 }

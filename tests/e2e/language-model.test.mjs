@@ -1,7 +1,7 @@
 // "language-model" in the browser, on the real Brown corpus the page fetches when the experiment opens: the first
 // preset (few generations, small T) draws replace and accumulate, perplexity climbs under replace and less under
 // accumulate, every metric of the one run is in the Result, and the picture panel draws the rank–frequency (Zipf) plot
-// of a generation over the real text's. Screenshot to test-results/ for a person to look at.
+// of a generation over the real text's, with sentences of generations 1 and 20 side by side. Screenshot to test-results/ for a person to look at.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
@@ -11,8 +11,8 @@ const { server, url } = await startSite();
 const browser = await launchBrowser();
 after(async () => { await browser.close(); server.close(); });
 
-test('language-model/forgets-rare-words: perplexity climbs under replace, less under accumulate; every metric from one run; the Zipf picture', async () => {
-  const { page, problems } = await openPage(browser, `${url}#v=1&exp=language-model&preset=forgets-rare-words&trials=1&generations=5&samples=4000`);
+test('language-model/forgets-rare-words: perplexity climbs under replace, less under accumulate; every metric from one run; the Zipf picture; sentences side by side', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=language-model&preset=forgets-rare-words&trials=1&generations=20&samples=4000`);
   const result = await waitForResult(page, '(r) => r.experiment === "language-model"');
   const replace = result.series.find((s) => s.value === 'replace'), accumulate = result.series.find((s) => s.value === 'accumulate');
   const last = (s) => s.simulation.mean.at(-1);
@@ -28,6 +28,15 @@ test('language-model/forgets-rare-words: perplexity climbs under replace, less u
     return Boolean(chart) && chart.data.datasets.some((d) => d.role === 'samples');
   }, null, { timeout: 60000 });
   assert.match(await page.textContent('body'), /Zipf/);
+  // Sentences side by side: generation 1 (the real text) and generation 20 of the shown series.
+  const columns = await page.$$eval('[data-picture-sentences] .sentence-column', (cs) => cs.map((c) => ({
+    generation: Number(c.dataset.generation), heading: c.querySelector('h4').textContent,
+    sentences: [...c.querySelectorAll('li')].map((li) => li.textContent) })));
+  const column = (g) => columns.find((c) => c.generation === g);
+  assert.ok(column(1) && column(20), `columns for generations 1 and 20: ${JSON.stringify(columns.map((c) => c.generation))}`);
+  assert.match(column(1).heading, /real text/);
+  assert.match(column(1).sentences[0], /^the fulton county grand jury/);
+  assert.deepEqual(column(20).sentences, replace.samples[19].sentences);
   await page.screenshot({ path: path.join(screenshotDir, 'language-model-forgets-rare-words.png'), fullPage: true });
   assert.deepEqual(problems, []);
 });

@@ -260,8 +260,8 @@ std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c
   return metrics;
 }
 
-std::string LanguageModel::sampledSentences(const Config& c) const {
-  thread_local std::map<std::string, std::string> cache;
+std::vector<GenerationSample> LanguageModel::sampleSentences(const Config& c) const {
+  thread_local std::map<std::string, std::vector<GenerationSample>> cache;
   std::string key;
   for (const auto& [name, value] : c.values()) key += name + "=" + formatValue(value) + ";";
   if (auto found = cache.find(key); found != cache.end()) return found->second;
@@ -270,27 +270,38 @@ std::string LanguageModel::sampledSentences(const Config& c) const {
   Rng rng(static_cast<std::uint64_t>(c.number("seed")), 0);
   simulateMetrics(c, rng, nullptr, &texts);
   const auto& words = data::brownCorpus().vocabulary;
-  const int n = static_cast<int>(texts.size());
+  std::vector<GenerationSample> samples;
+  for (std::size_t g = 0; g < texts.size(); ++g) {
+    GenerationSample sample{static_cast<int>(g + 1), {}};
+    const auto& text = texts[g];
+    for (std::size_t i = 0, start = 0; i < text.size() && sample.sentences.size() < kSentencesShown; ++i)
+      if (text[i] == lm::kSentenceEnd) {
+        if (i - start >= 6 && i - start <= 25) {
+          std::string sentence;
+          for (std::size_t k = start; k < i; ++k) sentence += (k > start ? " " : "") + words[text[k]];
+          sample.sentences.push_back(std::move(sentence));
+        }
+        start = i + 1;
+      }
+    samples.push_back(std::move(sample));
+  }
+  return cache.emplace(key, std::move(samples)).first->second;
+}
+
+std::string LanguageModel::sampledSentences(const Config& c) const {
+  const std::vector<GenerationSample> samples = sampleSentences(c);
+  const int n = static_cast<int>(samples.size());
   std::string out = "Sentences of trial 1 (" + c.choice("workflow") + "), the first of 6–25 words in each generation's text";
   std::vector<int> shown;
   for (int g : {1, 5, 20, n})
     if (g <= n && std::find(shown.begin(), shown.end(), g) == shown.end()) shown.push_back(g);
   std::sort(shown.begin(), shown.end());
   for (int g : shown) {
-    const auto& text = texts[static_cast<std::size_t>(g - 1)];
-    std::string sentence;
-    for (std::size_t i = 0, start = 0; i < text.size(); ++i)
-      if (text[i] == lm::kSentenceEnd) {
-        if (i - start >= 6 && i - start <= 25) {
-          for (std::size_t k = start; k < i; ++k) sentence += (k > start ? " " : "") + words[text[k]];
-          break;
-        }
-        start = i + 1;
-      }
+    const auto& sentences = samples[static_cast<std::size_t>(g - 1)].sentences;
     out += std::string(g == 1 ? ": " : " · ") + "generation " + std::to_string(g) + (g == 1 ? " (real text)" : "") + ": “" +
-           (sentence.empty() ? "(no sentence of 6–25 words)" : sentence) + "”";
+           (sentences.empty() ? "(no sentence of 6–25 words)" : sentences.front()) + "”";
   }
-  return cache.emplace(key, out + ".").first->second;
+  return out + ".";
 }
 
 std::optional<PointCloud> LanguageModel::pointCloud(const Config& c, Rng& rng) const {

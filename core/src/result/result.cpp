@@ -117,6 +117,7 @@ Result assembleResult(const Plan& plan, const std::vector<double>& trialValues) 
     }
     if (plan.sweptX) series.markers = plan.experiment->referencePoints(pointConfigs.front(), plan.x.key);
     if (series.theory) series.theoryCurve = theoryCurve(plan, s);
+    if (!plan.sweptX) series.samples = plan.experiment->sampleSentences(pointConfigs.back());
     for (const auto& point : pointConfigs)
       for (const auto& note : plan.experiment->notes(point))
         if (std::find(result.notes.begin(), result.notes.end(), note) == result.notes.end()) result.notes.push_back(note);
@@ -209,6 +210,11 @@ nlohmann::json resultJson(const Result& result) {
                       {"markers", markers},
                       {"metrics", metricsJson}});
     if (s.theoryCurve) series.back()["theoryCurve"] = {{"x", numbers(s.theoryCurve->x)}, {"y", numbers(s.theoryCurve->y)}};
+    if (!s.samples.empty()) {
+      nlohmann::json samples = nlohmann::json::array();
+      for (const auto& g : s.samples) samples.push_back({{"generation", g.generation}, {"sentences", g.sentences}});
+      series.back()["samples"] = samples;
+    }
   }
   // The request that reproduces this Result bit for bit (collapse-lab run --config FILE, the page's "Open").
   const nlohmann::json request = {{"experiment", experiment.info().key}, {"config", config}, {"x", plan.xSpec},

@@ -12,6 +12,7 @@ import { GeometryView } from '../figure/geometry-view.js';
 import { cloudSize, cloudSummary, pictureLayout } from '../figure/point-cloud-data.js';
 import { MAX_DRAWN, PictureView } from '../figure/picture-view.js';
 import { currentTheme, seriesColour } from '../figure/theme.js';
+import { renderSentences } from './sentence-panel.js';
 import { formatNumber, formatShort } from '../util/format.js';
 
 /** Clouds above this many values (8 bytes each) are not computed: the page would stall and run out of memory. */
@@ -31,7 +32,7 @@ export class PicturePanel {
       value: $('[data-picture-value]'), canvas: $('[data-picture-canvas]'), status: $('[data-picture-status]'),
       table: $('[data-picture-table]'), wrap: $('.picture-wrap'), controls: $('.picture-controls'),
       play: $('[data-picture-play]'), geometry: $('[data-picture-geometry]'), heatmap: $('[data-picture-heatmap]'),
-      heatmapWrap: $('[data-picture-heatmap-wrap]'), sliderName: $('[data-picture-slider-name]'), title: root.querySelector('h2'),
+      heatmapWrap: $('[data-picture-heatmap-wrap]'), sentences: $('[data-picture-sentences]'), sliderName: $('[data-picture-slider-name]'), title: root.querySelector('h2'),
     };
     this.standardTitle = this.el.title?.textContent ?? '';
     this.view = new PictureView(this.el.canvas);
@@ -50,6 +51,7 @@ export class PicturePanel {
     this.token += 1;
     this.root.hidden = true;
     this.current = null;
+    renderSentences(this.el.sentences, null);
   }
 
   /** Whether the pictures may show (the experiment has them and the lecturer has not hidden them); shown once drawn. */
@@ -70,6 +72,7 @@ export class PicturePanel {
     this.showGeometryParts(geometry);
     const series = picture && picture.series < result.series.length ? picture.series : 0;
     this.fillSeries(result, series);
+    renderSentences(this.el.sentences, result, series, picture?.generation ?? result.series[series]?.samples?.length);
     const { samples, generations } = result.config;
     const dimension = result.config.dim ?? 3;
     const size = geometry ? result.x.values.length * 2 * result.config.classes * result.config.featureDim
@@ -246,6 +249,7 @@ export class PicturePanel {
     this.el.status.textContent = sentence;
     this.el.canvas.setAttribute('aria-label', canvasLabel(layout, label, generation, shown, realSummary) + ' ' + sentence);
     renderSummaryTable(this.el.table, layout, pictures, [['real data', realSummary], [`${label}, generation ${generation}`, shown]]);
+    renderSentences(this.el.sentences, result, series, generation);
   }
 }
 

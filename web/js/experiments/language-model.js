@@ -61,8 +61,8 @@ export default {
         `${lastG(result)} generations (${fromTo(result, 'perplexity')}), and its text keeps ever fewer of the real words ` +
         `(${fromTo(result, 'vocabulary', percent)} of the real vocabulary): the rare words go first. Accumulating the text ` +
         'keeps the real words in the data. Every metric comes from this one run (choose it under "What is plotted"); the ' +
-        'picture below is the Zipf plot of each generation: drag the slider or press Play to see the tail shrink. The notes ' +
-        'under the figure quote sentences of generations 1, 5 and 20 side by side.';
+        'picture below is the Zipf plot of each generation: drag the slider or press Play to see the tail shrink, and ' +
+        'under it sentences of generations 1, 5 and 20 stand side by side.';
     },
     'accumulate-holds'(result) {
       if (!byValue(result, 'replace') || !byValue(result, 'accumulate')) return '';

@@ -38,6 +38,13 @@ struct PointCloud {
   std::vector<std::vector<double>> generations;  ///< [t − 1]: the samples drawn from fit t
 };
 
+/// A few sentences of the text one generation was fitted to (generation 1: the real text), for reading
+/// generations side by side (Result series[].samples, docs/result.md).
+struct GenerationSample {
+  int generation = 1;
+  std::vector<std::string> sentences;
+};
+
 /// A named request that reproduces a paper's figure: the same definition serves the CLI (--preset) and the page.
 struct Preset {
   std::string key;       ///< e.g. "ridge-u-shapes"
@@ -130,6 +137,10 @@ class Experiment {
 
   /// One trial's data, generation by generation (generative experiments only; nullopt otherwise).
   virtual std::optional<PointCloud> pointCloud(const Config&, Rng&) const { return std::nullopt; }
+
+  /// Sentences of trial 1's text at every generation (text experiments only; empty otherwise). Deterministic in the
+  /// config; the Result carries them per series on a natural x axis.
+  virtual std::vector<GenerationSample> sampleSentences(const Config&) const { return {}; }
 
   const Parameter* findParameter(const std::string& key) const;
 };

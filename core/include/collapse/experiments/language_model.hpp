@@ -34,7 +34,13 @@ class LanguageModel final : public Experiment {
   std::vector<LanguageModelMetrics> simulateMetrics(const Config& config, Rng& rng, PointCloud* cloud,
                                                     std::vector<std::vector<std::uint32_t>>* texts = nullptr) const;
 
-  /// "Sentences sampled …, generation 1: “…” · generation 5: “…” · …" from trial 1 (cached per configuration).
+  /// Trial 1's text at every generation: its first kSentencesShown sentences of 6–25 words (cached per
+  /// configuration; generation 1 is the real text).
+  std::vector<GenerationSample> sampleSentences(const Config& config) const override;
+  static constexpr int kSentencesShown = 3;
+
+  /// "Sentences of trial 1 …: generation 1 (real text): “…” · generation 5: “…” · …" (the first sentence of
+  /// generations 1, 5, 20 and the last), one of the notes.
   std::string sampledSentences(const Config& config) const;
 };
 

@@ -40,6 +40,7 @@ struct SeriesResult {
   std::vector<ReferencePoint> markers;
   std::vector<MetricSeries> metrics;
   std::optional<TheoryCurve> theoryCurve;  ///< see TheoryCurve; JSON series[].theoryCurve {x, y} when present
+  std::vector<GenerationSample> samples;  ///< Experiment::sampleSentences (natural x only); JSON series[].samples when any
 };
 
 struct Result {
