@@ -25,6 +25,7 @@ void printUsage(std::ostream& out) {
       << "  --format csv-report    csv with the median, the manifest, reference lines and marked points as # lines\n"
       << "  --config <file>        a saved request or Result (CLI JSON output, the page's Export JSON): reruns it\n"
       << "                         bit for bit; flags beside it override its settings\n"
+      << "  --text-file <file>     language-model --corpus pasted: your own plain text (UTF-8) to train on\n"
       << collapse::cli::shardUsage() << "\n"
       << "Bad input: every problem on stderr, exit code 2. Runs longer than a second show progress on a terminal.\n\n"
       << "example:\n"

@@ -1,7 +1,7 @@
 // collapse-lab: the native command-line tool (contract in docs/design.md §5.1).
 //   collapse-lab list
 //   collapse-lab run <experiment> [--<key> <value> | --<key>=<value>]... [--x <key>=<grid>] [--series <key>=<v1,...>]
-//                    [--preset <key>] [--format json|csv|csv-all|csv-report] [--config <file>] [--shard i/k] [--help]
+//                    [--preset <key>] [--format json|csv|csv-all|csv-report] [--config <file>] [--shard i/k] [--text-file <file>] [--help]
 //   collapse-lab merge PART...                      (partial results of --shard runs → the Result, bit for bit)
 // Bad input: every problem on stderr, exit code 2.
 #include <iostream>
@@ -37,6 +37,7 @@ int run(const std::vector<std::string>& args) {
     }
     if (cli::printExperimentHelp(std::cout, arguments.request.experiment)) return 0;
   }
+  if (!arguments.textFile.empty()) cli::provideTextFile(arguments.textFile);
   if (!arguments.shard.empty()) return collapse::cli::runShard(arguments.request, arguments.shard, std::cout);
   const collapse::Plan plan = collapse::makePlan(arguments.request);
   const collapse::Result result = collapse::assembleResult(plan, cli::simulateWithProgress(plan));

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <set>
 #include <sstream>
 #include <sys/stat.h>
@@ -9,12 +10,14 @@
 #include "collapse/catalogue/catalogue.hpp"
 #include "collapse/catalogue/suggestion.hpp"
 #include "collapse/catalogue/validation_error.hpp"
+#include "collapse/data/dataset_store.hpp"
+#include "collapse/lm/text_corpus.hpp"
 
 namespace cli {
 
 namespace {
 
-const std::vector<std::string> kOptions = {"format", "x", "series", "preset", "config", "shard", "help"};
+const std::vector<std::string> kOptions = {"format", "x", "series", "preset", "config", "shard", "text-file", "help"};
 
 [[noreturn]] void fail(const std::string& parameter, const std::string& value, const std::string& message) {
   throw collapse::ValidationError({{parameter, collapse::shortened(value), message}});
@@ -48,6 +51,19 @@ collapse::Request requestFromFile(const std::string& path) {
     for (auto& issue : issues) issue.message = "config = " + path + ": " + issue.message;
     throw collapse::ValidationError(issues);
   }
+}
+
+void provideTextFile(const std::string& path) {
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) fail("text-file", path, "text-file = " + path + ": no such file.");
+  if (!S_ISREG(info.st_mode)) fail("text-file", path, "text-file = " + path + ": not a regular file; give a plain text file.");
+  if (static_cast<std::size_t>(info.st_size) > collapse::lm::kMaxPastedBytes)
+    fail("text-file", path, "text-file = " + path + ": " + std::to_string(info.st_size) + " bytes; at most " +
+                                std::to_string(collapse::lm::kMaxPastedBytes) + " are read.");
+  std::ifstream file(path, std::ios::binary);
+  if (!file) fail("text-file", path, "text-file = " + path + ": cannot read that file.");
+  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+  collapse::data::provide(collapse::lm::kPastedTextDataset, std::move(bytes));
 }
 
 RunArguments parseRunArguments(const std::vector<std::string>& args) {
@@ -95,6 +111,8 @@ RunArguments parseRunArguments(const std::vector<std::string>& args) {
       out.format = value;
     } else if (key == "shard") {
       out.shard = value;
+    } else if (key == "text-file") {
+      out.textFile = value;
     } else if (key == "x") {
       out.request.x = value;
     } else if (key == "series") {
@@ -113,6 +131,8 @@ RunArguments parseRunArguments(const std::vector<std::string>& args) {
   }
   if (out.request.experiment.empty())
     fail("experiment", "", "run needs an experiment, e.g. collapse-lab run recursive-regression (collapse-lab list shows all).");
+  if (!out.textFile.empty() && !(out.request.config.contains("corpus") && out.request.config["corpus"] == "pasted"))
+    fail("text-file", out.textFile, "--text-file is the text of language-model --corpus pasted; give --corpus pasted with it.");
   return out;
 }
 

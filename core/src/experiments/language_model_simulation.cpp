@@ -165,12 +165,14 @@ struct FirstGeneration {
   LanguageModelMetrics metrics;
 };
 
+/// The text of the run: the Brown corpus split, or the reader's own (docs/theory/language-model.md §7).
+const lm::TextCorpus& corpusOf(const Config& c) { return c.choice("corpus") == "pasted" ? lm::pastedSplit() : lm::brownSplit(); }
+
 const FirstGeneration& firstGeneration(const Config& c) {
-  const lm::TextCorpus& corpus = lm::brownSplit();
+  const lm::TextCorpus& corpus = corpusOf(c);
   thread_local std::map<std::string, std::shared_ptr<FirstGeneration>> cache;
-  thread_local const lm::TextCorpus* cachedCorpus = nullptr;
-  if (cachedCorpus != &corpus || cache.size() > 8) cache.clear(), cachedCorpus = &corpus;
-  const std::string key = formatNumber(c.number("samples")) + "|" + formatNumber(c.number("order")) + "|" + c.choice("smoothing") +
+  if (cache.size() > 8) cache.clear();
+  const std::string key = c.choice("corpus") + "#" + std::to_string(corpus.stamp) + "|" + formatNumber(c.number("samples")) + "|" + formatNumber(c.number("order")) + "|" + c.choice("smoothing") +
                           "|" + formatNumber(c.number("addK"));
   auto& slot = cache[key];
   if (!slot) {
@@ -262,14 +264,15 @@ std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c
 
 std::vector<GenerationSample> LanguageModel::sampleSentences(const Config& c) const {
   thread_local std::map<std::string, std::vector<GenerationSample>> cache;
-  std::string key;
+  const lm::TextCorpus& corpus = corpusOf(c);
+  std::string key = std::to_string(corpus.stamp) + ";";  // the pasted text can change under the same config
   for (const auto& [name, value] : c.values()) key += name + "=" + formatValue(value) + ";";
   if (auto found = cache.find(key); found != cache.end()) return found->second;
   if (cache.size() > 32) cache.clear();
   std::vector<std::vector<Token>> texts;
   Rng rng(static_cast<std::uint64_t>(c.number("seed")), 0);
   simulateMetrics(c, rng, nullptr, &texts);
-  const auto& words = data::brownCorpus().vocabulary;
+  const auto& words = corpus.words;
   std::vector<GenerationSample> samples;
   for (std::size_t g = 0; g < texts.size(); ++g) {
     GenerationSample sample{static_cast<int>(g + 1), {}};

@@ -18,6 +18,10 @@ void provide(const std::string& name, std::vector<std::uint8_t> bytes);
 /// Throws ValidationError (parameter "dataset") saying how to get it when neither works.
 const std::vector<std::uint8_t>& require(const std::string& name);
 
+/// The bytes of dataset `name` if it was provided (never read from the asset directory: for data only the reader
+/// has, such as the pasted text of experiment "language-model"); nullptr otherwise.
+const std::vector<std::uint8_t>* provided(const std::string& name);
+
 /// Whether require(name) would succeed (may read the file).
 bool available(const std::string& name);
 

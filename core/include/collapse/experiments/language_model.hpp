@@ -20,6 +20,7 @@ struct LanguageModelMetrics {
 class LanguageModel final : public Experiment {
  public:
   const ExperimentInfo& info() const override;
+  std::vector<Issue> checkCombination(const Config& config) const override;
   std::vector<std::string> notes(const Config& config) const override;
   Axis metricAxis(const Config& config) const override;
   std::vector<double> naturalX(const Config& config) const override;
