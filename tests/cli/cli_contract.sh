@@ -72,6 +72,11 @@ node -e "process.stdout.write('{\"experiment\":\"recursive-regression\",\"config
 check_bad "nests deeper than 32 levels" -- run --config "$tmp/deep.json"
 echo '{"experiment":"recursive-regression","confg":{}}' > "$tmp/typo.json"
 check_bad "'confg' is not a field of a request. Did you mean 'config'?" -- run --config "$tmp/typo.json"
+# language-model --corpus pasted --text-file: a missing file, a missing text and a too short text are exit 2.
+check_bad "text-file = $tmp/none.txt: no such file" -- run language-model --corpus pasted --text-file "$tmp/none.txt"
+check_bad "corpus = pasted: no text of your own" "--text-file" -- run language-model --corpus pasted
+echo "Too short. Only a few words here." > "$tmp/short.txt"
+check_bad "corpus = pasted: the text has 7 words; at least 200" -- run language-model --corpus pasted --text-file "$tmp/short.txt"
 rm -rf "$tmp"
 rm -f /tmp/cli_list.$$
 echo "cli contract: all checks passed"

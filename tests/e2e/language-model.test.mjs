@@ -57,3 +57,25 @@ for (const [preset, series] of [['accumulate-holds', 2], ['temperature-tail', 3]
     await page.screenshot({ path: path.join(screenshotDir, `language-model-${preset}.png`), fullPage: true });
     assert.deepEqual(problems, []);
   });
+
+test('language-model: the reader pastes a text of their own; the figure is drawn from it and the caption says so; the link does not carry it', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=language-model&preset=forgets-rare-words&trials=1&generations=3&samples=300`);
+  await waitForResult(page, '(r) => r.experiment === "language-model"');
+  const words = ['river', 'mill', 'water', 'wheel', 'morning', 'village', 'children', 'school', 'bank', 'stone', 'bridge', 'field', 'lantern'];
+  const text = Array.from({ length: 50 }, (_, s) => `${Array.from({ length: 9 }, (_, k) => words[(s * 5 + k * k) % words.length]).join(' ')}.`).join(' ');
+  await page.click('[data-own-text] summary');
+  await page.fill('[data-own-text-area]', text);
+  await page.click('[data-own-text-use]');
+  const result = await waitForResult(page, '(r) => r.config.corpus === "pasted"');
+  assert.match(result.series[0].samples[0].sentences[0], /^river /);
+  assert.ok((await chartData(page)).some((d) => d.role === 'mean'), 'a figure');
+  assert.match(await page.textContent('#caption'), /your own text/);
+  const hash = await page.evaluate(() => location.hash);
+  assert.match(hash, /corpus=pasted/);
+  assert.ok(!hash.includes('lantern'), 'the text is not in the link');
+  // The same link opened without the text: the page says what is missing and falls back to the Brown corpus.
+  const other = await openPage(browser, `${url}${hash}`);
+  await waitForResult(other.page, '(r) => r.experiment === "language-model"');
+  assert.match(await other.page.textContent('body'), /no text of your own is loaded here/);
+  assert.deepEqual(problems, []);
+});

@@ -26,6 +26,7 @@ import { MessageBanner } from '../ui/message-banner.js';
 import { ProgressView } from '../ui/progress-view.js';
 import { scrollCue } from '../ui/scroll-cue.js';
 import { PicturePanel } from './picture-panel.js';
+import { OwnTextInput } from './own-text.js';
 import { describeChanges, presetChanges } from './preset-changes.js';
 import { glossaryTerms, renderWithTerms } from '../glossary/glossary.js';
 import { highlightIndex, TourGuide } from '../tour/tour-guide.js';
@@ -186,6 +187,8 @@ export class LabApp {
       onCommit: current((key, value) => this.setParameter(key, value, true)),
       onDrag: current((key, value) => this.setParameter(key, value, false, { live: true })),
     });
+    if (this.view.ownText)
+      new OwnTextInput(this.el.controls, { text: this.pastedText ?? '', onUse: (text) => this.usePastedText(text) }); // eslint-disable-line no-new
     this.sweepControls = new SweepControls(this.el.sweep, experiment, { onCommit: (x, series) => this.setSweep(x, series), configFor: () => this.state.config });
     this.presetList = new PresetList(this.el.presets, this.view.presets, { onChoose: (preset) => this.choosePreset(preset) });
     this.viewControls.setFigures([{ value: STANDARD_FIGURE, label: 'curves' },
@@ -306,6 +309,18 @@ export class LabApp {
     this.el.run.disabled = issues.length > 0;
     if (issues.length) this.setStatus(`Fix the highlighted setting${issues.length > 1 ? 's' : ''} to run; the figure shows the last good run.`);
     return issues;
+  }
+
+  /**
+   * The reader's own text (language-model, corpus = pasted): handed to this page's engine and every worker, kept in
+   * memory only; then corpus = pasted is chosen and validated (a short text gets its message beside the control).
+   */
+  usePastedText(text) {
+    this.pastedText = text;
+    this.runner.providePastedText(text);
+    this.setParameter('corpus', 'pasted', true);
+    this.panel.setValues(this.state.config);
+    this.validate();
   }
 
   /** Settings from the embed API: validated as a whole, applied only when valid. Returns the issues. */

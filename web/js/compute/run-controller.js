@@ -88,6 +88,12 @@ export class RunController {
     }
   }
 
+  /** The reader's own text (language-model, corpus = pasted): to this thread's engine and to every worker, now and later. */
+  providePastedText(text) {
+    this.engine.providePastedText(text);
+    this.pool.setPastedText(text);
+  }
+
   /** Stops the run in flight, if any (its promise rejects with CancelledError). */
   cancel() {
     if (this.current === null) return;

@@ -23,10 +23,19 @@ self.onmessage = (event) => {
     );
     return;
   }
+  if (message.type === 'pasted-text') {
+    ready.then(() => providePastedText(message.text));
+    return;
+  }
   ready.then(() => answer(message));
 };
 
-async function start({ scriptUrl, wasmModule, dataUrl: dataBase }) {
+/** The reader's own text (language-model, corpus = pasted) as the dataset "pasted-text" (UTF-8 bytes). */
+function providePastedText(text) {
+  checked(lab.provideDataset('pasted-text', new TextEncoder().encode(text)));
+}
+
+async function start({ scriptUrl, wasmModule, dataUrl: dataBase, pastedText }) {
   dataUrl = dataBase ?? null;
   importScripts(scriptUrl);
   lab = await self.createCollapseLab({
@@ -35,6 +44,7 @@ async function start({ scriptUrl, wasmModule, dataUrl: dataBase }) {
       return {};
     },
   });
+  if (typeof pastedText === 'string') providePastedText(pastedText);
 }
 
 /** Fetches and provides the datasets the request's experiment reads (once per worker). */

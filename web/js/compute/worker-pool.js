@@ -36,6 +36,15 @@ export class WorkerPool {
     while (this.slots.length < this.size) this.spawn();
   }
 
+  /**
+   * The reader's own text (language-model, corpus = pasted) for every worker: sent to the running ones now (before any
+   * later job, messages keep their order) and part of the init message of any worker spawned later.
+   */
+  setPastedText(text) {
+    this.init = { ...this.init, pastedText: text };
+    for (const slot of this.slots) slot.worker.postMessage({ type: 'pasted-text', text });
+  }
+
   /** Runs one job on a worker: resolves with the worker's reply, rejects with its error or CancelledError. */
   submit(job, { transfer = [], priority = false } = {}) {
     return new Promise((resolve, reject) => {

@@ -109,6 +109,17 @@ export class CollapseEngine {
     fromModule(this.module.provideDataset(name, bytes));
   }
 
+  /**
+   * Hands the reader's own text to the engine (language-model with corpus = pasted; docs/theory/language-model.md §7):
+   * plain text, kept in this module's memory only. Validation then checks it (too short, samples above its training
+   * tokens).
+   */
+  providePastedText(text) {
+    if (typeof text !== 'string') throw issueError('corpus', typeof text, `providePastedText(text): the text must be a string, not ${typeof text}.`);
+    fromModule(this.module.provideDataset('pasted-text', new TextEncoder().encode(text)));
+    this.lastValidation = { text: null, issues: null }; // the same request may now validate differently
+  }
+
   /** The whole run on this thread: the Result. */
   run(request) {
     return JSON.parse(fromModule(this.module.run(requestText(request))));

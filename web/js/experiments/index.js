@@ -104,5 +104,6 @@ export function experimentView(catalogueExperiment) {
     yRange: file.yRange ?? (() => null),
     pictures: file.pictures ?? null,
     multiples: file.multiples ?? null,
+    ownText: file.ownText === true, // "Use your own text" under the parameters (app/own-text.js)
   };
 }

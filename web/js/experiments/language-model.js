@@ -29,9 +29,19 @@ function fromTo(result, key, format = f) {
   }).filter(Boolean).join('; ');
 }
 
+/** The caption's first words when the run is on the reader's own text (corpus = pasted). */
+const OWN_TEXT = 'Trained on your own text (pasted into this page; it stays in your browser), not the Brown corpus: every tenth sentence of it is held out for the perplexity.';
+const ownText = (result) => (result?.config.corpus === 'pasted' ? `${OWN_TEXT} ` : '');
+/** A preset's caption, led by OWN_TEXT on the reader's text. */
+const onText = (look) => (result) => {
+  const text = look(result);
+  return text && `${ownText(result)}${text}`;
+};
+
 export default {
   key: 'language-model',
   groups: [
+    { title: 'Text', keys: ['corpus'] },
     { title: 'Model', keys: ['order', 'smoothing', 'addK'] },
     { title: 'Recursion', keys: ['generations', 'workflow', 'samples'] },
     { title: 'Sampling', keys: ['temperature', 'topP'] },
@@ -39,6 +49,7 @@ export default {
     { title: 'Monte Carlo', keys: ['trials', 'seed'] },
   ],
   defaultPreset: 'forgets-rare-words',
+  ownText: true, // the "Use your own text" block under the parameters (app/own-text.js)
   presetViews: { 'forgets-rare-words': { y: 'log' }, 'fixed-compute': { y: 'log' } },
   yTitle: (result) => METRIC_TITLES[result.metric.key] ?? result.metric.label,
 
@@ -54,7 +65,7 @@ export default {
   },
 
   lookFor: {
-    'forgets-rare-words'(result) {
+    'forgets-rare-words': onText((result) => {
       const replace = byValue(result, 'replace'), accumulate = byValue(result, 'accumulate');
       if (!replace || !accumulate || result.x.key !== 'generation') return '';
       return `Refitted on its own text (replace), the ${result.config.order}-gram model's held-out perplexity climbs over ` +
@@ -63,28 +74,29 @@ export default {
         'keeps the real words in the data. Every metric comes from this one run (choose it under "What is plotted"); the ' +
         'picture below is the Zipf plot of each generation: drag the slider or press Play to see the tail shrink, and ' +
         'under it sentences of generations 1, 5 and 20 stand side by side.';
-    },
-    'accumulate-holds'(result) {
+    }),
+    'accumulate-holds': onText((result) => {
       if (!byValue(result, 'replace') || !byValue(result, 'accumulate')) return '';
       return `Share of the real vocabulary the model's text still contains: ${fromTo(result, 'vocabulary', percent)}; ` +
         `real mass of the lost words: ${fromTo(result, 'tailMass', percent)}. Under accumulate the real text stays in the ` +
         'training data, so nothing is lost (Gerstgrasser et al.).';
-    },
-    'temperature-tail'(result) {
+    }),
+    'temperature-tail': onText((result) => {
       if (result?.series[0]?.key !== 'temperature') return '';
       return `A unigram model resampled at temperature τ (q^(1/τ)): the real mass of the words it lost after ` +
         `${lastG(result)} generations is ${result.series.map((s) => `${s.label} ${percent(last(curve(s, 'tailMass')))}`).join(', ')}. ` +
         'Lower temperature narrows the law (a Zipf exponent β/τ) and cuts the tail faster (A Tale of Tails).';
-    },
-    'fixed-compute'(result) {
+    }),
+    'fixed-compute': onText((result) => {
       if (!byValue(result, 'accumulate-subsample')) return '';
       return `Held-out perplexity: ${fromTo(result, 'perplexity')}. Accumulate-subsample fits T tokens per generation, the ` +
         'compute of replace, drawn from all text so far, and degrades far less than replace (Kazdan et al.).';
-    },
+    }),
   },
 
   caption(result) {
     const parts = ['Solid lines: the Monte Carlo mean over trials (each trial refits the model on its own samples); dashed: exact theory where it exists (the Wright–Fisher diversity of an unsmoothed unigram model).'];
+    if (result.config.corpus === 'pasted') parts.unshift(OWN_TEXT);
     if (result.config.smoothing === 'none') parts.push('Without smoothing, perplexity is infinite once a held-out word is lost (missing points).');
     return parts.join(' ');
   },
