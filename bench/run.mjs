@@ -43,6 +43,12 @@ function numpy(design) {
   return JSON.parse(run.stdout);
 }
 
+// npm run bench -- language-model: only that leg (native, both WebAssembly flavours and numpy, one run).
+if (process.argv[2] === 'language-model') {
+  await languageModelBench();
+  process.exit(0);
+}
+
 const rows = [];
 for (const design of ['fixed', 'fresh']) {
   const measure = async (engine, sampler, fn) => rows.push({ design, engine, sampler, ...(await fn()) });
