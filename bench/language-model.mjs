@@ -22,7 +22,7 @@ export async function languageModelBench() {
   if (native.status !== 0) throw new Error(`collapse-bench failed: ${native.stderr}`);
   const base = JSON.parse(native.stdout).seconds;
   let diversity = null;
-  rows.push(['native', base, null]);
+  rows.push(['native', base, JSON.parse(native.stdout).lastMean ?? null]);
   for (const flavour of ['simd', 'scalar']) {
     const engine = await loadNodeEngine(flavour);
     let best = Infinity;
