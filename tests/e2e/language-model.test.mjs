@@ -64,6 +64,9 @@ test('language-model: the reader pastes a text of their own; the figure is drawn
   const words = ['river', 'mill', 'water', 'wheel', 'morning', 'village', 'children', 'school', 'bank', 'stone', 'bridge', 'field', 'lantern'];
   const text = Array.from({ length: 50 }, (_, s) => `${Array.from({ length: 9 }, (_, k) => words[(s * 5 + k * k) % words.length]).join(' ')}.`).join(' ');
   await page.click('[data-own-text] summary');
+  await page.fill('[data-own-text-area]', 'Far too short. A few words.'); // a message beside the corpus control, no run
+  await page.click('[data-own-text-use]');
+  await page.waitForFunction(() => /the text has 6 words; at least 200/.test(document.querySelector('.control[data-key="corpus"]')?.textContent ?? ''));
   await page.fill('[data-own-text-area]', text);
   await page.click('[data-own-text-use]');
   const result = await waitForResult(page, '(r) => r.config.corpus === "pasted"');

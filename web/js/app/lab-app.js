@@ -188,7 +188,11 @@ export class LabApp {
       onDrag: current((key, value) => this.setParameter(key, value, false, { live: true })),
     });
     if (this.view.ownText)
-      new OwnTextInput(this.el.controls, { text: this.pastedText ?? '', onUse: (text) => this.usePastedText(text) }); // eslint-disable-line no-new
+      new OwnTextInput(this.el.controls, { // eslint-disable-line no-new
+        after: this.panel.controls.get('corpus')?.element.closest('fieldset') ?? null,
+        text: this.pastedText ?? '',
+        onUse: (text) => this.usePastedText(text),
+      });
     this.sweepControls = new SweepControls(this.el.sweep, experiment, { onCommit: (x, series) => this.setSweep(x, series), configFor: () => this.state.config });
     this.presetList = new PresetList(this.el.presets, this.view.presets, { onChoose: (preset) => this.choosePreset(preset) });
     this.viewControls.setFigures([{ value: STANDARD_FIGURE, label: 'curves' },
@@ -318,9 +322,10 @@ export class LabApp {
   usePastedText(text) {
     this.pastedText = text;
     this.runner.providePastedText(text);
-    this.setParameter('corpus', 'pasted', true);
+    // The same config may now run differently (another text): run even when corpus was already pasted.
+    this.state = { ...this.state, config: { ...this.state.config, corpus: 'pasted' } };
     this.panel.setValues(this.state.config);
-    this.validate();
+    this.afterEdit(0, true);
   }
 
   /** Settings from the embed API: validated as a whole, applied only when valid. Returns the issues. */

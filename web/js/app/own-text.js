@@ -3,8 +3,11 @@
 // never put in the link: the link says corpus=pasted, and a page opened elsewhere without the text says what is missing).
 
 export class OwnTextInput {
-  /** container: where the block is appended; text: the text kept from before; onUse(text): the reader chose to use it. */
-  constructor(container, { text = '', onUse }) {
+  /**
+   * container: where the block goes (after `after` if given, else at the end); text: the text kept from before;
+   * onUse(text): the reader chose to use it.
+   */
+  constructor(container, { after = null, text = '', onUse }) {
     const details = document.createElement('details');
     details.className = 'own-text';
     details.dataset.ownText = '';
@@ -37,7 +40,8 @@ export class OwnTextInput {
     row.className = 'own-text-actions';
     row.append(file, use);
     details.append(summary, note, area, row);
-    container.append(details);
+    if (after) after.after(details);
+    else container.append(details);
     this.element = details;
   }
 }
