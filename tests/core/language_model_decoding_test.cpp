@@ -125,6 +125,39 @@ TEST_CASE("decoder: sampled frequencies follow the decoded law (chi-square and p
     }
 }
 
+TEST_CASE("decoder: the draw outside U_h follows the tempered base there, also when rejection gives way to the exact pass",
+          "[language-model]") {
+  // At τ = 0.1 the tempered base P_base^10 sits almost wholly on the most frequent words, which a seen context's U_h
+  // holds: most base draws are rejected and many draws end in the exact O(V) pass after 64 rejections.
+  const auto stream = smallStream();
+  for (double temperature : {0.1, 0.8}) {
+    const NgramModel model(NgramCounts::of(stream, 2), Smoothing::KneserNey, 0.5, kVocabulary);
+    Decoder decoder(model, temperature, 1.0);
+    const std::uint64_t h = advance(0, stream[0]);
+    const SparseLaw sparse = model.sparseLaw(h);
+    std::vector<double> base, law(kVocabulary, 0.0);
+    model.baseLaw(base);
+    double total = 0.0;
+    for (Token w = 0; w < kVocabulary; ++w)
+      if (!std::binary_search(sparse.words.begin(), sparse.words.end(), w)) total += law[w] = std::pow(base[w], 1.0 / temperature);
+    REQUIRE(total > 0.0);
+    double baseTotal = 0.0;
+    for (double b : base) baseTotal += std::pow(b, 1.0 / temperature);
+    // Acceptance of a base draw: below 2 % at τ = 0.1, so over a quarter of the draws take the exact pass (0.98^64).
+    if (temperature < 0.5) REQUIRE(total / baseTotal < 0.02);
+    Rng rng(33, static_cast<std::uint64_t>(10 * temperature));
+    const std::size_t draws = 20000;
+    std::vector<double> counts(kVocabulary, 0.0);
+    for (std::size_t i = 0; i < draws; ++i) counts[decoder.sampleOutside(h, rng)] += 1.0;
+    for (Token w = 0; w < kVocabulary; ++w) {
+      const double p = law[w] / total;
+      INFO("τ " << temperature << ", word " << w << ", P = " << p);
+      if (p == 0.0) CHECK(counts[w] == 0.0);  // a word of U_h is never drawn here
+      else CHECK(std::fabs(counts[w] / draws - p) <= 4.0 * std::sqrt(p * (1.0 - p) / draws));  // 4 binomial SEs
+    }
+  }
+}
+
 TEST_CASE("decoder: temperature 1 and top-p 1 give the model's own law", "[language-model]") {
   const auto stream = smallStream();
   for (Smoothing smoothing : {Smoothing::None, Smoothing::AddK, Smoothing::KneserNey}) {

@@ -129,6 +129,11 @@ Token Decoder::sample(std::uint64_t history, Rng& rng) {
   return drawOutside(c, rng);
 }
 
+Token Decoder::sampleOutside(std::uint64_t history, Rng& rng) {
+  if (topP_ < 1.0) throw std::invalid_argument("Decoder::sampleOutside: only for top-p = 1 (a nucleus has no outside part)");
+  return drawOutside(context(history), rng);
+}
+
 void Decoder::law(std::uint64_t history, std::vector<double>& out) {
   const Context& c = context(history);
   const double inner = c.cumulative.empty() ? 0.0 : c.cumulative.back();

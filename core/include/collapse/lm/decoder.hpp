@@ -28,6 +28,9 @@ class Decoder {
   Token sample(std::uint64_t history, Rng& rng);
   /// The decoded law of `history` over the whole vocabulary (O(V): for tests).
   void law(std::uint64_t history, std::vector<double>& out);
+  /// One token drawn from the decoded law restricted to the words outside U_h (the path of sample() that draws from
+  /// the tempered base by rejection, then exactly; public so that tests can reach it where it is rare). p = 1 only.
+  Token sampleOutside(std::uint64_t history, Rng& rng);
 
   /// Entries kept in the context cache before it is emptied (memory bound: about 12 bytes each).
   static constexpr std::size_t kCacheEntries = std::size_t(1) << 20;
