@@ -9,7 +9,8 @@
 /// Σ_w P_base(w)^(1/τ), its cumulative table and its order by value computed once per model,
 ///   Z_h = Σ_{w∈U_h} P(w | h)^(1/τ) + B_h^(1/τ) (Σ_w P_base(w)^(1/τ) − Σ_{w∈U_h} P_base(w)^(1/τ)),
 /// a draw outside U_h is a draw from the tempered base rejecting U_h, and the nucleus is a merge of U_h's sorted
-/// values with the base's sorted list (skipping U_h). Context tables are cached (bounded) for one decoder's life.
+/// values with the base's sorted list (skipping U_h), whose outside part is a prefix of the base order found by
+/// binary search. Context tables are cached (bounded) for one decoder's life.
 #include <cstdint>
 #include <unordered_map>
 #include <vector>
@@ -41,8 +42,10 @@ class Decoder {
     std::vector<Token> members;      ///< U_h, sorted (to test membership)
     std::vector<Token> words;        ///< the words of the inner table (U_h, or the whole nucleus)
     std::vector<double> cumulative;  ///< running sums of their tempered values
-    double outerMass = 0.0;          ///< tempered mass outside U_h (0 for a nucleus: it is all in the table)
+    double outerMass = 0.0;          ///< tempered mass outside U_h (of the nucleus, for p < 1)
     double outerWeight = 0.0;        ///< B_h^(1/τ)
+    bool nucleus = false;            ///< p < 1: the words outside U_h are those of the first `outerPrefix` of baseOrder_
+    std::size_t outerPrefix = 0;
   };
   const Context& context(std::uint64_t history);
   Context build(std::uint64_t history) const;
@@ -52,7 +55,10 @@ class Decoder {
   double exponent_, topP_;
   std::vector<double> baseTempered_;    ///< P_base(w)^(1/τ)
   std::vector<double> baseCumulative_;  ///< their running sums, by id
-  std::vector<Token> baseOrder_;        ///< ids by tempered value, largest first (ties by id)
+  std::vector<Token> baseOrder_;        ///< ids by tempered value, largest first (ties by id); p < 1 only
+  std::vector<std::size_t> position_;   ///< the inverse of baseOrder_
+  std::vector<double> orderedValues_;   ///< tempered values in that order
+  std::vector<double> orderedPrefix_;   ///< their running sums, orderedPrefix_[k] = sum of the first k
   std::size_t basePositive_ = 0;        ///< words with P_base > 0
   std::unordered_map<std::uint64_t, Context> cache_;
   std::size_t cached_ = 0;
