@@ -26,7 +26,7 @@ export default {
     'mnist-error-grows'(result) {
       if (!result || result.x.key !== 'generation') return '';
       const n = last(result.x.values);
-      const parts = result.series.map((s) => `${s.label}: from ${f(mean(s)[0])} on the real labels to ${f(last(mean(s)))} after ${n} generations` +
+      const parts = result.series.map((s) => `${s.label}: from ${f(mean(s)[0])} on the real labels to ${f(last(mean(s)))} after n = ${n} generations` +
         (s.theory ? ` (theory ${f(last(s.theory))})` : ''));
       return `Test error on ${10 * result.config.testSamples} real held-out MNIST digits of kernel ridge models trained on ` +
         `${10 * result.config.samples} real digits whose labels were passed through n generations of synthetic relabelling ` +

@@ -58,7 +58,7 @@ export default {
       const replace = byValue(result, 'replace'), accumulate = byValue(result, 'accumulate');
       if (!replace || !accumulate || result.x.key !== 'generation') return '';
       return `Refitted on its own text (replace), the ${result.config.order}-gram model's held-out perplexity climbs over ` +
-        `${lastG(result)} generations (${fromTo(result, 'perplexity')}), and its text keeps ever fewer of the real words ` +
+        `g = ${lastG(result)} generations of T = ${result.config.samples} tokens each (${fromTo(result, 'perplexity')}), and its text keeps ever fewer of the real words ` +
         `(${fromTo(result, 'vocabulary', percent)} of the real vocabulary): the rare words go first. Accumulating the text ` +
         'keeps the real words in the data. Every metric comes from this one run (choose it under "What is plotted"); the ' +
         'picture below is the Zipf plot of each generation: drag the slider or press Play to see the tail shrink. The notes ' +

@@ -71,8 +71,10 @@ export default {
       const loss = metricOf(result, 'loss');
       if (!nc1 || !loss) return '';
       const fStar = loss.references?.[0]?.value;
-      return `The training error reaches 0 at step ${zero ?? '—'}; training goes on (the terminal phase) and NC1 keeps falling, ` +
-        `from ${f(firstMean(nc1))} at step 0 to ${f(lastMean(nc1))} at step ${result.x.values.at(-1)} (log axis), while the ` +
+      const { classes, samplesPerClass, featureDim } = result.config;
+      return `C = ${classes} classes of n = ${samplesPerClass} samples each, with features in d = ${featureDim} dimensions: ` +
+        `the training error reaches 0 at step ${zero ?? '—'}; training goes on (the terminal phase) and NC1 keeps falling, ` +
+        `from ${f(firstMean(nc1))} at step 0 to ${f(lastMean(nc1))} after T = ${result.x.values.at(-1)} steps (log axis), while the ` +
         `objective approaches its closed-form optimum f* = ${f(fStar)} (${f(lastMean(loss))} reached). The small multiples show ` +
         `NC2 (equinorm, equiangularity, max-angle), NC3 and NC4 falling too; below, the class means settle into a simplex. ${RELATION}`;
     },

@@ -52,8 +52,10 @@ export default {
       const helped = rows.filter((r) => r.at > 0);
       const hurt = rows.filter((r) => r.at === 0);
       const say = (r) => `n_real = ${r.s.value}: ${f(r.realOnly)} with real data only, ${r.at > 0 ? `${f(r.best)} with ${r.at} synthetic samples` : 'never lower'}`;
+      const generator = result.config.dim === undefined ? ''
+        : `One generator, fitted on T₀ = ${result.config.generatorSamples} real samples in d = ${result.config.dim} dimensions, labels the synthetic ones. `;
       return `Each cell is one model, trained on n_real real samples (up) and n_synth synthetic ones (across) and tested on real ` +
-        `data; its colour is the test error (log scale: dark = low). ` +
+        `data; its colour is the test error (log scale: dark = low). ${generator}` +
         (helped.length ? `Where real data are scarce, synthetic data help: ${helped.slice(0, 2).map(say).join('; ')}. ` : '') +
         (hurt.length ? `Where they are plentiful, any synthetic data hurt: ${hurt.slice(-2).map(say).join('; ')}. ` : '') +
         'Cells on a diagonal share a proportion but not a count, and their errors differ: the amount of real data matters. ' +
