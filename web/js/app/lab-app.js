@@ -28,7 +28,7 @@ import { scrollCue } from '../ui/scroll-cue.js';
 import { PicturePanel } from './picture-panel.js';
 import { describeChanges, presetChanges } from './preset-changes.js';
 import { glossaryTerms, renderWithTerms } from '../glossary/glossary.js';
-import { findScrubbables, makeScrubbable } from '../play/scrubbable-numbers.js';
+import { findScrubbables, makeScrubbable, showScrubbedValue } from '../play/scrubbable-numbers.js';
 import { highlightIndex, TourGuide } from '../tour/tour-guide.js';
 import { PinAndHistory } from '../play/pin-and-history.js';
 import { GenerationPlayer } from '../play/generation-player.js';
@@ -402,10 +402,12 @@ export class LabApp {
     this.captionText();
   }
 
-  captionText() {
-    // A caption number being dragged (or stepped with the keys, its run pending) stays in place until its run is drawn.
+  /** The caption (ran: a run has just been drawn, whose numbers it may now quote). */
+  captionText({ ran = false } = {}) {
+    // While a caption number is dragged, the caption is redrawn only as runs land (with the number at the pointer's
+    // value); a number stepped with the keys keeps its place (and focus) until the run for its new value is drawn.
     const focused = this.el.caption.contains(document.activeElement) ? document.activeElement.dataset.scrub : undefined;
-    if (this.scrubbing || (focused && this.state.config[focused] !== this.good?.result.config?.[focused])) return;
+    if (this.scrubbing ? !ran : focused && this.state.config[focused] !== this.good?.result.config?.[focused]) return;
     const preset = this.view.presets.find((p) => p.key === this.state.preset);
     const result = this.good?.result;
     const current = result && result.experiment === this.state.experiment ? result : null;
@@ -424,18 +426,23 @@ export class LabApp {
     return findScrubbables(text, experiment.parameters, config, allowed).map(({ start, end, parameter }) => ({
       start, end, render: () => {
         const span = document.createElement('span');
-        makeScrubbable(span, parameter, config[parameter.key], {
+        const dragged = this.scrubbing?.key === parameter.key;
+        makeScrubbable(span, parameter, dragged ? this.scrubbing.value : config[parameter.key], {
+          onDragStart: (key, value) => { this.scrubbing = { key, value }; },
           onChange: (key, value) => {
+            if (this.scrubbing?.key === key) this.scrubbing.value = value;
+            // The caption may have been redrawn under the pointer: its copies of this number follow too.
+            for (const other of this.el.caption.querySelectorAll(`[data-scrub="${key}"]`)) if (other !== span) showScrubbedValue(other, parameter, value);
             this.panel.controls.get(key)?.setValue(value);
             this.setParameter(key, value, false, { live: true });
           },
-          onDragStart: () => { this.scrubbing = true; },
           onEnd: (key, value, changed) => {
-            this.scrubbing = false;
+            this.scrubbing = null;
             if (changed) this.setParameter(key, value, true);
             this.captionText();
           },
         });
+        span.classList.toggle('scrubbing', dragged); // redrawn under the pointer, mid-drag
         return span;
       },
     }));
@@ -463,7 +470,7 @@ export class LabApp {
       });
       this.good = { ...outcome, state };
       this.draw(outcome.result);
-      this.captionText();
+      this.captionText({ ran: true });
       this.showPictures();
       this.setStatus(`${outcome.result.trials} trials, seed ${outcome.result.seed}, ${this.flavour} build, ${this.poolSize} worker${this.poolSize === 1 ? '' : 's'}, ${outcome.seconds.toFixed(2)} s.` +
         this.logGapText());

@@ -8,6 +8,20 @@
 const TOTAL_MS = 6000; // a whole play-through, however many generations
 const MIN_FRAME_MS = 60;
 
+/**
+ * How long each frame after x[i] stays (ms): even on a log axis or evenly spaced x (generations); on a linear axis with
+ * uneven x (training checkpoints, dense early and sparse late) in proportion to the distance to the next x, so the
+ * curves are drawn across the figure at a steady speed (never shorter than a frame the eye can see).
+ */
+export function frameDurations(xs, { logAxis = false } = {}) {
+  const even = Math.max(MIN_FRAME_MS, TOTAL_MS / xs.length);
+  const span = xs[xs.length - 1] - xs[0];
+  const gaps = xs.slice(1).map((x, i) => x - xs[i]);
+  const uneven = gaps.length > 1 && Math.max(...gaps) > 2 * Math.min(...gaps);
+  if (logAxis || !uneven || !(span > 0)) return gaps.map(() => even);
+  return gaps.map((gap) => Math.max(MIN_FRAME_MS / 2, (TOTAL_MS * gap) / span));
+}
+
 export class GenerationPlayer {
   constructor(app, toolbar) {
     this.app = app;
@@ -54,15 +68,20 @@ export class GenerationPlayer {
     if (!xs.length) return;
     if (this.until === null || this.until >= xs[xs.length - 1]) this.until = xs[0];
     this.setPressed(true);
-    const frame = Math.max(MIN_FRAME_MS, TOTAL_MS / xs.length);
+    const durations = frameDurations(xs, { logAxis: this.app.chart?.chart?.scales?.x?.type === 'logarithmic' });
     this.show();
-    this.timer = setInterval(() => {
-      if (!this.step()) this.pause();
-    }, frame);
+    const next = () => {
+      const i = xs.indexOf(this.until);
+      this.timer = setTimeout(() => {
+        if (this.step()) next();
+        else this.pause();
+      }, durations[Math.max(0, i)] ?? MIN_FRAME_MS);
+    };
+    next();
   }
 
   pause() {
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
     this.timer = 0;
     this.setPressed(false);
   }

@@ -58,9 +58,16 @@ export function findScrubbables(text, parameters, config, allowed = () => true) 
   return found.sort((a, b) => a.start - b.start);
 }
 
+/** Shows `value` in a scrubbable span (its text and its slider state). */
+export function showScrubbedValue(span, parameter, value) {
+  span.textContent = formatScrubbed(parameter, value);
+  span.setAttribute('aria-valuenow', String(value));
+  span.setAttribute('aria-valuetext', `${parameter.symbol} = ${formatScrubbed(parameter, value)}`);
+}
+
 /**
  * Makes `span` (showing `value`) a draggable, keyboard-operable number for `parameter`.
- * onDragStart() when a drag begins; onChange(key, value) while it moves; onEnd(key, value, changed) once a drag ends
+ * onDragStart(key, value) when a drag begins; onChange(key, value) while it moves; onEnd(key, value, changed) once a drag ends
  * (keys call onChange only).
  */
 export function makeScrubbable(span, parameter, value, { onChange, onDragStart = () => {}, onEnd }) {
@@ -76,9 +83,7 @@ export function makeScrubbable(span, parameter, value, { onChange, onDragStart =
   span.title = `Drag left or right, or use the arrow keys, to change ${parameter.symbol} (${parameter.label}); the figure follows.`;
   const show = (v) => {
     current = v;
-    span.textContent = formatScrubbed(parameter, v);
-    span.setAttribute('aria-valuenow', String(v));
-    span.setAttribute('aria-valuetext', `${parameter.symbol} = ${formatScrubbed(parameter, v)}`);
+    showScrubbedValue(span, parameter, v);
   };
   show(value);
   const set = (v) => {
@@ -87,32 +92,34 @@ export function makeScrubbable(span, parameter, value, { onChange, onDragStart =
     onChange(parameter.key, v);
   };
 
-  // Drag: positions of the control's slider, so a log parameter moves by factors and a linear one by steps.
+  // Drag: positions of the control's slider, so a log parameter moves by factors and a linear one by steps. The
+  // pointer is followed on the window, not by capture on the span: the caption is redrawn (with this number) as each
+  // live run lands, and the drag goes on across that.
   let drag = null;
-  span.addEventListener('pointerdown', (event) => {
-    if (event.button !== 0) return;
-    event.preventDefault();
-    span.setPointerCapture?.(event.pointerId);
-    drag = { x: event.clientX, position: scale.toPosition(current), start: current };
-    span.classList.add('scrubbing');
-    onDragStart();
-    span.focus({ preventScroll: true });
-  });
-  span.addEventListener('pointermove', (event) => {
-    if (!drag) return;
+  const move = (event) => {
     const fine = event.shiftKey ? 0.25 : 1;
     set(scale.toValue(Math.min(1000, Math.max(0, Math.round(drag.position + (event.clientX - drag.x) * POSITIONS_PER_PIXEL * fine)))));
-  });
+  };
   const end = () => {
-    if (!drag) return;
+    window.removeEventListener('pointermove', move);
+    window.removeEventListener('pointerup', end);
+    window.removeEventListener('pointercancel', end);
     const changed = current !== drag.start;
     drag = null;
     span.classList.remove('scrubbing');
     onEnd(parameter.key, current, changed);
   };
-  span.addEventListener('pointerup', end);
-  span.addEventListener('pointercancel', end);
-  span.addEventListener('lostpointercapture', end);
+  span.addEventListener('pointerdown', (event) => {
+    if (event.button !== 0 || drag) return;
+    event.preventDefault();
+    drag = { x: event.clientX, position: scale.toPosition(current), start: current };
+    span.classList.add('scrubbing');
+    span.focus({ preventScroll: true });
+    onDragStart(parameter.key, current);
+    window.addEventListener('pointermove', move);
+    window.addEventListener('pointerup', end);
+    window.addEventListener('pointercancel', end);
+  });
 
   // Keys: one step (an integer's unit, or 1% of the slider), ten with Page Up/Down, the ends with Home/End.
   span.addEventListener('keydown', (event) => {
