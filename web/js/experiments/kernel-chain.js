@@ -46,8 +46,11 @@ export default {
   },
 
   caption(result) {
-    return result.config?.design === 'fresh'
+    const fixed = (key) => result.x.key !== key && !result.series.some((s) => s.key === key);
+    const setting = [fixed('generatorNoise') ? `generator noise σ₀ = ${result.config.generatorNoise}` : '', fixed('ridge') ? `ridge λ = ${result.config.ridge}` : '']
+      .filter(Boolean).join(', ');
+    return (setting ? `Kernel ridge on MNIST digits (${setting}). ` : '') + (result.config?.design === 'fresh'
       ? 'Monte Carlo mean over the trials (new training digits every generation); no closed form for a fresh design.'
-      : 'Solid: Monte Carlo mean over the label noise (the digits are fixed); dashed: the exact expected error given the digits.';
+      : 'Solid: Monte Carlo mean over the label noise (the digits are fixed); dashed: the exact expected error given the digits.');
   },
 };

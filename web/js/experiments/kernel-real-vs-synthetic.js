@@ -25,6 +25,7 @@ export default {
         `ridge with λ = ${result.config.ridge}.`;
     },
   },
-  caption: () => 'Test error on real MNIST digits of kernel ridge models trained on n_real real and n_synth synthetic digits per class; ' +
-    'dashed: the exact expected error given the digits.',
+  caption: (result) => 'Test error on real MNIST digits of kernel ridge models trained on n_real real and n_synth synthetic digits per class; ' +
+    'dashed: the exact expected error given the digits.' +
+    (result.x.key !== 'generatorNoise' && !result.series.some((s) => s.key === 'generatorNoise') ? ` Generator noise σ₀ = ${result.config.generatorNoise}.` : ''),
 };

@@ -84,8 +84,11 @@ export default {
   },
 
   caption(result) {
-    const parts = ['Solid lines: the Monte Carlo mean over trials (each trial refits the model on its own samples); dashed: exact theory where it exists (the Wright–Fisher diversity of an unsmoothed unigram model).'];
+    const fixed = (key) => result.x.key !== key && !result.series.some((s) => s.key === key);
+    const setting = [fixed('order') ? `order n = ${result.config.order}` : '', fixed('samples') ? `T = ${result.config.samples} tokens per generation` : '']
+      .filter(Boolean).join(', ');
+    const parts = [setting ? `An n-gram model (${setting}) refitted on its own text.` : '', 'Solid lines: the Monte Carlo mean over trials (each trial refits the model on its own samples); dashed: exact theory where it exists (the Wright–Fisher diversity of an unsmoothed unigram model).'];
     if (result.config.smoothing === 'none') parts.push('Without smoothing, perplexity is infinite once a held-out word is lost (missing points).');
-    return parts.join(' ');
+    return parts.filter(Boolean).join(' ');
   },
 };

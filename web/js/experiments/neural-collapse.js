@@ -44,8 +44,9 @@ export default {
       maxAngle: 'max-angle', selfDuality: 'NC3', ncc: 'NC4', lsDeviation: 'term B', gnc2: 'GNC2', gnc3: 'GNC3',
       classifierNorm: '‖w‖²', featureNorm: '‖h‖²', trueClassOutput: 'true-class output' },
   },
-  caption: (result) => `${result.metric.label} over ${result.x.values.at(-1)} steps, ${result.trials} initialisations; every ` +
-    `metric of the run is drawn below. ${RELATION}`,
+  caption: (result) => `${result.metric.label} over T = ${result.x.values.at(-1)} steps, ${result.trials} initialisations` +
+    (result.series.length === 1 ? ` (C = ${result.config.classes} classes of n = ${result.config.samplesPerClass} samples, features in d = ${result.config.featureDim} dimensions)` : '') +
+    `; every metric of the run is drawn below. ${RELATION}`,
 
   pictures: {
     kind: 'geometry',

@@ -80,8 +80,11 @@ export default {
   },
 
   caption(result) {
-    return gridOfCounts(result)
+    const fixed = (key) => result.x.key !== key && !result.series.some((s) => s.key === key);
+    const setting = [fixed('generatorSamples') ? `a generator fitted on T₀ = ${result.config.generatorSamples} real samples` : '',
+      fixed('dim') ? `d = ${result.config.dim} dimensions` : '', fixed('noise') ? `label noise σ = ${result.config.noise}` : ''].filter(Boolean).join(', ');
+    return (setting ? `Least squares with ${setting}. ` : '') + (gridOfCounts(result)
       ? 'Test error on real data of a model trained on n_real real and n_synth synthetic samples from one generator; dashed: theory (exact for λ = 0).'
-      : 'Test error on real data of a model trained on real and synthetic samples; dashed: theory where it exists.';
+      : 'Test error on real data of a model trained on real and synthetic samples; dashed: theory where it exists.');
   },
 };
