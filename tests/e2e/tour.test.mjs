@@ -50,20 +50,22 @@ test('every experiment has a tour of 4–6 steps; each step names a preset, a hi
   START_TOUR.forEach((step, k) => check(step.experiment, step, `start step ${k + 1}`));
 });
 
-test('a new tour step: a heatmap preset shown as curves with one row highlighted; Next shows another figure of it', async () => {
-  const { page, problems } = await openPage(browser, `${url}#v=1&exp=real-vs-synthetic&preset=cardinality-vs-proportion&figure=standard&trials=20&tour=3`);
+test('a new tour step: its preset with one curve highlighted; Next shows another figure of a preset (figure=proportion)', async () => {
+  const { page, problems, context } = await openPage(browser, `${url}#v=1&exp=real-vs-synthetic&preset=scarce-vs-plentiful&trials=20&tour=3`);
   const result = await waitForResult(page, '(r) => r.experiment === "real-vs-synthetic"');
-  assert.match(await page.textContent('.tour'), /step 3 of 5/);
+  assert.match(await page.textContent('.tour'), /step 3 of 4/);
   assert.match(await page.textContent('.tour-text'), /400 real samples/);
   const drawn = await emphasis(page);
   const k = result.series.findIndex((s) => String(s.value) === '400');
-  assert.equal(drawn.length, result.series.length, 'the curves, not the heatmap');
   assert.deepEqual(drawn.map((d) => d.faded), result.series.map((_, i) => i !== k), 'n_real = 400 highlighted, the others faded');
   await page.click('[data-tour-next]');
-  await page.waitForFunction(() => /figure=proportion&.*tour=4/.test(location.hash));
+  await page.waitForFunction(() => /preset=cardinality-vs-proportion&/.test(location.hash) && /figure=proportion&.*tour=4/.test(location.hash));
   await waitForResult(page, '(r) => r.trials === 100');
   assert.match(await page.textContent('.tour-text'), /real proportion/);
+  const xTitle = await page.evaluate(() => window.Chart.getChart(document.getElementById('figure')).options.scales.x.title.text);
+  assert.match(xTitle, /real proportion/, 'the step’s figure, not the preset’s heatmap');
   assert.deepEqual(problems, []);
+  await context.close();
 });
 
 test('on a phone the tour step, its Back / Next and (at least) half of the chart are on the first screen', async () => {
