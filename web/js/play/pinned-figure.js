@@ -81,4 +81,11 @@ function shareYRange(a, b) {
     chart.options.scales.y.max = max;
     chart.update('none');
   }
+  // One grid too: a linear axis takes the live chart's tick step.
+  const ticks = a.scales.y.ticks;
+  if (a.scales.y.type === 'linear' && ticks.length > 1) {
+    b.options.scales.y.ticks.stepSize = ticks[1].value - ticks[0].value;
+    b.options.scales.y.ticks.maxTicksLimit = Math.max(ticks.length, a.options.scales.y.ticks.maxTicksLimit ?? 0);
+    b.update('none');
+  }
 }

@@ -59,7 +59,7 @@ export const TOURS = {
   'language-model': [
     { preset: 'forgets-rare-words', highlight: 'replace', text: 'A bigram language model (each word predicted from the one before) is fitted on real English, the Brown corpus, then refitted on text it wrote itself, generation after generation. Under replace (blue) its perplexity on held-out real text climbs: real English surprises it more and more.' },
     { preset: 'forgets-rare-words', highlight: 'accumulate', text: 'Accumulate (orange) keeps the real text and adds each generation’s synthetic text: perplexity still rises, but far less. In the picture below, the Zipf plot of each generation’s text: press Play and watch the tail of rare words shrink under replace.' },
-    { preset: 'accumulate-holds', highlight: 'replace', text: 'Why: count the words. Under replace (blue) the model’s text keeps an ever smaller share of the real vocabulary, because a rare word that is not sampled once is gone for good; under accumulate (orange) the real text stays, and so do all its words.' },
+    { preset: 'accumulate-holds', highlight: 'replace', text: 'Why: count the words. Under replace (blue) the model’s text keeps an ever smaller share of the real vocabulary: a rare word that one generation fails to sample has little chance to come back, so the losses pile up; under accumulate (orange) the real text stays in the training data, and so do all its words.' },
     { preset: 'temperature-tail', highlight: '0.7', text: 'Sampling at a lower temperature favours the common words: the real probability mass of the words the model has lost grows faster at τ = 0.7 (green) than at τ = 1 (blue).' },
     { preset: 'fixed-compute', highlight: 'accumulate-subsample', text: 'Accumulating costs more compute every generation. Accumulate-subsample (green) fits only T tokens per generation, drawn from all the text so far, the compute of replace, and degrades far less than replace.' },
   ],
@@ -90,7 +90,7 @@ export const START_TOUR = [
   { experiment: 'synthetic-chain', preset: 'ridge-u-shapes', highlight: 4, text: 'Regularisation helps but needs re-tuning: the best ridge penalty (diamonds) moves as the synthetic generations pile up.' },
   { experiment: 'strong-collapse', preset: 'scaling-plateau', highlight: 3, text: 'A little goes a long way: a fixed share of synthetic labels puts a floor under the scaling law, so more data stop helping.' },
   { experiment: 'kde-fitting', preset: 'moons', highlight: 'replace', text: 'Generative models collapse too: a density estimate of two moons, refitted on its own samples, drifts away from the data.' },
-  { experiment: 'language-model', preset: 'forgets-rare-words', highlight: 'replace', text: 'And language models: a bigram model refitted on its own text from real English forgets the rare words, and its perplexity on real text climbs (blue); keeping the real text (orange) holds it. Each tab has its own tour: press “Tour of this experiment”.' },
+  { experiment: 'language-model', preset: 'forgets-rare-words', highlight: 'replace', text: 'And language models: a bigram model refitted on its own text from real English forgets the rare words, and its perplexity on real text climbs (blue); keeping the real text (orange) makes it climb far less. Each tab has its own tour: press “Tour of this experiment”.' },
 ];
 
 /** The steps of a tour: 'start' or an experiment key (each step then names its experiment). */
