@@ -11,9 +11,15 @@ jobs=$(nproc)
 
 bash scripts/reset-stale-builds.sh
 
+# The real-data assets first, once: both build trees depend on them (the script does nothing when they are fresh).
+node scripts/build-assets.mjs build/assets
+
+# The native build runs beside the WebAssembly one: each leaves cores idle while it links.
+native=""
 if [ "$mode" = all ]; then
   cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release > /dev/null
-  cmake --build build/native -j "$jobs"
+  { cmake --build build/native -j "$jobs" 2>&1 | sed -u 's/^/[native] /'; exit "${PIPESTATUS[0]}"; } &
+  native=$!
 fi
 
 # Debian's emcc needs Debian's acorn at -O1 and above; node 20 must not fetch() the .wasm (emscripten 3.1.6).
@@ -25,6 +31,9 @@ if [ "$mode" = site ]; then
   cmake --build build/wasm -j "$jobs" --target collapse_lab_simd collapse_lab_scalar collapse_assets
 else
   cmake --build build/wasm -j "$jobs"
+fi
+if [ -n "$native" ]; then
+  wait "$native" || { echo "build: the native build failed (its messages are above, marked [native])" >&2; exit 1; }
 fi
 
 node scripts/build-site.mjs

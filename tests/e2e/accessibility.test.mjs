@@ -50,3 +50,18 @@ test('axe: a phone and an embed with controls have no serious or critical violat
     await context.close();
   }
 });
+
+test('axe: a tour step on a phone, scrubbable caption numbers and the pinned figure beside the live one', async () => {
+  const { page, context } = await openPage(browser, `${url}#v=1&exp=tails&preset=scaling-law&trials=6&tour=1`, { viewport: { width: 390, height: 844 } });
+  await waitForResult(page);
+  assert.ok(await page.$('#caption .scrub[role="slider"]'), 'the caption has a scrubbable number');
+  assert.deepEqual(await seriousViolations(page), [], 'tour step on a phone');
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.click('[data-pin]');
+  await page.fill('#controls input[name="support"]', '1000');
+  await page.press('#controls input[name="support"]', 'Enter');
+  await waitForResult(page, '(r) => r.config.support === 1000');
+  await page.waitForSelector('.figure-pair-pinned:not([hidden])');
+  assert.deepEqual(await seriousViolations(page), [], 'side-by-side pin');
+  await context.close();
+});

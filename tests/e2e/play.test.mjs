@@ -116,3 +116,97 @@ test('a link followed while a just-edited field has focus shows the link’s fig
   assert.match(await page.evaluate(() => location.hash), /preset=fixed-compute&.*trials=20&/);
   assert.deepEqual(problems, []);
 });
+
+test('a caption number is a slider: arrow keys and a drag change the parameter, the field and the figure', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=40`);
+  const before = await waitForResult(page);
+  const dim = '#caption .scrub[data-scrub="dim"]';
+  assert.equal(await page.getAttribute(dim, 'role'), 'slider');
+  assert.deepEqual(await page.$eval(dim, (s) => [s.textContent, s.getAttribute('aria-valuenow'), s.getAttribute('aria-valuemin'), s.getAttribute('aria-valuemax')]),
+    ['10', '10', '1', '2000']);
+  assert.deepEqual(await page.$$eval('#caption .scrub', (list) => list.map((s) => s.dataset.scrub)), ['noise', 'dim', 'samples', 'generations']);
+  // Keys: two steps up (a log integer: 10 → 11 → 12 or more), the run and the caption follow, focus stays on the number.
+  await page.focus(dim);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  const keyed = await waitForResult(page, '(r) => r.config.dim > 10');
+  assert.equal(await page.inputValue('#controls input[name="dim"]'), String(keyed.config.dim), 'the field follows');
+  await page.waitForFunction((d) => document.querySelector('#caption .scrub[data-scrub="dim"]')?.textContent === String(d), keyed.config.dim);
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.scrub), 'dim', 'focus stays on the number');
+  assert.notDeepEqual(keyed.series[0].simulation.mean, before.series[0].simulation.mean, 'the figure changed');
+  assert.match(await page.textContent('#preset-line'), new RegExp(`d 10 → ${keyed.config.dim}`));
+  // Drag the sample count to the right: more samples per fit (log scale), a smaller error.
+  const box = await page.locator('#caption .scrub[data-scrub="samples"]').boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  for (const dx of [20, 40, 60, 80]) await page.mouse.move(box.x + box.width / 2 + dx, box.y + box.height / 2);
+  await page.mouse.up();
+  const dragged = await waitForResult(page, '(r) => r.config.samples > 100');
+  assert.equal(await page.inputValue('#controls input[name="samples"]'), String(dragged.config.samples));
+  assert.ok(dragged.series[0].simulation.mean.at(-1) < keyed.series[0].simulation.mean.at(-1), 'more samples, less error');
+  assert.match(await page.evaluate(() => location.hash), new RegExp(`samples=${dragged.config.samples}&`));
+  assert.deepEqual(problems, []);
+});
+
+test('at 1600 px a pinned state is a second figure beside the live one, titled with what differs; narrower, ghosts only', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=30`, { viewport: { width: 1600, height: 900 } });
+  const before = await waitForResult(page);
+  await page.click('[data-pin]');
+  assert.equal(await page.isVisible('.figure-pair-pinned'), false, 'nothing to compare yet');
+  await page.fill('#controls input[name="samples"]', '30');
+  await page.press('#controls input[name="samples"]', 'Enter');
+  const after = await waitForResult(page, '(r) => r.config.samples === 30');
+  await page.waitForSelector('.figure-pair-pinned:not([hidden])');
+  const live = await page.locator('#figure').boundingBox();
+  const pinned = await page.locator('[data-pinned-canvas]').boundingBox();
+  assert.ok(pinned.x >= live.x + live.width - 1 && Math.abs(pinned.y - live.y) < 40 && pinned.width > 400, `side by side: ${JSON.stringify({ live, pinned })}`);
+  assert.match(await page.textContent('.figure-pair-pinned figcaption'), /pinned: samples per fit = 100/);
+  assert.match(await page.textContent('.figure-pair-live .figure-pair-title'), /now: samples per fit = 30/);
+  const means = (selector) => page.evaluate((s) => window.Chart.getChart(document.querySelector(s)).data.datasets
+    .filter((d) => d.role === 'mean').map((d) => d.data.map((p) => p.y)), selector);
+  assert.deepEqual((await means('[data-pinned-canvas]'))[0], before.series[0].simulation.mean, 'the pinned figure draws the pinned run');
+  assert.deepEqual((await means('#figure'))[0], after.series[0].simulation.mean, 'the live figure draws the new run');
+  const yMax = (selector) => page.evaluate((s) => window.Chart.getChart(document.querySelector(s)).scales.y.max, selector);
+  assert.equal(await yMax('[data-pinned-canvas]'), await yMax('#figure'), 'one y range, so heights compare');
+  // Narrower: the ghosts only.
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.waitForSelector('.figure-pair-pinned[hidden]', { state: 'attached' });
+  assert.ok(await page.evaluate(() => window.Chart.getChart(document.getElementById('figure')).data.datasets.some((d) => d.role === 'ghost')));
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await page.waitForSelector('.figure-pair-pinned:not([hidden])');
+  await page.click('[data-pinned-dismiss]');
+  assert.equal(await page.isVisible('.figure-pair-pinned'), false);
+  assert.equal(await page.textContent('[data-pin]'), 'Pin this figure', 'dismissing unpins');
+  assert.deepEqual(problems, []);
+});
+
+test('Play on the neural-collapse training curves reveals them checkpoint by checkpoint, the training picture in step', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=neural-collapse&preset=terminal-phase&trials=2`);
+  const result = await waitForResult(page);
+  assert.equal(result.x.key, 'step');
+  assert.equal(await page.isVisible('[data-play]'), true, 'a training experiment can be played');
+  await page.waitForFunction(() => !document.querySelector('[data-picture-generation]').disabled); // the picture's run is ready
+  const drawnUntil = (selector = '#figure') => page.evaluate((s) => {
+    const mean = window.Chart.getChart(document.querySelector(s)).data.datasets.find((d) => d.role === 'mean');
+    return Math.max(...mean.data.filter((p) => p.y !== null).map((p) => p.x));
+  }, selector);
+  await page.click('[data-step]');
+  await page.click('[data-step]');
+  assert.equal(await drawnUntil(), result.x.values[1], 'two steps: up to the second checkpoint');
+  assert.match(await page.textContent('[data-player-status]'), new RegExp(`step ${result.x.values[1]} of ${result.x.values.at(-1)}`));
+  assert.equal(await page.inputValue('[data-picture-generation]'), '2', 'the training picture shows the same checkpoint');
+  assert.ok(await drawnUntil('.metric-multiples canvas') <= result.x.values[1] + 1, 'the small multiples are revealed with it');
+  // One Play: the picture's Play button plays the figure (and says so), and pauses it.
+  await page.click('[data-picture-play]');
+  assert.equal(await page.textContent('[data-play]'), '❚❚ Pause');
+  await page.waitForTimeout(600);
+  const playing = await drawnUntil();
+  assert.ok(playing > result.x.values[1] && playing < result.x.values.at(-1), `playing: up to step ${playing}`);
+  assert.equal(await page.textContent('[data-picture-play]'), 'Pause');
+  await page.click('[data-picture-play]');
+  const paused = await drawnUntil();
+  await page.waitForTimeout(300);
+  assert.equal(await drawnUntil(), paused, 'paused');
+  assert.equal(Number(await page.inputValue('[data-picture-generation]')), result.x.values.indexOf(paused) + 1);
+  assert.deepEqual(problems, []);
+});

@@ -28,3 +28,15 @@ test('a linear parameter maps evenly and clamps', () => {
   assert.equal(noise.toValue(250), 2.5);
   assert.equal(noise.toPosition(20), 1000, 'values beyond the range sit at the end');
 });
+
+test('Play: even frames over generations and on log axes; over uneven training checkpoints on a linear axis, time ∝ distance', async () => {
+  const { frameDurations } = await import('../../web/js/play/generation-player.js');
+  assert.deepEqual(frameDurations([1, 2, 3, 4, 5]), [1200, 1200, 1200, 1200], "6 s over the generations");
+  const steps = [0, 1, 2, 5, 10, 100, 1000, 3000];
+  const linear = frameDurations(steps);
+  assert.equal(linear.length, steps.length - 1);
+  assert.ok(linear[6] > 10 * linear[0], 'the long last stretch of training takes longer than the dense first steps');
+  assert.ok(Math.abs(linear[5] / linear[6] - 900 / 2000) < 1e-9, 'in proportion to the distance on the axis');
+  assert.ok(linear.every((ms) => ms >= 30), 'every frame can be seen');
+  assert.deepEqual(frameDurations(steps, { logAxis: true }), steps.slice(1).map(() => 6000 / steps.length), 'a log axis spaces them evenly');
+});

@@ -29,6 +29,7 @@ import { PicturePanel } from './picture-panel.js';
 import { OwnTextInput } from './own-text.js';
 import { describeChanges, presetChanges } from './preset-changes.js';
 import { glossaryTerms, renderWithTerms } from '../glossary/glossary.js';
+import { findScrubbables, makeScrubbable, showScrubbedValue } from '../play/scrubbable-numbers.js';
 import { highlightIndex, TourGuide } from '../tour/tour-guide.js';
 import { PinAndHistory } from '../play/pin-and-history.js';
 import { GenerationPlayer } from '../play/generation-player.js';
@@ -69,6 +70,11 @@ export class LabApp {
       onChange: (picture) => {
         this.state = { ...this.state, view: { ...this.state.view, picture } };
         this.writeHash();
+      },
+      onPlay: () => {
+        if (!this.player.playable) return false;
+        this.player.toggle();
+        return true;
       },
     });
     this.tourGuide = new TourGuide(this);
@@ -416,14 +422,50 @@ export class LabApp {
     this.captionText();
   }
 
-  captionText() {
+  /** The caption (ran: a run has just been drawn, whose numbers it may now quote). */
+  captionText({ ran = false } = {}) {
+    // While a caption number is dragged, the caption is redrawn only as runs land (with the number at the pointer's
+    // value); a number stepped with the keys keeps its place (and focus) until the run for its new value is drawn.
+    const focused = this.el.caption.contains(document.activeElement) ? document.activeElement.dataset.scrub : undefined;
+    if (this.scrubbing ? !ran : focused && this.state.config[focused] !== this.good?.result.config?.[focused]) return;
     const preset = this.view.presets.find((p) => p.key === this.state.preset);
     const result = this.good?.result;
     const current = result && result.experiment === this.state.experiment ? result : null;
     // A preset's caption may quote the run's numbers, but only those of a run of that very preset.
-    const text = preset ? preset.lookFor(current && this.good.state.preset === preset.key ? current : null)
-      : current ? this.view.caption(current) : this.catalogueExperiment().summary;
-    renderWithTerms(this.el.caption, text, glossaryTerms(this.catalogueExperiment()));
+    const quoted = preset ? (current && this.good.state.preset === preset.key ? current : null) : current;
+    const text = preset ? preset.lookFor(quoted) : current ? this.view.caption(current) : this.catalogueExperiment().summary;
+    const experiment = this.catalogueExperiment();
+    renderWithTerms(this.el.caption, text, glossaryTerms(experiment), this.scrubbableNumbers(text, experiment, quoted?.config ?? this.state.config));
+    if (focused) this.el.caption.querySelector(`[data-scrub="${focused}"]`)?.focus({ preventScroll: true });
+  }
+
+  /** The caption's "symbol = value" numbers of parameters the reader may change here, as draggable spans. */
+  scrubbableNumbers(text, experiment, config) {
+    const swept = new Set([sweptKey(this.state.x), sweptKey(this.state.series)]);
+    const allowed = (key) => !swept.has(key) && Boolean(this.panel.controls.get(key)) && !this.panel.controls.get(key).element.hidden;
+    return findScrubbables(text, experiment.parameters, config, allowed).map(({ start, end, parameter }) => ({
+      start, end, render: () => {
+        const span = document.createElement('span');
+        const dragged = this.scrubbing?.key === parameter.key;
+        makeScrubbable(span, parameter, dragged ? this.scrubbing.value : config[parameter.key], {
+          onDragStart: (key, value) => { this.scrubbing = { key, value }; },
+          onChange: (key, value) => {
+            if (this.scrubbing?.key === key) this.scrubbing.value = value;
+            // The caption may have been redrawn under the pointer: its copies of this number follow too.
+            for (const other of this.el.caption.querySelectorAll(`[data-scrub="${key}"]`)) if (other !== span) showScrubbedValue(other, parameter, value);
+            this.panel.controls.get(key)?.setValue(value);
+            this.setParameter(key, value, false, { live: true });
+          },
+          onEnd: (key, value, changed) => {
+            this.scrubbing = null;
+            if (changed) this.setParameter(key, value, true);
+            this.captionText();
+          },
+        });
+        span.classList.toggle('scrubbing', dragged); // redrawn under the pointer, mid-drag
+        return span;
+      },
+    }));
   }
 
   // ——— running ———
@@ -448,7 +490,7 @@ export class LabApp {
       });
       this.good = { ...outcome, state };
       this.draw(outcome.result);
-      this.captionText();
+      this.captionText({ ran: true });
       this.showPictures();
       this.setStatus(`${outcome.result.trials} trials, seed ${outcome.result.seed}, ${this.flavour} build, ${this.poolSize} worker${this.poolSize === 1 ? '' : 's'}, ${outcome.seconds.toFixed(2)} s.` +
         this.logGapText());
@@ -489,21 +531,9 @@ export class LabApp {
   // ——— drawing ———
 
   draw(result, { preview = 0 } = {}) {
-    const experiment = this.catalogueExperiment(result.experiment);
-    const xTitle = xAxisTitle(result, experiment);
-    const spec = this.good?.result === result ? this.good.request.x : this.state.x;
-    const view = experimentView(experiment);
-    const figure = this.derivedFigure(view, result);
-    const clip = view.yRange(result, { log: this.state.view.y === 'log' });
-    const { dropped, bandGaps } = this.chart.draw(result, {
-      view: this.state.view, xTitle, yTitle: view.yTitle(result), median: view.median(result), yClip: figure.spec ? null : clip,
-      emphasis: highlightIndex(result, this.highlight),
-      ghosts: this.pinHistory.ghosts(result),
-      revealUntil: this.good?.result === result ? this.player.revealUntil() : null,
-      xSpec: spec ?? '', xParameter: experiment.parameters.find((p) => p.key === result.x.key),
-      guides: view.guides(result), markerLabel: (marker, series) => view.markerLabel(marker, series, result),
-      figure: figure.spec,
-    });
+    const { figure, clip, view, context, summary } = this.figureContext(result, { live: true });
+    const { dropped, bandGaps } = this.chart.draw(result, context);
+    this.pinHistory.drawSide(result, this.good?.result === result ? this.good.state : this.state);
     this.dropped = dropped;
     this.bandGaps = bandGaps;
     this.figureNote = [figure.note, !figure.spec && clip?.note ? clip.note : ''].filter(Boolean).join(' ');
@@ -511,13 +541,37 @@ export class LabApp {
     if (!preview) this.viewControls.setUnavailable(Object.fromEntries(Object.entries(view.figures)
       .map(([name, derived]) => [name, derived.build(result, { log: false }).error ?? ''])));
     this.drawnResult = result;
-    this.multiples.draw(result, view.multiples, { band: this.state.view.band });
+    this.multiples.draw(result, view.multiples, { band: this.state.view.band, revealUntil: context.revealUntil });
     this.el.placeholder.hidden = true;
     this.el.canvas.closest('.chart-wrap')?.classList.remove('stale');
-    this.el.canvas.setAttribute('aria-label', figure.spec ? figure.spec.summary : figureSummary(result, xTitle));
+    this.el.canvas.setAttribute('aria-label', summary);
     this.renderLegend();
     this.renderNotes(result, preview);
     if (!preview) this.renderTable();
+  }
+
+  /**
+   * How a Result is drawn: { figure, clip, view, xTitle, context (ChartView's), summary }. live: the page's figure (with
+   * the tour's highlight, the pinned ghosts and Play's reveal); else a pinned Result drawn beside it, with the state and
+   * request it was run with.
+   */
+  figureContext(result, { live = false, state = this.state, request = null } = {}) {
+    const experiment = this.catalogueExperiment(result.experiment);
+    const xTitle = xAxisTitle(result, experiment);
+    const spec = live ? (this.good?.result === result ? this.good.request.x : this.state.x) : request?.x ?? state.x;
+    const view = experimentView(experiment);
+    const figure = this.derivedFigure(view, result);
+    const clip = view.yRange(result, { log: this.state.view.y === 'log' });
+    const context = {
+      view: this.state.view, xTitle, yTitle: view.yTitle(result), median: view.median(result), yClip: figure.spec ? null : clip,
+      emphasis: live ? highlightIndex(result, this.highlight) : null,
+      ghosts: live ? this.pinHistory.ghosts(result) : [],
+      revealUntil: live && this.good?.result === result ? this.player.revealUntil() : null,
+      xSpec: spec ?? '', xParameter: experiment.parameters.find((p) => p.key === result.x.key),
+      guides: view.guides(result), markerLabel: (marker, series) => view.markerLabel(marker, series, result),
+      figure: figure.spec,
+    };
+    return { figure, clip, view, xTitle, context, summary: figure.spec ? figure.spec.summary : figureSummary(result, xTitle) };
   }
 
   /** The derived figure the view asks for, built from this Result: { spec, note }; spec null = the curves. */

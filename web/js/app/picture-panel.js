@@ -21,11 +21,15 @@ export const MAX_CLOUD_VALUES = 4_000_000;
 const TRIAL = 0;
 
 export class PicturePanel {
-  /** root: the panel's section; compute(request, series, trial) → Promise<cloud>; onChange({ series, generation }). */
-  constructor(root, { compute, onChange }) {
+  /**
+   * root: the panel's section; compute(request, series, trial) → Promise<cloud>; onChange({ series, generation });
+   * onPlay() → true when the figure's own player (play/generation-player.js) took the Play press (one Play, not two).
+   */
+  constructor(root, { compute, onChange, onPlay = () => false }) {
     this.root = root;
     this.compute = compute;
     this.onChange = onChange;
+    this.onPlay = onPlay;
     const $ = (selector) => root.querySelector(selector);
     this.el = {
       intro: $('[data-picture-intro]'), series: $('[data-picture-series]'), slider: $('[data-picture-generation]'),
@@ -190,6 +194,7 @@ export class PicturePanel {
    */
   togglePlay() {
     if (this.playTimer) return this.stopPlay();
+    if (this.onPlay()) return undefined;
     if (!this.current || this.el.slider.disabled) return undefined;
     const geometry = Boolean(this.current.geometry);
     const total = Number(this.el.slider.max);
@@ -209,7 +214,8 @@ export class PicturePanel {
   }
 
   stopPlay() {
-    if (this.playTimer) clearInterval(this.playTimer);
+    if (!this.playTimer) return; // the figure's player may be driving the button
+    clearInterval(this.playTimer);
     this.playTimer = 0;
     if (this.el.play) {
       this.el.play.textContent = 'Play';

@@ -6,15 +6,20 @@ import { formatNumber } from '../util/format.js';
 /** [{ key, name, from, to }] for every parameter, x or series that differs from `preset` in `state`. */
 export function presetChanges(state, catalogueExperiment, preset) {
   if (!preset) return [];
-  const original = presetState(catalogueExperiment, preset);
+  return stateChanges(presetState(catalogueExperiment, preset), state, catalogueExperiment);
+}
+
+/** [{ key, name, label, from, to }] for every parameter, x or series that differs between two states. */
+export function stateChanges(original, state, catalogueExperiment) {
   const changes = [];
   for (const parameter of catalogueExperiment.parameters) {
     const from = original.config[parameter.key];
     const to = state.config[parameter.key];
-    if (from !== to) changes.push({ key: parameter.key, name: MONTE_CARLO.has(parameter.key) ? parameter.key : parameter.symbol || parameter.key, from: shown(from), to: shown(to) });
+    if (from !== to) changes.push({ key: parameter.key, name: MONTE_CARLO.has(parameter.key) ? parameter.key : parameter.symbol || parameter.key,
+      label: parameter.label, from: shown(from), to: shown(to) });
   }
   for (const key of ['x', 'series'])
-    if ((original[key] ?? '') !== (state[key] ?? '')) changes.push({ key, name: key, from: original[key] || 'natural', to: state[key] || 'natural' });
+    if ((original[key] ?? '') !== (state[key] ?? '')) changes.push({ key, name: key, label: key, from: original[key] || 'natural', to: state[key] || 'natural' });
   return changes;
 }
 

@@ -19,7 +19,7 @@ function replaceVsAccumulate(result) {
   if (!replace || !accumulate || result.x.key !== 'generation') return '';
   const first = replace.simulation.mean[0];
   return `The curves are the negative log-likelihood of fresh real data under the fitted KDE (lower is better), ` +
-    `${f(first)} for the fit on real data. Refitting on its own samples (replace, blue) raises it to ${f(last(replace.simulation.mean))} ` +
+    `${f(first)} for the fit on real data. Refitting on its own m = ${result.config.samples} samples per generation (replace, blue) raises it to ${f(last(replace.simulation.mean))} ` +
     `after ${lastT(result)} generations; accumulating every generation's samples with the real data (orange) keeps it at ` +
     `${f(last(accumulate.simulation.mean))}. Simulation only: there is no closed form.`;
 }

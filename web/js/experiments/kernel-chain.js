@@ -26,7 +26,7 @@ export default {
     'mnist-error-grows'(result) {
       if (!result || result.x.key !== 'generation') return '';
       const n = last(result.x.values);
-      const parts = result.series.map((s) => `${s.label}: from ${f(mean(s)[0])} on the real labels to ${f(last(mean(s)))} after ${n} generations` +
+      const parts = result.series.map((s) => `${s.label}: from ${f(mean(s)[0])} on the real labels to ${f(last(mean(s)))} after n = ${n} generations` +
         (s.theory ? ` (theory ${f(last(s.theory))})` : ''));
       return `Test error on ${10 * result.config.testSamples} real held-out MNIST digits of kernel ridge models trained on ` +
         `${10 * result.config.samples} real digits whose labels were passed through n generations of synthetic relabelling ` +
@@ -46,8 +46,11 @@ export default {
   },
 
   caption(result) {
-    return result.config?.design === 'fresh'
+    const fixed = (key) => result.x.key !== key && !result.series.some((s) => s.key === key);
+    const setting = [fixed('generatorNoise') ? `generator noise σ₀ = ${result.config.generatorNoise}` : '', fixed('ridge') ? `ridge λ = ${result.config.ridge}` : '']
+      .filter(Boolean).join(', ');
+    return (setting ? `Kernel ridge on MNIST digits (${setting}). ` : '') + (result.config?.design === 'fresh'
       ? 'Monte Carlo mean over the trials (new training digits every generation); no closed form for a fresh design.'
-      : 'Solid: Monte Carlo mean over the label noise (the digits are fixed); dashed: the exact expected error given the digits.';
+      : 'Solid: Monte Carlo mean over the label noise (the digits are fixed); dashed: the exact expected error given the digits.');
   },
 };

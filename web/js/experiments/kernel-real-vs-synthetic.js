@@ -17,10 +17,15 @@ export default {
   presetViews: { 'mnist-cardinality-vs-proportion': { y: 'log', figure: 'heatmap' } },
   figures: { proportion: { label: 'vs proportion', build: proportionFigure } },
   lookFor: {
-    'mnist-cardinality-vs-proportion': (result) => linear.lookFor['cardinality-vs-proportion'](result)
-      .replace('n_real real samples (up) and n_synth synthetic ones', 'n_real real MNIST digits per class (up) and n_synth synthetic ones')
-      .replace(/synthetic samples/g, 'synthetic digits per class'),
+    'mnist-cardinality-vs-proportion'(result) {
+      const text = linear.lookFor['cardinality-vs-proportion'](result)
+        .replace('n_real real samples (up) and n_synth synthetic ones', 'n_real real MNIST digits per class (up) and n_synth synthetic ones')
+        .replace(/synthetic samples/g, 'synthetic digits per class');
+      return text && `${text} The generator's labels carry noise σ₀ = ${result.config.generatorNoise}; every model is a kernel ` +
+        `ridge with λ = ${result.config.ridge}.`;
+    },
   },
-  caption: () => 'Test error on real MNIST digits of kernel ridge models trained on n_real real and n_synth synthetic digits per class; ' +
-    'dashed: the exact expected error given the digits.',
+  caption: (result) => 'Test error on real MNIST digits of kernel ridge models trained on n_real real and n_synth synthetic digits per class; ' +
+    'dashed: the exact expected error given the digits.' +
+    (result.x.key !== 'generatorNoise' && !result.series.some((s) => s.key === 'generatorNoise') ? ` Generator noise σ₀ = ${result.config.generatorNoise}.` : ''),
 };

@@ -69,7 +69,7 @@ export default {
       const replace = byValue(result, 'replace'), accumulate = byValue(result, 'accumulate');
       if (!replace || !accumulate || result.x.key !== 'generation') return '';
       return `Refitted on its own text (replace), the ${result.config.order}-gram model's held-out perplexity climbs over ` +
-        `${lastG(result)} generations (${fromTo(result, 'perplexity')}), and its text keeps ever fewer of the real words ` +
+        `g = ${lastG(result)} generations of T = ${result.config.samples} tokens each (${fromTo(result, 'perplexity')}), and its text keeps ever fewer of the real words ` +
         `(${fromTo(result, 'vocabulary', percent)} of the real vocabulary): the rare words go first. Accumulating the text ` +
         'keeps the real words in the data. Every metric comes from this one run (choose it under "What is plotted"); the ' +
         'picture below is the Zipf plot of each generation: drag the slider or press Play to see the tail shrink, and ' +
@@ -95,9 +95,12 @@ export default {
   },
 
   caption(result) {
-    const parts = ['Solid lines: the Monte Carlo mean over trials (each trial refits the model on its own samples); dashed: exact theory where it exists (the Wright–Fisher diversity of an unsmoothed unigram model).'];
+    const fixed = (key) => result.x.key !== key && !result.series.some((s) => s.key === key);
+    const setting = [fixed('order') ? `order n = ${result.config.order}` : '', fixed('samples') ? `T = ${result.config.samples} tokens per generation` : '']
+      .filter(Boolean).join(', ');
+    const parts = [setting ? `An n-gram model (${setting}) refitted on its own text.` : '', 'Solid lines: the Monte Carlo mean over trials (each trial refits the model on its own samples); dashed: exact theory where it exists (the Wright–Fisher diversity of an unsmoothed unigram model).'];
     if (result.config.corpus === 'pasted') parts.unshift(OWN_TEXT);
     if (result.config.smoothing === 'none') parts.push('Without smoothing, perplexity is infinite once a held-out word is lost (missing points).');
-    return parts.join(' ');
+    return parts.filter(Boolean).join(' ');
   },
 };

@@ -44,8 +44,9 @@ export default {
       maxAngle: 'max-angle', selfDuality: 'NC3', ncc: 'NC4', lsDeviation: 'term B', gnc2: 'GNC2', gnc3: 'GNC3',
       classifierNorm: '‖w‖²', featureNorm: '‖h‖²', trueClassOutput: 'true-class output' },
   },
-  caption: (result) => `${result.metric.label} over ${result.x.values.at(-1)} steps, ${result.trials} initialisations; every ` +
-    `metric of the run is drawn below. ${RELATION}`,
+  caption: (result) => `${result.metric.label} over T = ${result.x.values.at(-1)} steps, ${result.trials} initialisations` +
+    (result.series.length === 1 ? ` (C = ${result.config.classes} classes of n = ${result.config.samplesPerClass} samples, features in d = ${result.config.featureDim} dimensions)` : '') +
+    `; every metric of the run is drawn below. ${RELATION}`,
 
   pictures: {
     kind: 'geometry',
@@ -71,8 +72,10 @@ export default {
       const loss = metricOf(result, 'loss');
       if (!nc1 || !loss) return '';
       const fStar = loss.references?.[0]?.value;
-      return `The training error reaches 0 at step ${zero ?? '—'}; training goes on (the terminal phase) and NC1 keeps falling, ` +
-        `from ${f(firstMean(nc1))} at step 0 to ${f(lastMean(nc1))} at step ${result.x.values.at(-1)} (log axis), while the ` +
+      const { classes, samplesPerClass, featureDim } = result.config;
+      return `C = ${classes} classes of n = ${samplesPerClass} samples each, with features in d = ${featureDim} dimensions: ` +
+        `the training error reaches 0 at step ${zero ?? '—'}; training goes on (the terminal phase) and NC1 keeps falling, ` +
+        `from ${f(firstMean(nc1))} at step 0 to ${f(lastMean(nc1))} after T = ${result.x.values.at(-1)} steps (log axis), while the ` +
         `objective approaches its closed-form optimum f* = ${f(fStar)} (${f(lastMean(loss))} reached). The small multiples show ` +
         `NC2 (equinorm, equiangularity, max-angle), NC3 and NC4 falling too; below, the class means settle into a simplex. ${RELATION}`;
     },

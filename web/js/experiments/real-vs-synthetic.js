@@ -52,8 +52,10 @@ export default {
       const helped = rows.filter((r) => r.at > 0);
       const hurt = rows.filter((r) => r.at === 0);
       const say = (r) => `n_real = ${r.s.value}: ${f(r.realOnly)} with real data only, ${r.at > 0 ? `${f(r.best)} with ${r.at} synthetic samples` : 'never lower'}`;
+      const generator = result.config.dim === undefined ? ''
+        : `One generator, fitted on T₀ = ${result.config.generatorSamples} real samples in d = ${result.config.dim} dimensions, labels the synthetic ones. `;
       return `Each cell is one model, trained on n_real real samples (up) and n_synth synthetic ones (across) and tested on real ` +
-        `data; its colour is the test error (log scale: dark = low). ` +
+        `data; its colour is the test error (log scale: dark = low). ${generator}` +
         (helped.length ? `Where real data are scarce, synthetic data help: ${helped.slice(0, 2).map(say).join('; ')}. ` : '') +
         (hurt.length ? `Where they are plentiful, any synthetic data hurt: ${hurt.slice(-2).map(say).join('; ')}. ` : '') +
         'Cells on a diagonal share a proportion but not a count, and their errors differ: the amount of real data matters. ' +
@@ -78,8 +80,11 @@ export default {
   },
 
   caption(result) {
-    return gridOfCounts(result)
+    const fixed = (key) => result.x.key !== key && !result.series.some((s) => s.key === key);
+    const setting = [fixed('generatorSamples') ? `a generator fitted on T₀ = ${result.config.generatorSamples} real samples` : '',
+      fixed('dim') ? `d = ${result.config.dim} dimensions` : '', fixed('noise') ? `label noise σ = ${result.config.noise}` : ''].filter(Boolean).join(', ');
+    return (setting ? `Least squares with ${setting}. ` : '') + (gridOfCounts(result)
       ? 'Test error on real data of a model trained on n_real real and n_synth synthetic samples from one generator; dashed: theory (exact for λ = 0).'
-      : 'Test error on real data of a model trained on real and synthetic samples; dashed: theory where it exists.';
+      : 'Test error on real data of a model trained on real and synthetic samples; dashed: theory where it exists.');
   },
 };

@@ -31,7 +31,7 @@ export default {
       const bound = accumulate.references?.[0]?.value;
       return `Replacing the data (blue) makes the error climb in a straight line: every generation adds the error of one ` +
         `fit, σ²d/(T−d−1) = ${f(step)} with σ = ${f(result.config.noise)}, d = ${result.config.dim}, T = ${result.config.samples}, ` +
-        `so after ${n} generations the model is ${f(last(replace.simulation.mean) / replace.simulation.mean[0])} times worse than ` +
+        `so after n = ${n} generations the model is ${f(last(replace.simulation.mean) / replace.simulation.mean[0])} times worse than ` +
         `the first fit (${f(last(replace.simulation.mean))}). Accumulating real and synthetic data (orange) levels off at ` +
         `${f(last(accumulate.simulation.mean))}` + (bound ? `, below the π²/6 bound (dotted): π²/6 × the first fit = ${f(bound)}, where ` +
         'π²/6 = 1 + 1/4 + 1/9 + … sums the shrinking errors each generation adds' : '') + '. Keeping the data, rather than replacing it, stops the collapse.';

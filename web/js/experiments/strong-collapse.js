@@ -93,7 +93,8 @@ export default {
         `With real data only (blue) the error keeps falling, to ${f(last(mean(clean)))} at n = ${f(last(xs))}. Any fixed ` +
         `fraction of synthetic labels makes the curve leave that line and flatten onto its floor p₂²c² (dotted, in the ` +
         `curve's colour): at n = ${f(last(xs))}, ${mixed.map(describe).join('; ')}. The smaller p₂, the later it flattens, ` +
-        'but it does: past that point, more data stop helping.';
+        `but it does: past that point, more data stop helping. Here the synthetic labels' own error is c² = ` +
+        `${f(result.config.syntheticQuality)}, in d = ${result.config.dim} dimensions.`;
     },
     'fixed-count'(result) {
       const fraction = result?.series.find((s) => s.value === 'fraction');

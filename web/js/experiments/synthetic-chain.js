@@ -50,9 +50,10 @@ export default {
       const n = last(result.x.values);
       const step = (last(t) - t[0]) / n;
       return `Each generation of synthetic data adds the same amount, σ₀²d/(T₀−d−1) ≈ ${f(step)} (the error of one ` +
-        `generator's least-squares fit: noise σ₀² spread over d directions, T₀ samples), to the downstream ` +
+        `generator's least-squares fit: noise σ₀ = ${f(result.config.generatorNoise)} squared, spread over d = ${result.config.dim} ` +
+        `directions, T₀ = ${result.config.generatorSamples} samples), to the downstream ` +
         `model's error: the curve climbs in a straight line from the clean level ${f(t[0])} (dash-dot line, n = 0) to ` +
-        `${f(last(s.simulation.mean))} after ${n} generations, ${Math.round(last(s.simulation.mean) / t[0])} times worse. ` +
+        `${f(last(s.simulation.mean))} after n = ${n} generations, ${Math.round(last(s.simulation.mean) / t[0])} times worse. ` +
         'More downstream data would not help: the generators\' noise has become a bias it cannot average away.';
     },
     'ridge-u-shapes'(result) {

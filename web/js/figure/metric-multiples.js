@@ -32,7 +32,7 @@ export class MetricMultiples {
   }
 
   /** Draws every metric of `result`; view: the experiment view's `multiples` declaration (or null). */
-  draw(result, declared, { band = 'quantile' } = {}) {
+  draw(result, declared, { band = 'quantile', revealUntil = null } = {}) {
     if (!this.root) return;
     const metrics = result.metrics ?? [];
     if (metrics.length < 2) return this.hide();
@@ -50,6 +50,8 @@ export class MetricMultiples {
       view.draw(derived, {
         view: { y: declaration.scale?.[key] ?? 'linear', band }, xTitle: derived.x.label, yTitle: declaration.short?.[key] ?? label,
         xSpec: logSteps ? 'step=1:1:log:1' : '', xParameter: null, median: false, guides: [],
+        // Play reveals the multiples with the main figure (on the step + 1 axis when logSteps).
+        revealUntil: Number.isFinite(revealUntil) ? revealUntil + (logSteps ? 1 : 0) : null,
       });
     }
   }

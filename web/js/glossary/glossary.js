@@ -66,19 +66,29 @@ export function findTerms(text, terms) {
   return found.sort((a, b) => a.start - b.start);
 }
 
-/** Fills `element` with `text`, each glossary term a focusable span whose title explains it. */
-export function renderWithTerms(element, text, terms) {
+/**
+ * Fills `element` with `text`, each glossary term a focusable span whose title explains it. extras: other ranges
+ * [{ start, end, render(slice) → Node }] (the scrubbable numbers, play/scrubbable-numbers.js), which win over terms.
+ */
+export function renderWithTerms(element, text, terms, extras = []) {
+  const ranges = [...extras];
+  for (const term of findTerms(text, terms))
+    if (!extras.some((e) => term.start < e.end && e.start < term.end)) ranges.push(term);
+  ranges.sort((a, b) => a.start - b.start);
   const parts = [];
   let at = 0;
-  for (const term of findTerms(text, terms)) {
-    if (term.start > at) parts.push(text.slice(at, term.start));
-    const span = document.createElement('span');
-    span.className = 'term';
-    span.tabIndex = 0;
-    span.title = term.title;
-    span.textContent = text.slice(term.start, term.end);
-    parts.push(span);
-    at = term.end;
+  for (const range of ranges) {
+    if (range.start > at) parts.push(text.slice(at, range.start));
+    if (range.render) parts.push(range.render(text.slice(range.start, range.end)));
+    else {
+      const span = document.createElement('span');
+      span.className = 'term';
+      span.tabIndex = 0;
+      span.title = range.title;
+      span.textContent = text.slice(range.start, range.end);
+      parts.push(span);
+    }
+    at = range.end;
   }
   if (at < text.length) parts.push(text.slice(at));
   element.replaceChildren(...parts);

@@ -1,7 +1,10 @@
 // Compare and go back: "Pin this figure" keeps the current curves as faded ghosts while the reader changes a
 // parameter (the ghosts are the pinned Result's means, grey and dashed, named in the legend key); "Undo" steps back
 // to the previous figure. Every completed figure is a browser history entry, so Back and Forward move between
-// figures too (the hash reproduces each exactly). Reset (in the preset line) returns to the preset.
+// figures too (the hash reproduces each exactly). Reset (in the preset line) returns to the preset. On a wide screen
+// the pinned figure is also drawn in full beside the live one (play/pinned-figure.js).
+import { PinnedFigure, SIDE_BY_SIDE_QUERY, differenceTitle } from './pinned-figure.js';
+import { stateChanges } from '../app/preset-changes.js';
 
 /** The ghost lines of a pinned Result for a figure of `result` (same experiment and x axis), else []. */
 export function ghostLines(pinned, result) {
@@ -26,11 +29,14 @@ export class PinAndHistory {
     this.pinButton.addEventListener('click', () => this.togglePin());
     group.querySelector('[data-undo]').addEventListener('click', () => history.back());
     this.completedHash = null;
+    this.side = new PinnedFigure(app.el.canvas.closest('.chart-wrap'), { onDismiss: () => this.togglePin() });
+    this.wide = window.matchMedia?.(SIDE_BY_SIDE_QUERY) ?? null;
+    this.wide?.addEventListener?.('change', () => this.app.redraw());
   }
 
   togglePin() {
     if (this.pinned) this.pinned = null;
-    else if (this.app.good) this.pinned = { result: this.app.good.result, hash: this.app.writtenHash };
+    else if (this.app.good) this.pinned = { result: this.app.good.result, hash: this.app.writtenHash, state: this.app.good.state, request: this.app.good.request };
     this.pinButton.setAttribute('aria-pressed', String(Boolean(this.pinned)));
     this.pinButton.textContent = this.pinned ? 'Unpin' : 'Pin this figure';
     this.app.redraw();
@@ -38,6 +44,20 @@ export class PinAndHistory {
 
   ghosts(result) {
     return ghostLines(this.pinned, result);
+  }
+
+  /**
+   * After the live figure of `result` (in `state`) is drawn: on a wide screen, the pinned figure beside it when it
+   * shows other settings of the same experiment; else (or on a narrow screen) only the ghosts.
+   */
+  drawSide(result, state) {
+    const pinned = this.pinned;
+    const wide = Boolean(this.wide?.matches);
+    if (!wide || !pinned || pinned.result === result || pinned.result.experiment !== result.experiment) return this.side.hide();
+    const changes = stateChanges(pinned.state, state, this.app.catalogueExperiment(result.experiment));
+    if (!changes.length) return this.side.hide();
+    const { context, summary } = this.app.figureContext(pinned.result, { state: pinned.state, request: pinned.request });
+    return this.side.show(pinned.result, context, { pinned: differenceTitle(changes, 'from'), live: differenceTitle(changes, 'to'), summary }, this.app.chart);
   }
 
   /** How the lab writes a new hash: a new history entry once the current one holds a completed figure. */
