@@ -137,7 +137,7 @@ export class PicturePanel {
     this.el.slider.max = String(total);
     this.el.slider.value = String(generation);
     this.setBusy(false);
-    this.el.intro.textContent = introText(result, layout, cloud);
+    this.el.intro.textContent = introText(result, layout, cloud, pictures);
     this.render();
     return undefined;
   }
@@ -253,7 +253,7 @@ export class PicturePanel {
     const shown = cloudSummary(cloud.generations[generation - 1], cloud.dimension);
     const sentence = pictures.lookFor?.({ series: label, generation, generations: total, real: realSummary, shown }) ?? '';
     this.el.status.textContent = sentence;
-    this.el.canvas.setAttribute('aria-label', canvasLabel(layout, label, generation, shown, realSummary) + ' ' + sentence);
+    this.el.canvas.setAttribute('aria-label', canvasLabel(layout, label, generation, shown, realSummary, pictures) + ' ' + sentence);
     renderSummaryTable(this.el.table, layout, pictures, [['real data', realSummary], [`${label}, generation ${generation}`, shown]]);
     renderSentences(this.el.sentences, result, series, generation);
   }
@@ -299,9 +299,11 @@ function seriesName(result, k) {
   return workflow.charAt(0).toUpperCase() + workflow.slice(1);
 }
 
-function introText(result, layout, cloud) {
+function introText(result, layout, cloud, pictures) {
   const count = (flat) => Math.floor(flat.length / cloud.dimension);
-  const what = layout.kind === 'histogram'
+  // A view whose points are not samples (language-model: a Zipf plot's ranks) says what they are itself.
+  const what = pictures.describe ? pictures.describe(result)
+    : layout.kind === 'histogram'
     ? `a histogram of the ${count(cloud.generations[0])} samples drawn from the fit of generation t (filled, with a tick per sample) ` +
       `against the true N(0, 1) density (dashed); grey ticks are the ${count(cloud.real)} real training points`
     : `the ${count(cloud.generations[0])} samples drawn from the fit of generation t (colour) over the ${count(cloud.real)} real training points (grey)`;
@@ -310,7 +312,9 @@ function introText(result, layout, cloud) {
     `${layout.note ? ` ${layout.note}` : ''}${limited}`;
 }
 
-function canvasLabel(layout, label, generation, shown, real) {
+function canvasLabel(layout, label, generation, shown, real, pictures) {
+  if (pictures.describe)
+    return `${layout.names[1]} against ${layout.names[0]} for generation ${generation} (${label}), over the real text's (grey).`;
   if (layout.kind === 'histogram')
     return `Histogram of the ${shown.count} samples of generation ${generation} (${label}) against the true N(0, 1) density: ` +
       `mean ${formatShort(shown.mean[0])}, SD ${formatShort(shown.sd[0])} (real data: SD ${formatShort(real.sd[0])}).`;

@@ -56,6 +56,8 @@ export default {
   pictures: {
     plane: { axes: [0, 1], names: ['log₁₀ rank', 'log₁₀ frequency'],
       note: 'The rank–frequency (Zipf) plot of one run: the share of each of the real text\'s words in a generation\'s text against its rank, on log–log axes, at about 120 ranks (words the real text never had — a smoothed model\'s uniform floor — are left out).' },
+    describe: (result) => `the rank–frequency (Zipf) plot of the text generation t was fitted to (colour) over that of the ` +
+      `${formatShort(result.config.samples)} real training tokens (grey)`,
     cloudSize: (config) => 2 * 130 * (config.generations + 1),
     lookFor({ series, generation, generations, real, shown }) {
       if (!real || !shown) return '';
