@@ -18,9 +18,22 @@ const documentReady = () => (document.readyState === 'loading'
 /** Lets the browser paint and handle input between two parts of start-up (no task of start-up runs long). */
 const yieldToBrowser = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
 
+// The lab's modules (about 70 files, 340 kB of source) are parsed and evaluated when imported: in one import that
+// was one long main-thread task. Imported in these steps, each its own task, with the browser free in between.
+const LAB_STEPS = [() => import('./experiments/index.js'), () => import('./figure/chart-view.js'),
+  () => import('./controls/control-panel.js'), () => import('./tour/tour-guide.js')];
+
+async function importLab() {
+  for (const step of LAB_STEPS) {
+    await step();
+    await yieldToBrowser();
+  }
+  return Promise.all([import('./app/lab-app.js'), import('./compute/run-controller.js'), import('./embed/embed-api.js')]);
+}
+
 async function main() {
   const options = readQueryOptions(location.search);
-  const lab = Promise.all([import('./app/lab-app.js'), import('./compute/run-controller.js'), import('./embed/embed-api.js')]);
+  const lab = importLab();
   const catalogue = fetch(new URL('catalogue.json', document.baseURI), { credentials: 'same-origin' }).then((response) => {
     if (!response.ok) throw new Error(`could not load catalogue.json (HTTP ${response.status})`);
     return response.json();
