@@ -41,8 +41,8 @@ writeFileSync(path.join(dist, 'catalogue.json'), lab.catalogue());
 // The page's ES modules import each other a few levels deep; without hints the browser discovers them one level
 // per round trip. modulepreload links for every module (and the SIMD .wasm, the usual flavour) flatten that.
 // Order matters: HTTP/1.1 allows six connections per host, so what start-up waits for comes first — the .wasm (the
-// longest fetch, compiled as it streams), the catalogue, main.js and its own imports — then the lab's modules,
-// which main.js imports dynamically while the module compiles.
+// longest fetch, compiled as it streams), the catalogue, main.js and its own imports, Chart.js — then the lab's
+// modules, which main.js imports dynamically while the module compiles.
 const startUp = ['js/main.js', 'js/compute/worker-pool.js', 'js/engine/flavour.js', 'js/engine/load-browser.js',
   'js/engine/collapse-engine.js', 'js/state/query-options.js', 'vendor/wasm-feature-detect.js'];
 const modules = readdirSync(path.join(dist, 'js'), { recursive: true })
@@ -52,7 +52,11 @@ const modules = readdirSync(path.join(dist, 'js'), { recursive: true })
   .sort();
 const hints = ['  <link rel="preload" href="wasm/collapse_lab_simd.wasm" as="fetch" type="application/wasm" crossorigin>',
   '  <link rel="preload" href="catalogue.json" as="fetch" type="application/json" crossorigin>']
-  .concat([...startUp, ...modules].map((href) => `  <link rel="modulepreload" href="${href}">`),
+  .concat(startUp.map((href) => `  <link rel="modulepreload" href="${href}">`),
+    // The deferred Chart.js scripts hold up DOMContentLoaded, which the lab waits for before it builds itself.
+    '  <link rel="preload" href="vendor/chart.umd.min.js" as="script">',
+    '  <link rel="preload" href="vendor/chartjs-plugin-annotation.min.js" as="script">',
+    modules.map((href) => `  <link rel="modulepreload" href="${href}">`),
     '  <link rel="preload" href="wasm/collapse_lab_simd.js" as="script">')
   .join('\n');
 const index = path.join(dist, 'index.html');

@@ -34,3 +34,18 @@ test('catalogue.json feeds the page; a re-run redraws into the same Chart.js dat
   assert.notDeepEqual(check.means, first.series.map((s) => s.simulation.mean));
   assert.deepEqual(problems, []);
 });
+
+test('a slow Chart.js (arriving after the engine is ready) still gives the first figure, with no error', async () => {
+  // main.js is an async module: it must wait for the deferred Chart.js scripts, not just for the parsed document.
+  const { page, problems } = await openPage(browser, null, { siteUrl: new URL(url).origin });
+  await page.route('**/vendor/chart.umd.min.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    await route.continue();
+  });
+  await page.goto(url);
+  const result = await waitForResult(page);
+  assert.equal(result.experiment, 'recursive-regression');
+  assert.ok(await page.evaluate(() => Boolean(window.Chart.getChart(document.getElementById('figure')))));
+  assert.equal(await page.isVisible('#banner'), false, 'no error banner');
+  assert.deepEqual(problems, []);
+});

@@ -11,9 +11,13 @@ import { compileModule, loadEngine, moduleUrls } from './engine/load-browser.js'
 import { readQueryOptions } from './state/query-options.js';
 
 // main.js is an async module script (index.html): it may run before the document is parsed and before the deferred
-// Chart.js scripts; both are done by DOMContentLoaded.
-const documentReady = () => (document.readyState === 'loading'
-  ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', resolve, { once: true })) : Promise.resolve());
+// Chart.js scripts; both are done by DOMContentLoaded. (readyState 'interactive' is not enough: it comes before
+// the deferred scripts have run.)
+const documentReady = () => new Promise((resolve) => {
+  const loaded = document.readyState === 'complete' || performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd > 0;
+  if (loaded) resolve();
+  else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+});
 
 /** Lets the browser paint and handle input between two parts of start-up (no task of start-up runs long). */
 const yieldToBrowser = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
