@@ -8,9 +8,18 @@
 //   liveFiguresPerSecond complete figures drawn per second while a slider (noise σ of the cheap default preset,
 //                        100 trials) is dragged for DRAG_MS, one movement every 30 ms (budget: ≥ 10)
 //   longestTaskDuringDragMs the main thread's longest task during that drag (budget: < 50 ms, i.e. 0 here)
+//   dragFigureSeconds    how long that figure's run took before the drag: the lab re-runs live only figures
+//                        under 0.25 s (app/lab-app.js LIVE_SECONDS); a slower one waits for a pause, so a loaded
+//                        machine can show 0 figures per second here
+//   firstRunSecondsMedian the default preset's own run (workers' compute and assembly, from the status line), the
+//                        part of timeToFirstFigureMs that no page change can shorten
+//   longestTaskDuringLoadMs the main thread's longest task from navigation to the first figure (median of the
+//                        loads; budget: < 50 ms), and loadAverage: the machine's load (os.loadavg) before and after
+// docs/web.md ("Performance") lists the budgets.
 // Needs the built site (npm run build). Usage: node bench/web.mjs [--loads N]
 import { startSite, launchBrowser } from '../tests/e2e/browser.mjs';
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -49,11 +58,13 @@ const median = (values) => {
 };
 const round = (value) => Math.round(value * 10) / 10;
 
+const loadBefore = os.loadavg().map(round);
 const { server, url } = await startSite();
 const browser = await launchBrowser();
 try {
   const firstFigure = [];
   const loadLongest = [];
+  const firstRun = [];
   let run = null;
   let drag = null;
   for (let i = 0; i < loads; i += 1) {
@@ -64,9 +75,11 @@ try {
     await page.waitForSelector('body[data-ready="true"]', { timeout: 120000 });
     const load = await page.evaluate(() => ({
       firstFigure: performance.getEntriesByName('collapse-lab:first-figure')[0].startTime,
+      runSeconds: Number(document.getElementById('status').textContent.match(/([\d.]+) s\./)?.[1] ?? NaN),
       longest: Math.max(0, ...window.benchLongTasks.map((t) => t.duration)),
     }));
     firstFigure.push(load.firstFigure);
+    firstRun.push(load.runSeconds);
     loadLongest.push(load.longest);
     process.stderr.write(`load ${i + 1}/${loads}: first figure ${load.firstFigure.toFixed(0)} ms\n`);
 
@@ -96,6 +109,7 @@ try {
       await page.evaluate(() => { location.hash = '#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=100'; });
       await page.waitForFunction(() => window.collapseLab.result?.trials === 100 && !document.body.dataset.running, null, { timeout: 180000 })
         .catch(async (error) => { throw new Error(`the drag figure did not draw (${await page.textContent('#status')}): ${error.message}`); });
+      const dragFigureSeconds = Number((await page.textContent('#status')).match(/([\d.]+) s\./)?.[1] ?? NaN);
       drag = await page.evaluate(async (duration) => {
         const slider = document.querySelector('.control[data-key="noise"] .param-slider');
         const since = performance.now();
@@ -117,7 +131,8 @@ try {
         const tasks = window.benchLongTasks.filter((t) => t.start >= since);
         return { figuresPerSecond: figures / elapsed, longest: Math.max(0, ...tasks.map((t) => t.duration)) };
       }, DRAG_MS);
-      process.stderr.write(`drag: ${drag.figuresPerSecond.toFixed(1)} figures/s, longest task ${drag.longest} ms\n`);
+      drag.figureSeconds = dragFigureSeconds;
+      process.stderr.write(`drag (figure of ${dragFigureSeconds} s): ${drag.figuresPerSecond.toFixed(1)} figures/s, longest task ${drag.longest} ms\n`);
     }
     await context.close();
   }
@@ -130,6 +145,8 @@ try {
     timeToFirstFigureMs: round(median(firstFigure)),
     timeToFirstFigureMsAll: firstFigure.map(round),
     longestTaskDuringLoadMs: round(median(loadLongest)),
+    longestTaskDuringLoadMsAll: loadLongest.map(round),
+    firstRunSecondsMedian: median(firstRun),
     runTrials: RUN_TRIALS,
     runSeconds: round(run.seconds * 100) / 100,
     longestTaskDuringRunMs: round(run.longest),
@@ -137,6 +154,8 @@ try {
     maxMainThreadGapMs: round(run.gap),
     liveFiguresPerSecond: round(drag.figuresPerSecond),
     longestTaskDuringDragMs: round(drag.longest),
+    dragFigureSeconds: drag.figureSeconds,
+    loadAverage: { before: loadBefore, after: os.loadavg().map(round) },
     note: 'Long Tasks API reports tasks of 50 ms or more: 0 means no task reached 50 ms.',
   }));
 } finally {

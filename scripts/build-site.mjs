@@ -2,6 +2,7 @@
 // vendored npm libraries. Every path in the page is relative, so dist/ works from any sub-path (GitHub Pages)
 // and needs no network at run time.
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,14 +31,33 @@ for (const licence of [['chart.js', 'LICENSE.md'], ['chartjs-plugin-annotation',
   }
 }
 
+// The catalogue (parameters, presets, datasets of every experiment) as the module itself writes it: the page reads
+// this file instead of asking its own WebAssembly instance, which took a long main-thread task at start-up
+// (docs/web.md, "Performance"). tests/js/site-catalogue.test.mjs checks it equals the module's.
+const createCollapseLab = createRequire(import.meta.url)(from('build/wasm/modules/collapse_lab_scalar.js'));
+const lab = await createCollapseLab({ wasmBinary: readFileSync(from('build/wasm/modules/collapse_lab_scalar.wasm')) });
+writeFileSync(path.join(dist, 'catalogue.json'), lab.catalogue());
+
 // The page's ES modules import each other a few levels deep; without hints the browser discovers them one level
 // per round trip. modulepreload links for every module (and the SIMD .wasm, the usual flavour) flatten that.
+// Order matters: HTTP/1.1 allows six connections per host, so what start-up waits for comes first — the .wasm (the
+// longest fetch, compiled as it streams), the catalogue, main.js and its own imports, Chart.js — then the lab's
+// modules, which main.js imports dynamically while the module compiles.
+const startUp = ['js/main.js', 'js/compute/worker-pool.js', 'js/engine/flavour.js', 'js/engine/load-browser.js',
+  'js/engine/collapse-engine.js', 'js/state/query-options.js', 'vendor/wasm-feature-detect.js'];
 const modules = readdirSync(path.join(dist, 'js'), { recursive: true })
   .filter((file) => file.endsWith('.js') && !file.endsWith('simulation-worker.js'))
   .map((file) => `js/${file.split(path.sep).join('/')}`)
+  .filter((href) => !startUp.includes(href))
   .sort();
-const hints = [...modules, 'vendor/wasm-feature-detect.js'].map((href) => `  <link rel="modulepreload" href="${href}">`)
-  .concat('  <link rel="preload" href="wasm/collapse_lab_simd.wasm" as="fetch" type="application/wasm" crossorigin>')
+const hints = ['  <link rel="preload" href="wasm/collapse_lab_simd.wasm" as="fetch" type="application/wasm" crossorigin>',
+  '  <link rel="preload" href="catalogue.json" as="fetch" type="application/json" crossorigin>']
+  .concat(startUp.map((href) => `  <link rel="modulepreload" href="${href}">`),
+    // The deferred Chart.js scripts hold up DOMContentLoaded, which the lab waits for before it builds itself.
+    '  <link rel="preload" href="vendor/chart.umd.min.js" as="script">',
+    '  <link rel="preload" href="vendor/chartjs-plugin-annotation.min.js" as="script">',
+    modules.map((href) => `  <link rel="modulepreload" href="${href}">`),
+    '  <link rel="preload" href="wasm/collapse_lab_simd.js" as="script">')
   .join('\n');
 const index = path.join(dist, 'index.html');
 writeFileSync(index, readFileSync(index, 'utf8').replace('  <link rel="modulepreload" href="js/main.js">', hints));

@@ -1,29 +1,70 @@
-// Start-up: pick the WebAssembly flavour (SIMD where supported, or ?flavour=), compile it once, start the worker
-// pool and the page's own engine in parallel, then hand over to the lab. The page's HTML and CSS paint before any
-// of this; the first figure follows as soon as the default preset's run is done.
-import { LabApp } from './app/lab-app.js';
-import { RunController } from './compute/run-controller.js';
+// Start-up, ordered for the first figure (docs/web.md, "Performance"): this module imports only what starts the
+// computation, so it runs before the rest of the page's modules have loaded. It picks the WebAssembly flavour
+// (SIMD where supported, or ?flavour=), starts compiling it (streaming, off the main thread) and spawns the
+// worker pool at once — the workers load the Emscripten glue while the module compiles and instantiate it as soon
+// as it is ready. Meanwhile the lab's modules and the build-time catalogue.json load. The page's own engine (for
+// synchronous validation while the reader types) is instantiated from the same compiled module; the lab is built
+// in its own task and the default preset's run starts at once.
 import { defaultPoolSize, WorkerPool } from './compute/worker-pool.js';
-import { startEmbedApi } from './embed/embed-api.js';
 import { detectFlavour } from './engine/flavour.js';
 import { compileModule, loadEngine, moduleUrls } from './engine/load-browser.js';
 import { readQueryOptions } from './state/query-options.js';
 
+// main.js is an async module script (index.html): it may run before the document is parsed and before the deferred
+// Chart.js scripts; both are done by DOMContentLoaded. (readyState 'interactive' is not enough: it comes before
+// the deferred scripts have run.)
+const documentReady = () => new Promise((resolve) => {
+  const loaded = document.readyState === 'complete' || performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd > 0;
+  if (loaded) resolve();
+  else document.addEventListener('DOMContentLoaded', () => resolve(), { once: true });
+});
+
+/** Lets the browser paint and handle input between two parts of start-up (no task of start-up runs long). */
+const yieldToBrowser = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((resolve) => setTimeout(resolve, 0)));
+
+// The lab's modules (about 70 files, 340 kB of source) are parsed and evaluated when imported: in one import that
+// was one long main-thread task. Imported in these steps, each its own task, with the browser free in between.
+const LAB_STEPS = [() => import('./experiments/index.js'), () => import('./figure/chart-view.js'),
+  () => import('./controls/control-panel.js'), () => import('./tour/tour-guide.js')];
+
+async function importLab() {
+  for (const step of LAB_STEPS) {
+    await step();
+    await yieldToBrowser();
+  }
+  return Promise.all([import('./app/lab-app.js'), import('./compute/run-controller.js'), import('./embed/embed-api.js')]);
+}
+
 async function main() {
   const options = readQueryOptions(location.search);
+  const lab = importLab();
+  const catalogue = fetch(new URL('catalogue.json', document.baseURI), { credentials: 'same-origin' }).then((response) => {
+    if (!response.ok) throw new Error(`could not load catalogue.json (HTTP ${response.status})`);
+    return response.json();
+  });
   const flavour = options.flavour ?? await detectFlavour();
   const wasmBase = new URL('wasm/', document.baseURI);
-  const wasmModule = await compileModule(wasmBase, flavour);
-  performance.mark('collapse-lab:compiled');
+  const compiled = compileModule(wasmBase, flavour).then((module) => {
+    performance.mark('collapse-lab:compiled');
+    return module;
+  });
   const poolSize = options.pool ?? defaultPoolSize();
+  const { script } = moduleUrls(wasmBase, flavour);
   const pool = new WorkerPool({
     size: poolSize,
     workerUrl: new URL('js/compute/simulation-worker.js', document.baseURI),
-    init: { scriptUrl: moduleUrls(wasmBase, flavour).script, wasmModule, dataUrl: new URL('data/', document.baseURI).href },
+    scriptUrl: script,
+    init: Promise.all([compiled, catalogue]).then(([wasmModule, { experiments }]) => ({
+      scriptUrl: script, wasmModule, dataUrl: new URL('data/', document.baseURI).href,
+      datasets: Object.fromEntries(experiments.map((e) => [e.key, e.datasets ?? []])),
+    })),
   });
   pool.warm();
-  const engine = await loadEngine(wasmBase, flavour, wasmModule);
+  const engine = await loadEngine(wasmBase, flavour, await compiled, { catalogue: await catalogue });
   performance.mark('collapse-lab:engine');
+  const [{ LabApp }, { RunController }, { startEmbedApi }] = await lab;
+  await documentReady();
+  await yieldToBrowser();
 
   const app = new LabApp({ engine, runner: new RunController({ engine, pool }), flavour, poolSize, embed: options.embed });
   const embedApi = startEmbedApi(app);
@@ -39,11 +80,13 @@ async function main() {
     poolSize,
     version: engine.version,
   });
+  await yieldToBrowser();
   app.start();
   embedApi.post('ready', { version: engine.version, flavour, experiment: app.state.experiment, hash: app.writtenHash });
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
+  await documentReady();
   const message = `The simulator could not start: ${error.message}. It needs a browser with WebAssembly and Web Workers.`;
   document.getElementById('status').textContent = message;
   document.getElementById('chart-placeholder').textContent = message;

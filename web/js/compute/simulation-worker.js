@@ -14,8 +14,26 @@ let dataUrl = null;
 let datasetsByExperiment = null;
 const provided = new Map(); // dataset name → Promise of its hand-over
 
+let scriptLoaded = null;
+let pendingPastedText = null; // text sent before init (see 'pasted-text')
+
+function loadScript(scriptUrl) {
+  if (scriptLoaded !== scriptUrl) importScripts(scriptUrl);
+  scriptLoaded = scriptUrl;
+}
+
 self.onmessage = (event) => {
   const message = event.data;
+  if (message.type === 'load') {
+    // Sent at spawn, before the page has the compiled module: evaluate the glue now, off the critical path.
+    try {
+      loadScript(message.scriptUrl);
+    } catch {
+      // init loads it again and reports the failure
+      scriptLoaded = null;
+    }
+    return;
+  }
   if (message.type === 'init') {
     ready = start(message).then(
       () => self.postMessage({ type: 'ready' }),
@@ -24,7 +42,9 @@ self.onmessage = (event) => {
     return;
   }
   if (message.type === 'pasted-text') {
-    ready.then(() => providePastedText(message.text));
+    // A worker spawned before the module was compiled has no init yet: the newest text waits for it.
+    if (ready) ready.then(() => providePastedText(message.text));
+    else pendingPastedText = message.text;
     return;
   }
   ready.then(() => answer(message));
@@ -35,9 +55,12 @@ function providePastedText(text) {
   checked(lab.provideDataset('pasted-text', new TextEncoder().encode(text)));
 }
 
-async function start({ scriptUrl, wasmModule, dataUrl: dataBase, pastedText }) {
+async function start({ scriptUrl, wasmModule, dataUrl: dataBase, datasets, pastedText }) {
   dataUrl = dataBase ?? null;
-  importScripts(scriptUrl);
+  // experiment key → the real-data assets it reads, from the page's copy of the catalogue (catalogue.json), so no
+  // worker builds the catalogue again before its first job; without it, asked of the module on first use.
+  if (datasets && typeof datasets === 'object') datasetsByExperiment = new Map(Object.entries(datasets));
+  loadScript(scriptUrl);
   lab = await self.createCollapseLab({
     instantiateWasm(imports, receiveInstance) {
       WebAssembly.instantiate(wasmModule, imports).then((instance) => receiveInstance(instance, wasmModule));
@@ -45,6 +68,7 @@ async function start({ scriptUrl, wasmModule, dataUrl: dataBase, pastedText }) {
     },
   });
   if (typeof pastedText === 'string') providePastedText(pastedText);
+  if (typeof pendingPastedText === 'string') providePastedText(pendingPastedText);
 }
 
 /** Fetches and provides the datasets the request's experiment reads (once per worker). */

@@ -18,14 +18,19 @@ export function defaultPoolSize(cap = 8) {
 
 export class WorkerPool {
   /**
-   * @param size     number of workers
+   * @param size      number of workers
    * @param workerUrl URL of simulation-worker.js (a classic worker script)
-   * @param init     the init message: { scriptUrl, wasmModule }
+   * @param init      the init message { scriptUrl, wasmModule, dataUrl, datasets }, or a Promise of it: workers are
+   *                  spawned at once and load the Emscripten glue (`scriptUrl`) while the page still compiles the
+   *                  module, so their start-up overlaps the compile instead of following it
+   * @param scriptUrl the glue script, sent ahead of `init` when `init` is a Promise
    */
-  constructor({ size, workerUrl, init }) {
+  constructor({ size, workerUrl, init, scriptUrl = null }) {
     this.size = size;
     this.workerUrl = workerUrl;
-    this.init = init;
+    this.init = Promise.resolve(init);
+    this.init.catch(() => {}); // a failed compile is reported by the page (main.js) and by fail() below
+    this.scriptUrl = scriptUrl;
     this.slots = [];
     this.queue = [];
     this.nextId = 1;
@@ -41,7 +46,8 @@ export class WorkerPool {
    * later job, messages keep their order) and part of the init message of any worker spawned later.
    */
   setPastedText(text) {
-    this.init = { ...this.init, pastedText: text };
+    this.init = this.init.then((init) => ({ ...init, pastedText: text }));
+    this.init.catch(() => {});
     for (const slot of this.slots) slot.worker.postMessage({ type: 'pasted-text', text });
   }
 
@@ -77,7 +83,9 @@ export class WorkerPool {
       event.preventDefault();
       this.fail(slot, new Error(`a simulation worker failed: ${event.message || 'unknown error'}`));
     };
-    worker.postMessage({ type: 'init', ...this.init });
+    if (this.scriptUrl) worker.postMessage({ type: 'load', scriptUrl: this.scriptUrl });
+    this.init.then((init) => { if (this.slots.includes(slot)) worker.postMessage({ type: 'init', ...init }); },
+      (error) => { if (this.slots.includes(slot)) this.fail(slot, new Error(`the simulator could not be compiled: ${error?.message ?? error}`)); });
     this.slots.push(slot);
   }
 

@@ -14,12 +14,16 @@ const MAX_SPEC_LENGTH = 2000;
 const MAX_CONFIG_KEYS = 200;
 
 export class CollapseEngine {
-  /** @param module an instantiated Embind module from createCollapseLab() */
-  constructor(module) {
+  /**
+   * @param module    an instantiated Embind module from createCollapseLab()
+   * @param catalogue the module's catalogue, already parsed (the page's build-time catalogue.json, written from
+   *                  this very module by scripts/build-site.mjs): saves building and parsing it again
+   */
+  constructor(module, { catalogue = null } = {}) {
     this.module = module;
     this.version = module.version();
     this.flavour = module.flavour();
-    this.catalogueCache = null;
+    this.catalogueCache = catalogue;
     this.lastValidation = { text: null, issues: null };
   }
 

@@ -34,8 +34,11 @@ export function instantiateFrom(wasmModule) {
   };
 }
 
-/** A CollapseEngine on the page's thread (catalogue, validation; the heavy work goes to workers). */
-export async function loadEngine(baseUrl, flavour, wasmModule) {
+/**
+ * A CollapseEngine on the page's thread, for what the page must answer synchronously as the reader types:
+ * validation (and describe). The heavy work goes to workers; the catalogue comes from catalogue.json.
+ */
+export async function loadEngine(baseUrl, flavour, wasmModule, { catalogue = null } = {}) {
   const { script } = moduleUrls(baseUrl, flavour);
   await new Promise((resolve, reject) => {
     const tag = document.createElement('script');
@@ -45,5 +48,5 @@ export async function loadEngine(baseUrl, flavour, wasmModule) {
     document.head.append(tag);
   });
   const module = await self.createCollapseLab(instantiateFrom(wasmModule ?? await compileModule(baseUrl, flavour)));
-  return new CollapseEngine(module);
+  return new CollapseEngine(module, { catalogue });
 }
