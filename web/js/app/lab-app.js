@@ -51,6 +51,7 @@ export class LabApp {
     this.state = null;
     this.good = null; // the last complete run: { request, result, values, seconds, state }
     this.timer = 0;
+    this.liveDrag = null; // the drag in progress: { key, live } (live re-runs or the debounce, decided when it starts)
     this.listeners = { result: [], progress: [], error: [] };
     const $ = (id) => document.getElementById(id);
     this.el = {
@@ -260,7 +261,14 @@ export class LabApp {
     // run waiting, it must not write the old state over the new hash.
     if (!changed && !this.runPending) return;
     this.state = { ...this.state, config: { ...this.state.config, [key]: value } }; // the preset stays: its line says what changed
-    if (live && !commit && this.good && this.good.seconds < LIVE_SECONDS) return this.liveRun();
+    // Live or debounced is decided once per drag, from the figure the drag started on: one slow frame (a busy
+    // machine) must not switch the rest of the drag to the debounce.
+    if (live && !commit) {
+      if (this.liveDrag?.key !== key) this.liveDrag = { key, live: Boolean(this.good && this.good.seconds < LIVE_SECONDS) };
+      if (this.liveDrag.live) return this.liveRun();
+    } else {
+      this.liveDrag = null;
+    }
     this.afterEdit(commit ? 0 : RUN_DELAY_MS, changed || commit);
   }
 
