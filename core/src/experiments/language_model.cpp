@@ -44,7 +44,7 @@ ExperimentInfo makeInfo() {
                     "replace: fit the newest text only; accumulate: all text so far; accumulate-subsample: T tokens of whole "
                     "sentences drawn without replacement from all text so far (Kazdan et al.)."),
       P::makeNumber(PT::Real, "temperature", "τ", "sampling temperature", "", 1.0, 0.1, 2.0, false,
-                    "Sampling from q^(1/τ), renormalised (order 1 only: the full next-word law is decoded)."),
+                    "Sampling from q to the power 1/τ, renormalised (order 1 only: the full next-word law is decoded)."),
       P::makeNumber(PT::Real, "topP", "p_top", "top-p (nucleus)", "", 1.0, 0.05, 1.0, false,
                     "Sampling only from the smallest set of words of mass ≥ p_top (order 1 only)."),
       P::makeChoice("metric", "", "metric", LanguageModelMetrics::keys(),
