@@ -107,6 +107,8 @@ export class ChartView {
     const covered = coveredSeries(series.map((s, k) => (this.hidden.has(k) ? { mean: [] } : s)), { logY });
     this.drawn = { theory: false, median: false, references: [], markers: [], diagonal: false };
     const emphasis = Number.isInteger(context.emphasis) ? context.emphasis : null;
+    const sameLine = (a, b) => a.label === b.label && Math.abs(a.value - b.value) <= 0.02 * Math.max(Math.abs(a.value), Math.abs(b.value));
+    const shownReferences = series.flatMap((s, k) => (this.hidden.has(k) ? [] : mergeReferences(s.references).map((m) => ({ k, label: m.labels[0].label, value: m.value }))));
     series.forEach((s, k) => {
       // A tour step highlights one curve: the others fade (their colour at 30%).
       const faded = emphasis !== null && k !== emphasis;
@@ -141,17 +143,22 @@ export class ChartView {
       mergeReferences(s.references).forEach((reference, r) => {
         const [first, ...rest] = reference.labels;
         const named = `${first.label} = ${formatShort(first.value)}`;
+        // The same line of several series (one lost tail mass for every π) is labelled once, naming no series.
+        const others = shownReferences.filter((o) => o.k !== k && sameLine(o, { label: first.label, value: reference.value }));
+        const repeated = others.some((o) => o.k < k);
         const text = this.narrow ? named
-          : `${withReferences > 1 ? `${s.label}: ` : ''}${named}` + rest.map((other) => ` (${other.label}: ${formatShort(other.value)})`).join('');
-        // Where the label fits nowhere (label-layout.js): the line's name alone, then its value; the key has it in full.
+          : `${withReferences > 1 && !others.length ? `${s.label}: ` : ''}${named}` + rest.map((other) => ` (${other.label}: ${formatShort(other.value)})`).join('');
+        // Where the label fits nowhere (label-layout.js): the line's name alone, then its value (the key names the
+        // dotted lines); left out, it goes into the key in full. On a phone with several series' lines, values only.
         const position = labelEnd(curves, reference.value, logY);
-        lineLabels[`ref-${k}-${r}`] = { forms: [text, named, formatShort(first.value)], preferStart: position === 'start',
-          key: `${s.label}: ${named}${rest.map((other) => ` (${other.label}: ${formatShort(other.value)})`).join('')}` };
+        const value = formatShort(first.value);
+        if (!repeated) lineLabels[`ref-${k}-${r}`] = { forms: this.narrow && withReferences > 1 ? [value] : [text, named, value], preferStart: position === 'start',
+          keyWhenShortened: false, key: `${s.label}: ${named}${rest.map((other) => ` (${other.label}: ${formatShort(other.value)})`).join('')}` };
         this.drawn.references.push(...reference.labels.map((l) => l.label));
         annotations[`ref-${k}-${r}`] = {
           type: 'line', yMin: reference.value, yMax: reference.value, display: !hidden, role: 'reference', series: k,
           borderColor: colour, borderWidth: 2, borderDash: [2, 3],
-          label: { display: true, content: text, position,
+          label: { display: !repeated, content: text, position,
             backgroundColor: labelBackground, color: theme.text, font: { size: 11 }, padding: 3, yAdjust: -11 },
         };
       });
@@ -183,7 +190,8 @@ export class ChartView {
       const colour = series === null ? theme.muted : seriesColour(theme, series);
       const vertical = guide.axis === 'x';
       const name = String(guide.label).split(':')[0];
-      lineLabels[`guide-${g}`] = { forms: [guide.label, name], preferStart: !vertical && labelEnd(curves, guide.value, logY) === 'start', key: guide.label };
+      lineLabels[`guide-${g}`] = { forms: [guide.label, name], preferStart: !vertical && labelEnd(curves, guide.value, logY) === 'start',
+        keyWhenShortened: true, key: guide.label };
       annotations[`guide-${g}`] = {
         type: 'line', role: 'guide', display: series === null || !this.hidden.has(series),
         ...(vertical ? { xMin: guide.value, xMax: guide.value } : { yMin: guide.value, yMax: guide.value }),

@@ -3,9 +3,10 @@
 // here). After the annotation plugin has placed its labels (its afterUpdate runs before ours: registered plugins
 // come before a chart's own), each line label is moved to the first free spot of a short list — above or below its
 // line, at either end or the middle, beside a vertical guide at the top or bottom — preferring spots that cover the
-// fewest points of the curves. Where the full text fits nowhere, a short form (the value alone; the line's colour names
-// the series and the key under the chart gives the full text) is tried, and where that fits nowhere either the
-// label is left out and listed in the key (`chart.$collapseLabLabels.left`). Marked-point labels then take the
+// fewest points of the curves. Where the full text fits nowhere, shorter forms are tried (a reference line's name,
+// then its value alone: the line's colour names the series and the key under the chart names the dotted lines; a
+// guide's name before its colon, its full text then in the key), and where none fits the label is left out and
+// listed in full in the key (`chart.$collapseLabLabels.left`). Marked-point labels then take the
 // spots left over (else their short form, else they are left out; the tooltip has them). The boxes finally drawn are
 // kept on the chart (`chart.$collapseLabLabels.boxes`) for the key and the browser test.
 const GAP = 2; // px between a label and its line, and between two labels
@@ -91,7 +92,7 @@ function layoutLineLabels(chart, meta, pixels, placed, left, obstacles) {
       continue;
     }
     const { text, box } = chosen;
-    if (text !== info.forms[0]) left.push(info.key);
+    if (text !== info.forms[0] && info.keyWhenShortened) left.push(info.key);
     label.options.content = text;
     Object.assign(label, { x: box.x, y: box.y, x2: box.x + box.w, y2: box.y + box.h, width: box.w, height: box.h,
       centerX: box.x + box.w / 2, centerY: box.y + box.h / 2 });
@@ -128,6 +129,8 @@ export const labelLayout = {
     ctx.textBaseline = 'middle';
     for (const label of visible) {
       const p = at(label);
+      // One "T = kᵝ: the scaling stops" names every such diamond (the key lists them too).
+      if (state.boxes.some((box) => box.kind === 'point' && box.text === label.text)) continue;
       if (!(p.x >= area.left && p.x <= area.right && p.y >= area.top && p.y <= area.bottom)) continue;
       const h = 16;
       let box = null, text = null;
