@@ -246,10 +246,10 @@ export class ChartView {
   options(theme, built) {
     // A heatmap's axes are its grids: one tick per cell centre 0 … count − 1 (set after Chart.js builds its own),
     // labelled with the grid value (tick), no grid lines.
-    const axis = ({ title, type, min, max, suggestedMin, suggestedMax, count, tick, grid = true }) => ({
+    const axis = ({ title, type, min, max, suggestedMin, suggestedMax, count, tick, grid = true }, vertical = false) => ({
       type, min, max, suggestedMin, suggestedMax,
       ...(count ? { afterBuildTicks: (scale) => { scale.ticks = Array.from({ length: count }, (_, value) => ({ value })); } } : {}),
-      title: { display: true, text: title, color: theme.text, font: { size: 13 } },
+      title: { display: true, text: this.fittedTitle(title, vertical), color: theme.text, font: { size: 13 } },
       grid: { color: theme.grid, display: grid },
       border: { color: theme.muted },
       // A narrow column (an embed, a phone) fits about one tick label per 70 px; a heatmap labels its cells.
@@ -271,7 +271,7 @@ export class ChartView {
       spanGaps: false,
       interaction: built.interaction,
       layout: { padding: built.padding ?? 0 },
-      scales: { x: axis(built.x), y: axis(built.y) },
+      scales: { x: axis(built.x), y: axis(built.y, true) },
       plugins: {
         legend: { display: false }, // the HTML legend below the canvas is keyboard-operable
         collapseLabBackground: { colour: theme.background },
@@ -287,6 +287,24 @@ export class ChartView {
         },
       },
     };
+  }
+
+  /** An axis title longer than its axis (a y title on a phone) on two lines, split at the space nearest its middle. */
+  fittedTitle(title, vertical) {
+    const text = String(title ?? '');
+    const box = this.canvas.parentElement;
+    const room = (vertical ? box?.clientHeight : box?.clientWidth) - 70;
+    const ctx = this.canvas.getContext?.('2d');
+    if (!ctx || !(room > 0)) return text;
+    ctx.save();
+    ctx.font = '13px system-ui, -apple-system, "Segoe UI", sans-serif';
+    const fits = ctx.measureText(text).width <= room;
+    ctx.restore();
+    if (fits) return text;
+    const spaces = [...text.matchAll(/ /g)].map((m) => m.index);
+    if (!spaces.length) return text;
+    const cut = spaces.reduce((best, i) => (Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2) ? i : best));
+    return [text.slice(0, cut), text.slice(cut + 1)];
   }
 
   tooltipTitle(items) {

@@ -130,7 +130,7 @@ export const labelLayout = {
     for (const label of visible) {
       const p = at(label);
       // One "T = kᵝ: the scaling stops" names every such diamond (the key lists them too).
-      if (state.boxes.some((box) => box.kind === 'point' && box.text === label.text)) continue;
+      if (state.boxes.some((box) => box.kind === 'point' && box.source === label.text)) continue;
       if (!(p.x >= area.left && p.x <= area.right && p.y >= area.top && p.y <= area.bottom)) continue;
       const h = 16;
       let box = null, text = null;
@@ -143,7 +143,7 @@ export const labelLayout = {
         if (box) { text = form; break; }
       }
       if (!box) continue;
-      state.boxes.push({ ...box, text, kind: 'point' });
+      state.boxes.push({ ...box, text, source: label.text, kind: 'point' });
       ctx.fillStyle = options.background;
       ctx.strokeStyle = label.colour;
       ctx.lineWidth = 1;
