@@ -23,7 +23,7 @@ const figureState = (page) => page.evaluate(() => {
     yTitle: chart.options.scales.y.title.text,
     annotations: Object.values(chart.options.plugins.annotation.annotations)
       .map((a) => ({ role: a.role, content: a.label.content, vertical: a.xMin !== undefined, value: a.xMin ?? a.yMin })),
-    labels: chart.options.plugins.collapseLabPointLabels.labels.map((l) => l.text),
+    labels: chart.options.plugins.collapseLabLabels.points.map((l) => l.text),
     legendKey: document.querySelector('.legend-key').textContent,
   };
 });

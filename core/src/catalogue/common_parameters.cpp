@@ -58,12 +58,12 @@ Parameter ridge() {
 }
 Parameter spectrum() {
   return makeChoice("spectrum", "Σ", "input covariance", {"isotropic", "power"},
-                    {"isotropic (Σ = I)", "power law (s_j = j^−β)"}, "isotropic",
-                    "Eigenvalues of the input covariance: all 1, or decaying as j^−β.");
+                    {"isotropic (Σ = I)", "power law (sⱼ = j⁻ᵝ)"}, "isotropic",
+                    "Eigenvalues of the input covariance: all 1, or decaying as j⁻ᵝ.");
 }
 Parameter decay() {
   return makeNumber(ParameterType::Real, "decay", "β", "spectral decay", "", 1.5, 0, 10, false,
-                "Exponent β of the power-law spectrum s_j = j^−β (used when spectrum = power).");
+                "Exponent β of the power-law spectrum sⱼ = j⁻ᵝ (used when spectrum = power).");
 }
 Parameter signal() {
   return makeNumber(ParameterType::Real, "signal", "‖w*‖", "signal norm", "", 1, 0, 1000, false,

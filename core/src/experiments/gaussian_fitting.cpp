@@ -62,7 +62,7 @@ ExperimentInfo makeInfo() {
        shumailov, "https://doi.org/10.1038/s41586-024-07566-y",
        {{"estimator", S("unbiased")}, {"samples", 10.0}, {"generations", 200.0}, {"workflow", S("replace")}}, "", ""},
       {"replace-vs-accumulate", "Replace vs accumulate for a Gaussian",
-       "Replacing the data shrinks the fitted variance geometrically, ((m−1)/m)^t; accumulating it keeps the variance "
+       "Replacing the data shrinks the fitted variance geometrically, ((m−1)/m)ᵗ; accumulating it keeps the variance "
        "above sin(π/√m)/(π/√m) of the truth.",
        kazdan, "https://arxiv.org/abs/2410.16713", {{"samples", 10.0}}, "", "workflow=replace,accumulate"},
       {"mean-drift", "The mean drifts: replace vs accumulate",
@@ -77,7 +77,7 @@ ExperimentInfo makeInfo() {
        "workflow=replace,accumulate,accumulate-subsample"},
       {"wasserstein", "Distance to the truth (W₂; derived closed form)",
        "The squared Wasserstein-2 distance to the truth grows without bound under replace (Shumailov et al.). The "
-       "drawn theory E W₂² = t/M + 2(1 − c^t), c = E√(χ²_{M−1}/(M−1)), is derived in docs/theory/generative.md §3 from "
+       "drawn theory E W₂² = t/M + 2(1 − cᵗ), c = E√(X/(M−1)) for X ~ χ² with M − 1 degrees of freedom, is derived in docs/theory/generative.md §3 from "
        "the moments of their recursion; it is not a formula of their paper, which states the leading order only.",
        shumailov + " (the W₂ curve: derived, docs/theory/generative.md §3)", "https://doi.org/10.1038/s41586-024-07566-y",
        {{"metric", S("wasserstein")}, {"estimator", S("unbiased")}, {"samples", 10.0}}, "", "workflow=replace,accumulate"},

@@ -33,7 +33,7 @@ ExperimentInfo makeInfo() {
       P::makeNumber(ParameterType::Integer, "generations", "t", "generations", "", 30, 1, 500, false, "Number of fits; generation 1 fits the real data."),
       P::makeChoice("workflow", "", "data workflow", {"replace", "accumulate", "accumulate-subsample"}, {"Replace", "Accumulate", "Accumulate-subsample"}, "replace", "replace: fit the newest samples only; accumulate: all samples so far; accumulate-subsample: m samples "
              "drawn without replacement from all so far."),
-      P::makeChoice("bandwidthRule", "", "bandwidth rule", {"fixed", "scott", "silverman"}, {"fixed h", "Scott n^(−1/(D+4))", "Silverman (n(D+2)/4)^(−1/(D+4))"}, "fixed", "fixed: h = bandwidth; scott and silverman as scikit-learn computes them (no data-scale factor)."),
+      P::makeChoice("bandwidthRule", "", "bandwidth rule", {"fixed", "scott", "silverman"}, {"fixed h", "Scott: h ∝ n to the power −1/(D+4)", "Silverman: h ∝ (n(D+2)/4) to the power −1/(D+4)"}, "fixed", "fixed: h = bandwidth; scott and silverman as scikit-learn computes them (no data-scale factor)."),
       P::makeNumber(ParameterType::Real, "bandwidth", "h", "kernel bandwidth", "", 0.1, 1e-4, 100, true, "Standard deviation of the Gaussian kernel (bandwidthRule = fixed)."),
       P::makeNumber(ParameterType::Integer, "testSamples", "N", "test samples", "", 200, 10, 10000, true,
                     "Fresh real points on which the negative log-likelihood is averaged. Kazdan et al.'s code uses 500 "

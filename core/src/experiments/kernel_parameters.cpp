@@ -7,7 +7,7 @@ namespace collapse::kernel_parameters {
 namespace P = parameters;
 
 Parameter kernel(const std::string& description) {
-  return P::makeChoice("kernel", "k", "kernel", {"rbf", "polynomial"}, {"RBF exp(−‖x − x'‖²/2h²)", "polynomial (1 + xᵀx'/784)^p"},
+  return P::makeChoice("kernel", "k", "kernel", {"rbf", "polynomial"}, {"RBF exp(−‖x − x'‖²/2h²)", "polynomial (1 + xᵀx'/784)ᵖ"},
                        "rbf", description);
 }
 

@@ -49,7 +49,7 @@ ExperimentInfo makeInfo() {
                     "replace: fit the newest text only; accumulate: all text so far; accumulate-subsample: T tokens of whole "
                     "sentences drawn without replacement from all text so far (Kazdan et al.)."),
       P::makeNumber(PT::Real, "temperature", "τ", "sampling temperature", "", 1.0, 0.1, 2.0, false,
-                    "Sampling each next word from P(w | h)^(1/τ), renormalised, decoded exactly for every order and smoothing "
+                    "Sampling each next word from P(w | h) to the power 1/τ, renormalised, decoded exactly for every order and smoothing "
                     "(τ < 1 sharpens the law and cuts the tail; τ > 1 flattens it)."),
       P::makeNumber(PT::Real, "topP", "p_top", "top-p (nucleus)", "", 1.0, 0.05, 1.0, false,
                     "Sampling each next word only from the smallest set of most probable words whose tempered mass is ≥ p_top "

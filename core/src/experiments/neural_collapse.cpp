@@ -122,7 +122,7 @@ ExperimentInfo makeInfo() {
        papyan, "https://arxiv.org/abs/2008.08186", {{"loss", S("ce")}}, "", ""},
       {"mse-central-path", "MSE and the central path (Han, Papyan & Donoho 2022)",
        "With the classifier held at least squares, the signal-to-noise ratios of the whitened class means grow as "
-       "n[C² ln ω + Cω² + ω⁴/4] = const + t: NC1 = Σ1/ω² falls like t^(−1/2), exactly as the closed form says.",
+       "n[C² ln ω + Cω² + ω⁴/4] = const + t: NC1 = Σ1/ω² falls like 1/√t, exactly as the closed form says.",
        han, "https://arxiv.org/abs/2106.02073",
        {{"loss", S("mse")}, {"centralPath", S("on")}, {"featureDim", 8.0}, {"learningRate", 100.0}, {"steps", 3000.0}}, "", ""},
       {"mse-term-b", "MSE: the classifier stays near least squares (Han, Papyan & Donoho 2022)",

@@ -41,7 +41,7 @@ ExperimentInfo makeInfo() {
       P::signal(),
   };
   info.x = {"syntheticSamples", "synthetic samples n_synth"};
-  info.metric = {"testError", "test error E‖ŵ − w*‖²_Σ"};
+  info.metric = {"testError", "test error E (ŵ − w*)ᵀΣ(ŵ − w*)"};
   info.naturalSeries = "";
   const std::string paper = "Kazdan et al. 2025, Collapse or Thrive?";
   const std::string url = "https://arxiv.org/abs/2410.16713";

@@ -58,7 +58,7 @@ ExperimentInfo makeInfo() {
                       "subsampling), or explicit rows. auto picks the sufficient statistics whenever they are exact."),
   };
   info.x = {"generation", "model-fitting iteration n (1 = fit on real data)"};
-  info.metric = {"testError", "test error E‖ŵ − w*‖²_Σ"};
+  info.metric = {"testError", "test error E (ŵ − w*)ᵀΣ(ŵ − w*)"};
   info.naturalSeries = "workflow";
   const std::string gerstgrasser = "Gerstgrasser et al. 2024, Is Model Collapse Inevitable?";
   const std::string kazdan = "Kazdan et al. 2025, Collapse or Thrive?";

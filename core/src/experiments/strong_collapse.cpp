@@ -34,7 +34,7 @@ ExperimentInfo makeInfo() {
       P::makeChoice("mixing", "", "synthetic share", {"fraction", "count"}, {"a fraction p₂ of n", "a fixed count n₂"}, "fraction", "fraction: n₂ = round(p₂·n) synthetic samples; count: a fixed n₂ whatever n (so p₂ = n₂/n → 0)."),
       P::makeNumber(ParameterType::Real, "syntheticFraction", "p₂", "synthetic fraction", "", 0.01, 0, 1, false, "Share of the n samples whose labels come from the shifted model w₁ + δ (mixing = fraction)."),
       P::makeNumber(ParameterType::Integer, "syntheticCount", "n₂", "synthetic samples", "", 10, 0, 10000000, true, "Number of synthetic samples (mixing = count); at most n are used."),
-      P::makeNumber(ParameterType::Real, "syntheticQuality", "c²", "synthetic quality c²", "", 1, 0, 10000, true, "E‖δ‖²_Σ: the test error of the synthetic-label model itself (0 = perfect; small is good)."),
+      P::makeNumber(ParameterType::Real, "syntheticQuality", "c²", "synthetic quality c²", "", 1, 0, 10000, true, "E δᵀΣδ: the test error of the synthetic-label model itself (0 = perfect; small is good)."),
       P::noise(),
       P::ridge(),
       P::spectrum(),
@@ -46,7 +46,7 @@ ExperimentInfo makeInfo() {
              "minus that of the same model on the same inputs with all labels real."),
   };
   info.x = {"samples", "total samples n"};
-  info.metric = {"testError", "test error E‖ŵ − w₁‖²_Σ"};
+  info.metric = {"testError", "test error E (ŵ − w₁)ᵀΣ(ŵ − w₁)"};
   const std::string paper = "Dohmatob et al. 2025, Strong Model Collapse";
   using S = std::string;
   info.presets = {
@@ -56,7 +56,7 @@ ExperimentInfo makeInfo() {
        paper + ", Section 3", "https://arxiv.org/abs/2410.04840", {{"trials", 100.0}}, "samples=200:1000000:log:16", "syntheticFraction=0,0.001,0.01,0.1"},
       {"fixed-count", "How much synthetic data a scaling law tolerates",
        "A fixed number of synthetic samples (p₂ = n₂/n → 0) only slows the scaling law, while a fixed fraction "
-       "stops it: the clean rate survives if n₂ grows no faster than about n^(1−a/2).",
+       "stops it: the clean rate survives if n₂ grows no faster than about n to the power 1 − a/2.",
        paper + ", Section 4", "https://arxiv.org/abs/2410.04840", {{"trials", 100.0}, {"syntheticFraction", 0.01}, {"syntheticCount", 100.0}},
        "samples=200:1000000:log:16", "mixing=fraction,count"},
       {"width-gap", "Model size: amplify, then mitigate",

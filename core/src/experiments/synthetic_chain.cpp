@@ -20,7 +20,7 @@ ExperimentInfo makeInfo() {
   generatorNoise.description = "Standard deviation of the noise each generator adds when it labels the next one's data.";
   const Parameter ridgeExponent =
       P::makeNumber(ParameterType::Real, "ridgeExponent", "ℓ", "ridge decay exponent", "", 0.5, 0, 10, false,
-                    "With ridgeRule = power, λ = T^(−ℓ): the adaptive regularisation of the scaling-law figure.");
+                    "With ridgeRule = power, λ = T⁻ˡ: the adaptive regularisation of the scaling-law figure.");
 
   ExperimentInfo info;
   info.key = "synthetic-chain";
@@ -43,14 +43,14 @@ ExperimentInfo makeInfo() {
       P::spectrum(),
       P::decay(),
       P::signal(),
-      P::makeChoice("ridgeRule", "", "ridge rule", {"fixed", "power", "optimal"}, {"fixed λ", "λ = T^(−ℓ)", "optimal λ (theory)"}, "fixed", "fixed: λ = ridge; power: λ = T^(−ℓ) (adaptive regularisation); optimal: the λ minimising the "
+      P::makeChoice("ridgeRule", "", "ridge rule", {"fixed", "power", "optimal"}, {"fixed λ", "λ = T⁻ˡ", "optimal λ (theory)"}, "fixed", "fixed: λ = ridge; power: λ = T⁻ˡ (adaptive regularisation); optimal: the λ minimising the "
              "theoretical error for this n, T, T₀ (docs/theory/recursive-regression.md §3 B4)."),
       ridgeExponent,
       P::makeChoice("component", "", "error component", {"total", "bias", "variance", "collapse"}, {"total error", "bias", "variance", "collapse term"}, "total", "Which part of the test error to report: the total, or its bias, variance or model-collapse term "
              "(E = Bias + Var + n·σ₀²·ρ)."),
   };
   info.x = {"generation", "synthetic generations n (0 = clean data)"};
-  info.metric = {"testError", "test error E‖ŵ − w*‖²_Σ"};
+  info.metric = {"testError", "test error E (ŵ − w*)ᵀΣ(ŵ − w*)"};
   info.naturalSeries = "";
   const std::string paper = "Dohmatob, Feng & Kempe 2024, Model Collapse Demystified";
   using S = std::string;
@@ -64,8 +64,8 @@ ExperimentInfo makeInfo() {
        "regularisation must adapt to the amount of synthetic data.",
        paper + ", Fig. 1a", "https://arxiv.org/abs/2402.07712", {{"dim", 100.0}, {"samples", 400.0}, {"generatorSamples", 300.0}, {"trials", 200.0}},
        "ridge=0.001:100:log:21", "generations=0,1,5,10,20"},
-      {"scaling-law", "Scaling law with adaptive λ = T^(−ℓ) (Fig. 1b)",
-       "With a power-law spectrum and λ = T^(−ℓ), clean data follow a fast scaling law in T, while synthetic "
+      {"scaling-law", "Scaling law with adaptive λ = T⁻ˡ (Fig. 1b)",
+       "With a power-law spectrum and λ = T⁻ˡ, clean data follow a fast scaling law in T, while synthetic "
        "generations make the error cross over to a slower rate and eventually grow with T.",
        paper + ", Fig. 1b", "https://arxiv.org/abs/2402.07712",
        {{"dim", 100.0}, {"spectrum", S("power")}, {"decay", 2.0}, {"generatorSamples", 200.0}, {"ridgeRule", S("power")},

@@ -32,8 +32,8 @@ ExperimentInfo makeInfo() {
   info.source = "Dohmatob, Feng, Yang, Charton & Kempe 2024, A Tale of Tails: Model Collapse as a Change of Scaling Laws "
                 "(ICML, arXiv 2402.07043); Hutter 2021, Learning curve theory (arXiv 2102.04074)";
   info.summary =
-      "Items with Zipf frequencies p_i ∝ i^(−β) are learnt by a memoriser that knows exactly the items it has seen, so "
-      "its test error Σ p_i (1 − q_i)^T falls like T^(−(1−1/β)). Training on AI-generated data — a generator that cuts "
+      "Items with Zipf frequencies pᵢ ∝ i⁻ᵝ are learnt by a memoriser that knows exactly the items it has seen, so "
+      "its test error Σ pᵢ (1 − qᵢ)ᵀ falls like T to the power −(1 − 1/β). Training on AI-generated data — a generator that cuts "
       "the tail (top-k, top-p), narrows it (temperature) or is itself a finite sample, generation after generation — "
       "bends that scaling law: it stalls at the lost tail mass, slows down, or shifts with every generation; mixing "
       "in clean data gives a plateau and then a late recovery ('grokking').";
@@ -41,7 +41,7 @@ ExperimentInfo makeInfo() {
       P::seed(),
       P::withDefault(P::trials(), 20),
       P::makeNumber(PT::Real, "zipfExponent", "β", "Zipf exponent", "", 2.0, 1.05, 5.0, false,
-                    "Tail exponent of the item law p_i ∝ i^(−β) (β > 1); the clean error falls like T^(−(1−1/β))."),
+                    "Tail exponent of the item law pᵢ ∝ i⁻ᵝ (β > 1); the clean error falls like T to the power −(1 − 1/β)."),
       P::makeNumber(PT::Integer, "support", "N", "support (items)", "", 100000, 10, kMaxSupport, true,
                     "Number of items N; p is normalised on 1..N (for the bigram task N contexts × N next items, N ≤ 1000)."),
       P::makeChoice("task", "", "task", {"memoriser", "bigram"}, {"memoriser (Hutter)", "bigram memoriser (Hutter++)"},
@@ -59,7 +59,7 @@ ExperimentInfo makeInfo() {
                     "Tail cutting also keeps only the smallest head of mass ≥ p_top (1 = no top-p); applied to every "
                     "generation, it cuts deeper each time."),
       P::makeNumber(PT::Real, "temperature", "τ", "temperature", "", 0.8, 0.05, 4.0, false,
-                    "Tail narrowing: q ∝ p^(1/τ), a Zipf law of exponent β/τ per generation (τ < 1 narrows)."),
+                    "Tail narrowing: q ∝ p to the power 1/τ, a Zipf law of exponent β/τ per generation (τ < 1 narrows)."),
       P::makeNumber(PT::Integer, "generatorSamples", "T₀", "generator samples", "", 1000, 1, 10000000, true,
                     "A finite-sample generator is the histogram of T₀ draws from the previous generation (the real law first)."),
       P::makeNumber(PT::Integer, "generations", "n", "generations", "", 10, 1, 200, false,
@@ -75,29 +75,29 @@ ExperimentInfo makeInfo() {
   using S = std::string;
   info.presets = {
       {"scaling-law", "Scaling law of a memoriser on Zipf data",
-       "A memoriser trained on T clean samples of Zipf(β) data errs with probability Σ p_i (1 − p_i)^T, a power law "
-       "T^(−(1−1/β)) whose slope is set by the tail: heavier tails learn slower.",
+       "A memoriser trained on T clean samples of Zipf(β) data errs with probability Σ pᵢ (1 − pᵢ)ᵀ, a power law "
+       "T to the power −(1 − 1/β) whose slope is set by the tail: heavier tails learn slower.",
        paper + ", §2 (after Hutter 2021)", url, {{"cleanFraction", 1.0}, {"generations", 1.0}, {"samples", 10.0}},
        "samples=10:10000000:log:13", "zipfExponent=1.5,2,3"},
       {"tail-cut", "Tail cutting stops the scaling law",
-       "Trained on top-k output, the memoriser's error follows the clean law until T ≈ k^β and then stalls at the lost "
-       "tail mass Σ_{i>k} p_i ≍ k^(−(β−1)): more data no longer helps (Theorem 2.1).",
+       "Trained on top-k output, the memoriser's error follows the clean law until T ≈ kᵝ and then stalls at the lost "
+       "tail mass Σ pᵢ over i > k ≍ k¹⁻ᵝ: more data no longer helps (Theorem 2.1).",
        paper + ", Theorem 2.1", url, {{"generator", S("tail-cut")}, {"generations", 1.0}, {"samples", 10.0}},
        "samples=10:10000000:log:13", "cutRank=10,100,1000,100000"},
       {"generations-shift", "Generations of synthetic data shift the law",
        "Each generation of finite-sample generators loses more of the tail: the error curves level off higher and "
-       "earlier, exactly as the genealogy of the samples says — growing like n^(1−1/β), slower than the paper's linear "
+       "earlier, exactly as the genealogy of the samples says — growing like n to the power 1 − 1/β, slower than the paper's linear "
        "headline (an open discrepancy, see the notes).",
        paper + ", Corollary 2.2 and §2.3", url, {{"generator", S("finite-sample")}, {"samples", 10.0}},
        "samples=10:1000000:log:11", "generations=1,2,4,8"},
       {"grokking", "Mixing in clean data: plateau, then grokking",
        "With a share π of clean data mixed into top-k output, the error first follows the clean law, then sits on the "
-       "plateau k^(−(β−1)) until πT ≈ 1/p_k, and then resumes the clean law at πT samples (Theorem 3.2).",
+       "plateau k¹⁻ᵝ until πT ≈ 1/pₖ, and then resumes the clean law at πT samples (Theorem 3.2).",
        paper + ", Theorem 3.2", url,
        {{"generator", S("tail-cut")}, {"cutRank", 100.0}, {"generations", 1.0}, {"samples", 100.0}},
        "samples=100:100000000:log:13", "cleanFraction=0,0.01,0.1"},
       {"generation-discrepancy", "Error against generation: the open discrepancy",
-       "With finite-sample generators the exact error grows sublinearly in the generation, like n^(1−1/β) (the "
+       "With finite-sample generators the exact error grows sublinearly in the generation, like n to the power 1 − 1/β (the "
        "genealogy of the samples); the paper's headline 'error degrades linearly with the number of generations' "
        "(dotted level) overshoots it.",
        paper + ", §2.3", url, {{"generator", S("finite-sample")}, {"generations", 20.0}}, "", ""},
@@ -205,7 +205,7 @@ std::vector<std::string> Tails::notes(const Config& c) const {
   const double beta = c.number("zipfExponent");
   notes.push_back("Zipf law on N = " + formatNumber(c.number("support")) + " items with β = " + formatNumber(beta) +
                   ", normalised on the truncated support (the clean error then reaches 0 once every item is seen, near "
-                  "T ≈ N^β); scaling-law slope c = 1 − 1/β = " + fixed(1.0 - 1.0 / beta, 3) + ".");
+                  "T ≈ Nᵝ); scaling-law slope c = 1 − 1/β = " + fixed(1.0 - 1.0 / beta, 3) + ".");
   if (c.choice("task") == "bigram")
     notes.push_back("Bigram task (Hutter++): the error is the probability that a test pair (context, next item) was never "
                     "seen in training; the generator cuts or narrows every context's next-item law. The paper's §4 "
@@ -223,9 +223,9 @@ std::vector<std::string> Tails::notes(const Config& c) const {
           "Open discrepancy (A Tale of Tails §2.3; docs/theory/tails.md §4.3): the paper's headline says the error grows linearly "
           "with the number of generations, E_clean + n·(collapse term). For the histogram recursion the exact mass lost "
           "from the generator's support after n = " + std::to_string(n) + " generations is " + threeDigits(exact) +
-          " (the genealogy of the samples; " + threeDigits(poisson) + " in its Poisson Galton–Watson form ≈ C_β (n/(2T₀))^c), "
+          " (the genealogy of the samples; " + threeDigits(poisson) + " in its Poisson Galton–Watson form ≈ C_β (n/(2T₀))ᶜ), "
           "against n·E_clean(T₀) = " + threeDigits(n * first) + " for the linear law: an item's copies form a critical "
-          "branching process that dies out like 2/n, so the loss grows like n^c, sublinearly. The dotted level marks the "
+          "branching process that dies out like 2/n, so the loss grows like nᶜ, sublinearly. The dotted level marks the "
           "linear law at generation n; it is an upper bound, not the law of this recursion.");
     }
   }
@@ -248,7 +248,7 @@ std::vector<ReferenceLine> Tails::referenceLines(const Config& c, const std::str
   const int n = c.integer("generations");
   if (c.number("cleanFraction") >= 1.0) return {};
   if (c.choice("generator") == "tail-cut")
-    return {{"lost tail mass Σ_{i>k} p_i", lostTailMass(c, n)}};
+    return {{"lost tail mass (Σ pᵢ over i > k)", lostTailMass(c, n)}};
   if (!finiteSample(c) || c.number("cleanFraction") > 0.0) return {};
   const auto t0 = static_cast<std::int64_t>(c.number("generatorSamples"));
   const tails::ItemLaw& real = tails::realLaw(c);
@@ -281,8 +281,8 @@ std::vector<ReferencePoint> Tails::referencePoints(const Config& c, const std::s
   if (generator == "tail-cut" && clean < 1.0) {
     const double k = tails::keptRankAt(c, n);
     if (k < c.number("support")) {
-      mark("T = k^β: the scaling stops", std::round(math::pow(k, beta)));
-      if (clean > 0.0) mark("πT = 1/p_k: grokking", std::round(T::zeta(beta) * math::pow(k, beta) / clean));
+      mark("T = kᵝ: the scaling stops", std::round(math::pow(k, beta)));
+      if (clean > 0.0) mark("πT = 1/pₖ: grokking", std::round(T::zeta(beta) * math::pow(k, beta) / clean));
     }
   }
   return points;

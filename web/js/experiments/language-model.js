@@ -85,7 +85,7 @@ export default {
     }),
     'temperature-tail': onText((result) => {
       if (result?.series[0]?.key !== 'temperature') return '';
-      return `A unigram model resampled at temperature τ (q^(1/τ)): the real mass of the words it lost after ` +
+      return `A unigram model resampled at temperature τ (q to the power 1/τ): the real mass of the words it lost after ` +
         `${lastG(result)} generations is ${result.series.map((s) => `${s.label} ${percent(last(curve(s, 'tailMass')))}`).join(', ')}. ` +
         'Lower temperature narrows the law (a Zipf exponent β/τ) and cuts the tail faster (A Tale of Tails).';
     }),

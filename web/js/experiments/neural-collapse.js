@@ -85,7 +85,7 @@ export default {
       return `On the central path the classifier is always least squares; the class means' signal-to-noise ratios ω grow by ` +
         `n[C² ln ω + Cω² + ω⁴/4] = const + t. The dashed closed form follows the simulation: NC1 = Σ1/ω² is ` +
         `${f(lastMean(nc1))} simulated and ${f(nc1.theory.at(-1))} in theory at t = ${f(result.config.learningRate * result.x.values.at(-1))}, ` +
-        'falling like t^(−1/2).';
+        'falling like 1/√t.';
     },
     'mse-term-b'(result) {
       const b = metricOf(result, 'lsDeviation');

@@ -77,7 +77,7 @@ export default {
         const i = m.indexOf(Math.min(...m));
         return `${s.label} bottoms out near T ≈ ${f(xs[i])} (${f(m[i])}) and rises to ${f(last(s.simulation.mean))}`;
       };
-      return `Error against the downstream sample size T on log–log axes, with the ridge penalty shrinking as λ = T^(−ℓ). ` +
+      return `Error against the downstream sample size T on log–log axes, with the ridge penalty shrinking as λ = T⁻ˡ. ` +
         `Clean data (blue) follow a straight line, a power law, down to ${f(last(clean.simulation.mean))} at T = ${f(last(xs))}. ` +
         `With synthetic data the law breaks: ${others.map(turn).join('; ')}. ` +
         'With less and less regularisation, the downstream model copies the generators\' errors ever more faithfully.';

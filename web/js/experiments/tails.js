@@ -70,7 +70,7 @@ export default {
       if (!onSamples(result)) return '';
       const parts = result.series.map((s) => `π = ${s.value}: ${f(last(s.simulation.mean))}`);
       return `With top-${result.config.cutRank} data alone (π = 0) the error stalls for ever on the lost tail mass. ` +
-        `With a share π of clean data it sits on that plateau, then falls again once πT ≈ 1/p_k (diamonds), ` +
+        `With a share π of clean data it sits on that plateau, then falls again once πT ≈ 1/pₖ (diamonds), ` +
         `resuming the clean law at πT samples ("grokking"). At T = ${f(last(result.x.values))}: ${parts.join('; ')}.`;
     },
     'generation-discrepancy'(result) {
@@ -82,7 +82,7 @@ export default {
         `${f(lastFinite(s.theory))} at generation ${n}, and the Monte Carlo follows it (${f(last(s.simulation.mean))}). ` +
         (linear ? `The paper's headline — error linear in the number of generations — would reach ${f(linear)} (dotted): ` : '') +
         'an open discrepancy. Copies of a rare item form a critical branching process that dies out like 2/n, so the ' +
-        'loss grows like n^(1−1/β), sublinearly; the linear law is an upper bound (or assumes another mechanism).';
+        'loss grows like n to the power 1 − 1/β, sublinearly; the linear law is an upper bound (or assumes another mechanism).';
     },
   },
 

@@ -9,56 +9,13 @@
 // behind every point.
 import { coveredSeries, figureData, labelEnd, markerPoints, mergeReferences, POINT_STYLES, xAxisIsLog, yBounds } from './figure-data.js';
 import { canvasBackground } from './canvas-background.js';
+import { labelLayout } from './label-layout.js';
 import { readableLabel } from './axis-labels.js';
 import { heatmapDrawing, heatmapLegendKey, heatmapPlugin, heatmapTooltipLines, heatmapTooltipTitle } from './heatmap-view.js';
 import { currentTheme, seriesColour, withAlpha } from './theme.js';
 import { formatNumber, formatShort, formatTick } from '../util/format.js';
 
 const NARROW_PX = 560;
-
-// Short labels beside points (marked optima, the diagonal's name), placed where they cover neither another label
-// nor a marked point: above, below, right or left of the point, else left out (the tooltip still has it).
-const pointLabels = {
-  id: 'collapseLabPointLabels',
-  afterDatasetsDraw(chart, _args, options) {
-    const labels = options.labels ?? [];
-    if (!labels.length) return;
-    const { ctx, chartArea: area, scales } = chart;
-    const placed = [];
-    const at = (label) => ({ x: scales.x.getPixelForValue(label.x), y: scales.y.getPixelForValue(label.y) });
-    const visible = labels.filter((label) => label.datasetIndex === undefined || chart.isDatasetVisible(label.datasetIndex));
-    for (const label of visible) {
-      const p = at(label);
-      if (label.avoid !== false) placed.push({ x: p.x - 8, y: p.y - 8, w: 16, h: 16 });
-    }
-    const overlaps = (a) => placed.some((b) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h);
-    ctx.save();
-    ctx.font = '11px system-ui, -apple-system, "Segoe UI", sans-serif';
-    ctx.textBaseline = 'middle';
-    for (const label of visible) {
-      const p = at(label);
-      if (!(p.x >= area.left && p.x <= area.right && p.y >= area.top && p.y <= area.bottom)) continue;
-      const w = ctx.measureText(label.text).width + 8;
-      const h = 16;
-      const candidates = (label.prefer === 'below-right' ? [[4, 6], [-w / 2 + 10, 14]] : [])
-        .concat([[-w / 2, -12 - h], [-w / 2, 12], [12, -h / 2], [-12 - w, -h / 2]])
-        .map(([dx, dy]) => ({ x: p.x + dx, y: p.y + dy, w, h }));
-      const box = candidates.find((b) => b.x >= area.left && b.x + b.w <= area.right && b.y >= area.top && b.y + b.h <= area.bottom && !overlaps(b));
-      if (!box) continue;
-      placed.push(box);
-      ctx.fillStyle = options.background;
-      ctx.strokeStyle = label.colour;
-      ctx.lineWidth = 1;
-      ctx.beginPath();
-      ctx.roundRect?.(box.x + 0.5, box.y + 0.5, box.w - 1, box.h - 1, 3) ?? ctx.rect(box.x + 0.5, box.y + 0.5, box.w - 1, box.h - 1);
-      ctx.fill();
-      ctx.stroke();
-      ctx.fillStyle = options.text;
-      ctx.fillText(label.text, box.x + 4, box.y + h / 2 + 0.5);
-    }
-    ctx.restore();
-  },
-};
 
 /**
  * The new datasets, written into the chart's existing dataset objects where there is one at the same index.
@@ -134,7 +91,7 @@ export class ChartView {
       this.chart.data.datasets = reuseDatasets(this.chart.data.datasets, built.datasets);
       this.chart.options = options;
     } else {
-      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets: built.datasets }, options, plugins: [canvasBackground, heatmapPlugin, pointLabels] });
+      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets: built.datasets }, options, plugins: [canvasBackground, heatmapPlugin, labelLayout] });
     }
     this.chart.$collapseLabX = this.figure ? [] : result.x.values;
     this.chart.update('none');
@@ -158,12 +115,15 @@ export class ChartView {
     const datasets = [];
     const annotations = {};
     const labels = [];
+    const lineLabels = {}; // annotation id → { forms: texts from the fullest, preferStart, key: the full text for the key }
     const labelBackground = withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.85);
     const withReferences = series.filter((s) => s.references.length).length;
     const curves = series.filter((_, k) => !this.hidden.has(k)).map((s) => s.mean.map((p) => p.y));
     const covered = coveredSeries(series.map((s, k) => (this.hidden.has(k) ? { mean: [] } : s)), { logY });
     this.drawn = { theory: false, median: false, references: [], markers: [], diagonal: false };
     const emphasis = Number.isInteger(context.emphasis) ? context.emphasis : null;
+    const sameLine = (a, b) => a.label === b.label && Math.abs(a.value - b.value) <= 0.02 * Math.max(Math.abs(a.value), Math.abs(b.value));
+    const shownReferences = series.flatMap((s, k) => (this.hidden.has(k) ? [] : mergeReferences(s.references).map((m) => ({ k, label: m.labels[0].label, value: m.value }))));
     series.forEach((s, k) => {
       // A tour step highlights one curve: the others fade (their colour at 30%).
       const faded = emphasis !== null && k !== emphasis;
@@ -197,14 +157,23 @@ export class ChartView {
       }
       mergeReferences(s.references).forEach((reference, r) => {
         const [first, ...rest] = reference.labels;
-        const text = this.narrow ? `${first.label} = ${formatShort(first.value)}`
-          : `${withReferences > 1 ? `${s.label}: ` : ''}${first.label} = ${formatShort(first.value)}` +
-            rest.map((other) => ` (${other.label}: ${formatShort(other.value)})`).join('');
+        const named = `${first.label} = ${formatShort(first.value)}`;
+        // The same line of several series (one lost tail mass for every π) is labelled once, naming no series.
+        const others = shownReferences.filter((o) => o.k !== k && sameLine(o, { label: first.label, value: reference.value }));
+        const repeated = others.some((o) => o.k < k);
+        const text = this.narrow ? named
+          : `${withReferences > 1 && !others.length ? `${s.label}: ` : ''}${named}` + rest.map((other) => ` (${other.label}: ${formatShort(other.value)})`).join('');
+        // Where the label fits nowhere (label-layout.js): the line's name alone, then its value (the key names the
+        // dotted lines); left out, it goes into the key in full. On a phone with several series' lines, values only.
+        const position = labelEnd(curves, reference.value, logY);
+        const value = formatShort(first.value);
+        if (!repeated) lineLabels[`ref-${k}-${r}`] = { forms: this.narrow && withReferences > 1 ? [value] : [text, named, value], preferStart: position === 'start',
+          keyWhenShortened: false, key: `${s.label}: ${named}${rest.map((other) => ` (${other.label}: ${formatShort(other.value)})`).join('')}` };
         this.drawn.references.push(...reference.labels.map((l) => l.label));
         annotations[`ref-${k}-${r}`] = {
           type: 'line', yMin: reference.value, yMax: reference.value, display: !hidden, role: 'reference', series: k,
           borderColor: colour, borderWidth: 2, borderDash: [2, 3],
-          label: { display: true, content: text, position: labelEnd(curves, reference.value, logY),
+          label: { display: !repeated, content: text, position,
             backgroundColor: labelBackground, color: theme.text, font: { size: 11 }, padding: 3, yAdjust: -11 },
         };
       });
@@ -225,8 +194,9 @@ export class ChartView {
       datasets.push({ label: `${result.series[marker.series].label}: ${marker.label}`, data: [{ x: marker.x, y: marker.y }], role: 'marker',
         series: marker.series, marker, hidden, showLine: false, pointStyle: 'rectRot', pointRadius: 6.5, pointHoverRadius: 8,
         borderColor: theme.background, borderWidth: 1.5, backgroundColor: colour, order: 0 });
-      labels.push({ x: marker.x, y: marker.y, datasetIndex: datasets.length - 1, colour,
-        text: context.markerLabel?.(marker, result.series[marker.series]) ?? marker.label, key: `marker-${i}` });
+      const text = context.markerLabel?.(marker, result.series[marker.series]) ?? marker.label;
+      // Where the whole label has no room, its name before the colon ("T = kᵝ"); the tooltip has all of it.
+      labels.push({ x: marker.x, y: marker.y, datasetIndex: datasets.length - 1, colour, text, short: text.split(':')[0], key: `marker-${i}` });
     });
 
     (context.guides ?? []).forEach((guide, g) => {
@@ -234,6 +204,9 @@ export class ChartView {
       const series = Number.isInteger(guide.series) ? guide.series : null;
       const colour = series === null ? theme.muted : seriesColour(theme, series);
       const vertical = guide.axis === 'x';
+      const name = String(guide.label).split(':')[0];
+      lineLabels[`guide-${g}`] = { forms: [guide.label, name], preferStart: !vertical && labelEnd(curves, guide.value, logY) === 'start',
+        keyWhenShortened: true, key: guide.label };
       annotations[`guide-${g}`] = {
         type: 'line', role: 'guide', display: series === null || !this.hidden.has(series),
         ...(vertical ? { xMin: guide.value, xMax: guide.value } : { yMin: guide.value, yMax: guide.value }),
@@ -251,7 +224,7 @@ export class ChartView {
       x.min = Math.min(...result.x.values);
       x.max = Math.max(...result.x.values);
     }
-    return { datasets, annotations, labels, dropped, bandGaps, x, y: { type: logY ? 'logarithmic' : 'linear', title: context.yTitle, ...fullExtent, ...bounds }, normalized: true,
+    return { datasets, annotations, labels, lineLabels, dropped, bandGaps, x, y: { type: logY ? 'logarithmic' : 'linear', title: context.yTitle, ...fullExtent, ...bounds }, normalized: true,
       interaction: { mode: 'collapseLab', intersect: false } };
   }
 
@@ -288,10 +261,10 @@ export class ChartView {
   options(theme, built) {
     // A heatmap's axes are its grids: one tick per cell centre 0 … count − 1 (set after Chart.js builds its own),
     // labelled with the grid value (tick), no grid lines.
-    const axis = ({ title, type, min, max, suggestedMin, suggestedMax, count, tick, grid = true }) => ({
+    const axis = ({ title, type, min, max, suggestedMin, suggestedMax, count, tick, grid = true }, vertical = false) => ({
       type, min, max, suggestedMin, suggestedMax,
       ...(count ? { afterBuildTicks: (scale) => { scale.ticks = Array.from({ length: count }, (_, value) => ({ value })); } } : {}),
-      title: { display: true, text: title, color: theme.text, font: { size: 13 } },
+      title: { display: true, text: this.fittedTitle(title, vertical), color: theme.text, font: { size: 13 } },
       grid: { color: theme.grid, display: grid },
       border: { color: theme.muted },
       // A narrow column (an embed, a phone) fits about one tick label per 70 px; a heatmap labels its cells.
@@ -313,12 +286,12 @@ export class ChartView {
       spanGaps: false,
       interaction: built.interaction,
       layout: { padding: built.padding ?? 0 },
-      scales: { x: axis(built.x), y: axis(built.y) },
+      scales: { x: axis(built.x), y: axis(built.y, true) },
       plugins: {
         legend: { display: false }, // the HTML legend below the canvas is keyboard-operable
         collapseLabBackground: { colour: theme.background },
         collapseLabHeatmap: { figure: this.figure?.kind === 'heatmap' ? this.figure : null, text: theme.text, muted: theme.muted },
-        collapseLabPointLabels: { labels: built.labels, background: withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.9), text: theme.text },
+        collapseLabLabels: { points: built.labels, lines: built.lineLabels ?? {}, background: withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.9), text: theme.text },
         annotation: { annotations: built.annotations },
         tooltip: {
           filter: (item) => !['band', 'diagonal', 'ghost'].includes(item.dataset.role),
@@ -329,6 +302,24 @@ export class ChartView {
         },
       },
     };
+  }
+
+  /** An axis title longer than its axis (a y title on a phone) on two lines, split at the space nearest its middle. */
+  fittedTitle(title, vertical) {
+    const text = String(title ?? '');
+    const box = this.canvas.parentElement;
+    const room = (vertical ? box?.clientHeight : box?.clientWidth) - 70;
+    const ctx = this.canvas.getContext?.('2d');
+    if (!ctx || !(room > 0)) return text;
+    ctx.save();
+    ctx.font = '13px system-ui, -apple-system, "Segoe UI", sans-serif';
+    const fits = ctx.measureText(text).width <= room;
+    ctx.restore();
+    if (fits) return text;
+    const spaces = [...text.matchAll(/ /g)].map((m) => m.index);
+    if (!spaces.length) return text;
+    const cut = spaces.reduce((best, i) => (Math.abs(i - text.length / 2) < Math.abs(best - text.length / 2) ? i : best));
+    return [text.slice(0, cut), text.slice(cut + 1)];
   }
 
   tooltipTitle(items) {
@@ -394,6 +385,8 @@ export class ChartView {
       ...(bandText ? [{ kind: 'band', text: bandText }] : []),
       ...(this.drawn.theory ? [{ kind: 'line', dash: '6 4', text: 'theory' }] : []),
       ...(this.drawn.references.length ? [{ kind: 'line', dash: '2 3', text: unique(this.drawn.references).join(' · ') }] : []),
+      // Line labels the plot had no room for in full (label-layout.js), in full here.
+      ...unique(this.chart?.$collapseLabLabels?.left ?? []).map((text) => ({ kind: 'line', dash: '2 3', text })),
       ...unique(this.drawn.markers).map((text) => ({ kind: 'marker', text })),
       ...(this.drawn.ghosts ? [{ kind: 'line', dash: '4 3', text: 'pinned figure (grey)' }] : [])];
   }
