@@ -1,6 +1,7 @@
 // Monte Carlo of "synthetic-chain" (Dohmatob, Feng & Kempe 2024; docs/theory/recursive-regression.md §3 pseudo-code).
 // One trial draws the downstream data first, then the generator chain, from Rng(seed, trial); every point of
 // the trial that shares those data settings (any n, any λ, any component) is evaluated on the same draw.
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -51,11 +52,13 @@ class ChainDraw {
     for (int k = 1; k <= maxGenerations; ++k) {
       Eigen::VectorXd delta = deltas_.back();
       if (t0 >= d) {
-        // OLS refit: δ_k = δ_{k−1} + σ₀·D⁻¹·A⁻ᵀ·z (the labeller's signal passes through exactly).
-        const Eigen::MatrixXd a = sampleBartlettFactor(d, t0, normal, rng);
-        Eigen::VectorXd z(d);
-        normal.fill(z.data(), d);
-        delta += sigma0 * a.triangularView<Eigen::Lower>().transpose().solve(z).cwiseQuotient(sqrtSpectrum);
+        // OLS refit: δ_k = δ_{k−1} + σ₀·D⁻¹·A⁻ᵀ·z (the labeller's signal passes through exactly), and
+        // A⁻ᵀz has the law of g/√c, g ~ N(0, I_d), c ~ χ²(T₀ − d + 1) independent: d + 1 variates instead of a
+        // Bartlett factor's d²/2 and a triangular solve (docs/theory/recursive-regression.md §7, item 7).
+        Eigen::VectorXd g(d);
+        normal.fill(g.data(), d);
+        const double chiSquare = sampleChiSquare(static_cast<double>(t0 - d + 1), normal, rng);
+        delta += (sigma0 / std::sqrt(chiSquare)) * g.cwiseQuotient(sqrtSpectrum);
       } else {
         // Minimum-norm refit on T₀ < d rows: ŵ_k = Xᵀ(XXᵀ)⁻¹(X·ŵ_{k−1} + σ₀e).
         const Eigen::MatrixXd x = sampleGaussianRows(t0, spectrum_, normal);
