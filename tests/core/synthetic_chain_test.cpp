@@ -103,19 +103,23 @@ TEST_CASE("synthetic-chain: ridge rules resolve λ per point (power: T^−ℓ; o
 
 TEST_CASE("synthetic-chain: shared draws give the values of point-by-point simulation") {
   // The experiment's simulateTrialPoints shares one draw across points; the default evaluates each point
-  // alone with the same stream. Both must agree (up to the rounding of eigen- vs Cholesky solves).
-  Request r;
-  r.experiment = "synthetic-chain";
-  r.config = {{"dim", 12}, {"samples", 40}, {"generatorSamples", 30}, {"trials", 3}};
-  r.x = "ridge=0.01,0.1,1,10";
-  r.series = "generations=0,3";
-  const Plan plan = makePlan(r);
-  const auto shared = simulateTrials(plan, 0, 3);
-  const Experiment& experiment = *plan.experiment;
-  std::vector<double> alone(shared.size());
-  for (int t = 0; t < 3; ++t)
-    experiment.Experiment::simulateTrialPoints(plan.pointConfigs, true, 4, plan.seed, t, alone.data() + t * 8);
-  for (std::size_t i = 0; i < shared.size(); ++i) CHECK(shared[i] == Approx(alone[i]).epsilon(1e-9));
+  // alone with the same stream. Both must agree (up to the rounding of eigen- vs Cholesky solves), also for
+  // T < d, where a point alone takes the Cholesky factor of the singular Ĝ + λI.
+  for (const int samples : {40, 8}) {
+    INFO("samples " << samples);
+    Request r;
+    r.experiment = "synthetic-chain";
+    r.config = {{"dim", 12}, {"samples", samples}, {"generatorSamples", 30}, {"trials", 3}};
+    r.x = "ridge=0.01,0.1,1,10";
+    r.series = "generations=0,3";
+    const Plan plan = makePlan(r);
+    const auto shared = simulateTrials(plan, 0, 3);
+    const Experiment& experiment = *plan.experiment;
+    std::vector<double> alone(shared.size());
+    for (int t = 0; t < 3; ++t)
+      experiment.Experiment::simulateTrialPoints(plan.pointConfigs, true, 4, plan.seed, t, alone.data() + t * 8);
+    for (std::size_t i = 0; i < shared.size(); ++i) CHECK(shared[i] == Approx(alone[i]).epsilon(1e-9));
+  }
 }
 
 TEST_CASE("synthetic-chain: validation and notes") {

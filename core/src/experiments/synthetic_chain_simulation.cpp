@@ -17,11 +17,13 @@ namespace {
 
 /// One trial's randomness: the downstream statistics Ĝ = XᵀX/T and σ·Xᵀε/T, and the chain's errors δ_n.
 /// A point (λ, n) is evaluated either through one eigendecomposition Ĝ = V·diag(μ)·Vᵀ shared by all λ (a λ
-/// sweep; also the minimum-norm fit when λ = 0 and T < d), or through one Cholesky factor of Ĝ + λI per λ
-/// (about twenty times cheaper when a draw serves only a few λ values, as in a sample-size sweep).
+/// sweep; also the minimum-norm fit when λ = 0 and T < d, and any λ too small for a Cholesky factor of the
+/// singular Ĝ + λI to be accurate), or through one Cholesky factor of Ĝ + λI per λ (about twenty times cheaper
+/// when a draw serves only a few λ values, as in a sample-size sweep, also when T < d).
 class ChainDraw {
  public:
-  ChainDraw(const Config& c, int maxGenerations, bool manyRidges, Rng& rng) {
+  /// `smallestRidge`: the least λ the draw will serve; `manyRidges`: it serves more than two.
+  ChainDraw(const Config& c, int maxGenerations, bool manyRidges, double smallestRidge, Rng& rng) {
     NormalSampler normal(rng);
     const int d = c.integer("dim"), t = c.integer("samples"), t0 = c.integer("generatorSamples");
     spectrum_ = makeSpectrum(c.choice("spectrum"), d, c.number("decay"));
@@ -69,7 +71,10 @@ class ChainDraw {
       }
       deltas_.push_back(delta);
     }
-    if (manyRidges || t < d) decompose();
+    // T < d: Ĝ is singular and Ĝ + λI has condition number about μ_max/λ; a Cholesky solve loses about
+    // log10 of it in digits, so below λ = 1e-6·max Ĝ_jj (at most ~1e-9 relative error) the eigen route is taken.
+    const bool choleskyAccurate = t >= d || smallestRidge >= 1e-6 * gram_.diagonal().maxCoeff();
+    if (manyRidges || !choleskyAccurate) decompose();
   }
 
   /// The chosen component of ‖ŵ − w*‖²_Σ of the downstream ridge fit on generation-n data, where
@@ -141,7 +146,7 @@ std::string drawKey(const Config& c) {
 
 std::vector<double> SyntheticChain::simulateTrial(const Config& config, Rng& rng) const {
   const int generations = config.integer("generations");
-  const ChainDraw draw(config, generations, false, rng);
+  const ChainDraw draw(config, generations, false, config.number("ridge"), rng);
   std::vector<double> curve;
   for (int n = 0; n <= generations; ++n) curve.push_back(draw.error(config.number("ridge"), n, config.choice("component")));
   return curve;
@@ -165,7 +170,7 @@ void SyntheticChain::simulateTrialPoints(const std::vector<std::vector<Config>>&
       const std::string key = drawKey(point);
       if (draws.count(key)) continue;
       Rng rng(seed, trial);  // the same stream simulateTrial would use: draws are identical
-      draws.emplace(key, ChainDraw(point, longestChain[key], ridges[key].size() > 2, rng));
+      draws.emplace(key, ChainDraw(point, longestChain[key], ridges[key].size() > 2, *ridges[key].begin(), rng));
     }
   for (const auto& series : points) {
     for (const auto& point : series) {
