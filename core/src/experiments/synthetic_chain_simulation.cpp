@@ -4,6 +4,8 @@
 #include <cmath>
 #include <map>
 #include <set>
+#include <string>
+#include <utility>
 
 #include "collapse/experiments/synthetic_chain.hpp"
 #include "collapse/linalg/checked_factorisation.hpp"
@@ -103,7 +105,9 @@ class ChainDraw {
       if (bias) rhs -= lambda * truth_;
       if (variance) rhs += noise_;
       if (collapse) rhs += gram_ * deltas_[n];
-      difference = factorFor(lambda).solve(rhs);
+      const Eigen::MatrixXd& lower = factorFor(lambda);  // (Ĝ + λI)⁻¹·rhs = L⁻ᵀ·L⁻¹·rhs
+      difference = lower.triangularView<Eigen::Lower>().solve(rhs);
+      lower.transpose().triangularView<Eigen::Upper>().solveInPlace(difference);
     }
     return excessRisk(difference, spectrum_);
   }
@@ -117,12 +121,17 @@ class ChainDraw {
     nullThreshold_ = eigenvalues_.maxCoeff() * static_cast<double>(eigenvalues_.size()) * 1e-13;
   }
 
-  const Eigen::LLT<Eigen::MatrixXd>& factorFor(double lambda) const {
+  /// The Cholesky factor of Ĝ + λI on two lanes (simd::cholesky), once per λ.
+  const Eigen::MatrixXd& factorFor(double lambda) const {
     auto found = factors_.find(lambda);
     if (found == factors_.end()) {
+      const std::string what = "synthetic-chain: Cholesky factor of XᵀX/T + λI";
       Eigen::MatrixXd shifted = gram_;
       shifted.diagonal().array() += lambda;
-      found = factors_.emplace(lambda, checkedLlt(shifted, "synthetic-chain: Cholesky factor of XᵀX/T + λI")).first;
+      if (!shifted.allFinite()) throw NumericalError(what + ": the matrix to factorise is not finite");
+      Eigen::MatrixXd lower;
+      if (!simd::cholesky(shifted, lower)) requireSuccess(Eigen::NumericalIssue, what);
+      found = factors_.emplace(lambda, std::move(lower)).first;
     }
     return found->second;
   }
@@ -131,7 +140,7 @@ class ChainDraw {
   Eigen::MatrixXd gram_, basis_;
   std::vector<Eigen::VectorXd> deltas_;
   double nullThreshold_ = 0.0;
-  mutable std::map<double, Eigen::LLT<Eigen::MatrixXd>> factors_;
+  mutable std::map<double, Eigen::MatrixXd> factors_;
 };
 
 /// Points that can share one draw: everything but n, λ (and its rule) and the component is equal.
