@@ -133,7 +133,7 @@ TEST_CASE("synthetic-chain: validation and notes") {
   CHECK_THAT(runPlan(makePlan(r)).notes.at(0), Catch::Contains("samples = 20 is within 1 of dim = 20"));
 }
 
-TEST_CASE("synthetic-chain: an OLS refit's error A⁻ᵀz has the law of g/√c, c ~ χ²(T₀ − d + 1) (recursive-regression.md §7)") {
+TEST_CASE("synthetic-chain: an OLS refit's error A⁻ᵀz has the law of g/√c, c ~ χ²(T₀ − d + 1) (docs/theory/recursive-regression.md §7)") {
   // The simulator draws g/√c; here the Bartlett construction it replaced and the shortcut both meet the exact
   // moments of g/√c: E|v|² = d/(k−2), E|v|⁴ = d(d+2)/((k−2)(k−4)), E v₁²v₂² = 1/((k−2)(k−4)), k = T₀ − d + 1
   // (k = 16: every estimate has finite variance). Tolerance 4 SE of each sample mean (statistics.hpp).
