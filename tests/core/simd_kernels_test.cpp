@@ -119,3 +119,28 @@ TEST_CASE("lowerGram and columnGram: bit-identical to their references and close
     }
   }
 }
+
+TEST_CASE("cholesky: bit-identical to its reference, close to Eigen's LLT, refuses what is not positive definite", "[simd]") {
+  for (int d : {1, 2, 3, 7, 8, 9, 17, 40}) {
+    INFO("d = " << d);
+    const Eigen::MatrixXd x = randomMatrix(d + 3, d, 5);
+    Eigen::MatrixXd a = x.transpose() * x;
+    a.diagonal().array() += 0.1;
+    Eigen::MatrixXd upperJunk = a;
+    upperJunk.triangularView<Eigen::StrictlyUpper>().setConstant(1e300);  // only the lower triangle is read
+    Eigen::MatrixXd l, reference;
+    REQUIRE(collapse::simd::cholesky(upperJunk, l));
+    REQUIRE(collapse::simd::choleskyReference(a, reference));
+    CHECK(sameBits(l, reference));
+    CHECK(l.triangularView<Eigen::StrictlyUpper>().toDenseMatrix().isZero(0.0));
+    const Eigen::MatrixXd eigenL = Eigen::LLT<Eigen::MatrixXd>(a).matrixL();
+    CHECK((l - eigenL).norm() <= 1e-12 * eigenL.norm());
+  }
+  Eigen::MatrixXd l;
+  Eigen::MatrixXd indefinite = Eigen::MatrixXd::Identity(5, 5);
+  indefinite(3, 3) = -1.0;
+  CHECK_FALSE(collapse::simd::cholesky(indefinite, l));
+  CHECK_FALSE(collapse::simd::choleskyReference(indefinite, l));
+  indefinite(3, 3) = std::numeric_limits<double>::quiet_NaN();
+  CHECK_FALSE(collapse::simd::cholesky(indefinite, l));
+}

@@ -6,6 +6,8 @@
 #include <catch2/catch.hpp>
 
 #include "collapse/catalogue/catalogue.hpp"
+#include "collapse/linalg/gaussian_design.hpp"
+#include "collapse/random/samplers.hpp"
 #include "collapse/result/result.hpp"
 #include "collapse/sweep/plan.hpp"
 #include "collapse/theory/ridge_equivalents.hpp"
@@ -101,19 +103,23 @@ TEST_CASE("synthetic-chain: ridge rules resolve λ per point (power: T^−ℓ; o
 
 TEST_CASE("synthetic-chain: shared draws give the values of point-by-point simulation") {
   // The experiment's simulateTrialPoints shares one draw across points; the default evaluates each point
-  // alone with the same stream. Both must agree (up to the rounding of eigen- vs Cholesky solves).
-  Request r;
-  r.experiment = "synthetic-chain";
-  r.config = {{"dim", 12}, {"samples", 40}, {"generatorSamples", 30}, {"trials", 3}};
-  r.x = "ridge=0.01,0.1,1,10";
-  r.series = "generations=0,3";
-  const Plan plan = makePlan(r);
-  const auto shared = simulateTrials(plan, 0, 3);
-  const Experiment& experiment = *plan.experiment;
-  std::vector<double> alone(shared.size());
-  for (int t = 0; t < 3; ++t)
-    experiment.Experiment::simulateTrialPoints(plan.pointConfigs, true, 4, plan.seed, t, alone.data() + t * 8);
-  for (std::size_t i = 0; i < shared.size(); ++i) CHECK(shared[i] == Approx(alone[i]).epsilon(1e-9));
+  // alone with the same stream. Both must agree (up to the rounding of eigen- vs Cholesky solves), also for
+  // T < d, where a point alone takes the Cholesky factor of the singular Ĝ + λI.
+  for (const int samples : {40, 8}) {
+    INFO("samples " << samples);
+    Request r;
+    r.experiment = "synthetic-chain";
+    r.config = {{"dim", 12}, {"samples", samples}, {"generatorSamples", 30}, {"trials", 3}};
+    r.x = "ridge=0.01,0.1,1,10";
+    r.series = "generations=0,3";
+    const Plan plan = makePlan(r);
+    const auto shared = simulateTrials(plan, 0, 3);
+    const Experiment& experiment = *plan.experiment;
+    std::vector<double> alone(shared.size());
+    for (int t = 0; t < 3; ++t)
+      experiment.Experiment::simulateTrialPoints(plan.pointConfigs, true, 4, plan.seed, t, alone.data() + t * 8);
+    for (std::size_t i = 0; i < shared.size(); ++i) CHECK(shared[i] == Approx(alone[i]).epsilon(1e-9));
+  }
 }
 
 TEST_CASE("synthetic-chain: validation and notes") {
@@ -125,4 +131,31 @@ TEST_CASE("synthetic-chain: validation and notes") {
   CHECK_THAT(runPlan(makePlan(r)).notes.at(0), Catch::Contains("generatorSamples = 20") && Catch::Contains("dim + 2 = 22"));
   r.config = {{"dim", 20}, {"samples", 20}, {"trials", 2}};
   CHECK_THAT(runPlan(makePlan(r)).notes.at(0), Catch::Contains("samples = 20 is within 1 of dim = 20"));
+}
+
+TEST_CASE("synthetic-chain: an OLS refit's error A⁻ᵀz has the law of g/√c, c ~ χ²(T₀ − d + 1) (docs/theory/recursive-regression.md §7)") {
+  // The simulator draws g/√c; here the Bartlett construction it replaced and the shortcut both meet the exact
+  // moments of g/√c: E|v|² = d/(k−2), E|v|⁴ = d(d+2)/((k−2)(k−4)), E v₁²v₂² = 1/((k−2)(k−4)), k = T₀ − d + 1
+  // (k = 16: every estimate has finite variance). Tolerance 4 SE of each sample mean (statistics.hpp).
+  const int d = 5, t0 = 20, draws = 20000;
+  const double k = t0 - d + 1;
+  const double expected[3] = {d / (k - 2.0), d * (d + 2.0) / ((k - 2.0) * (k - 4.0)), 1.0 / ((k - 2.0) * (k - 4.0))};
+  Rng rng(11, 0);
+  NormalSampler normal(rng);
+  for (const bool bartlett : {true, false}) {
+    INFO((bartlett ? "A⁻ᵀz through a Bartlett factor" : "g/√c"));
+    std::vector<double> norm2, norm4, cross;
+    for (int i = 0; i < draws; ++i) {
+      Eigen::VectorXd v(d);
+      normal.fill(v.data(), d);
+      if (bartlett) v = sampleBartlettFactor(d, t0, normal, rng).triangularView<Eigen::Lower>().transpose().solve(v);
+      else v /= std::sqrt(sampleChiSquare(k, normal, rng));
+      norm2.push_back(v.squaredNorm());
+      norm4.push_back(v.squaredNorm() * v.squaredNorm());
+      cross.push_back(v[0] * v[0] * v[1] * v[1]);
+    }
+    CHECK(testing::withinStandardErrors(testing::meanAndError(norm2), expected[0]));
+    CHECK(testing::withinStandardErrors(testing::meanAndError(norm4), expected[1]));
+    CHECK(testing::withinStandardErrors(testing::meanAndError(cross), expected[2]));
+  }
 }

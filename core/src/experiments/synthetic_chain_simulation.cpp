@@ -1,8 +1,11 @@
 // Monte Carlo of "synthetic-chain" (Dohmatob, Feng & Kempe 2024; docs/theory/recursive-regression.md §3 pseudo-code).
 // One trial draws the downstream data first, then the generator chain, from Rng(seed, trial); every point of
 // the trial that shares those data settings (any n, any λ, any component) is evaluated on the same draw.
+#include <cmath>
 #include <map>
 #include <set>
+#include <string>
+#include <utility>
 
 #include "collapse/experiments/synthetic_chain.hpp"
 #include "collapse/linalg/checked_factorisation.hpp"
@@ -16,11 +19,13 @@ namespace {
 
 /// One trial's randomness: the downstream statistics Ĝ = XᵀX/T and σ·Xᵀε/T, and the chain's errors δ_n.
 /// A point (λ, n) is evaluated either through one eigendecomposition Ĝ = V·diag(μ)·Vᵀ shared by all λ (a λ
-/// sweep; also the minimum-norm fit when λ = 0 and T < d), or through one Cholesky factor of Ĝ + λI per λ
-/// (about twenty times cheaper when a draw serves only a few λ values, as in a sample-size sweep).
+/// sweep; also the minimum-norm fit when λ = 0 and T < d, and any λ too small for a Cholesky factor of the
+/// singular Ĝ + λI to be accurate), or through one Cholesky factor of Ĝ + λI per λ (about twenty times cheaper
+/// when a draw serves only a few λ values, as in a sample-size sweep, also when T < d).
 class ChainDraw {
  public:
-  ChainDraw(const Config& c, int maxGenerations, bool manyRidges, Rng& rng) {
+  /// `smallestRidge`: the least λ the draw will serve; `manyRidges`: it serves more than two.
+  ChainDraw(const Config& c, int maxGenerations, bool manyRidges, double smallestRidge, Rng& rng) {
     NormalSampler normal(rng);
     const int d = c.integer("dim"), t = c.integer("samples"), t0 = c.integer("generatorSamples");
     spectrum_ = makeSpectrum(c.choice("spectrum"), d, c.number("decay"));
@@ -51,11 +56,13 @@ class ChainDraw {
     for (int k = 1; k <= maxGenerations; ++k) {
       Eigen::VectorXd delta = deltas_.back();
       if (t0 >= d) {
-        // OLS refit: δ_k = δ_{k−1} + σ₀·D⁻¹·A⁻ᵀ·z (the labeller's signal passes through exactly).
-        const Eigen::MatrixXd a = sampleBartlettFactor(d, t0, normal, rng);
-        Eigen::VectorXd z(d);
-        normal.fill(z.data(), d);
-        delta += sigma0 * a.triangularView<Eigen::Lower>().transpose().solve(z).cwiseQuotient(sqrtSpectrum);
+        // OLS refit: δ_k = δ_{k−1} + σ₀·D⁻¹·A⁻ᵀ·z (the labeller's signal passes through exactly), and
+        // A⁻ᵀz has the law of g/√c, g ~ N(0, I_d), c ~ χ²(T₀ − d + 1) independent: d + 1 variates instead of a
+        // Bartlett factor's d²/2 and a triangular solve (docs/theory/recursive-regression.md §7, item 7).
+        Eigen::VectorXd g(d);
+        normal.fill(g.data(), d);
+        const double chiSquare = sampleChiSquare(static_cast<double>(t0 - d + 1), normal, rng);
+        delta += (sigma0 / std::sqrt(chiSquare)) * g.cwiseQuotient(sqrtSpectrum);
       } else {
         // Minimum-norm refit on T₀ < d rows: ŵ_k = Xᵀ(XXᵀ)⁻¹(X·ŵ_{k−1} + σ₀e).
         const Eigen::MatrixXd x = sampleGaussianRows(t0, spectrum_, normal);
@@ -66,7 +73,10 @@ class ChainDraw {
       }
       deltas_.push_back(delta);
     }
-    if (manyRidges || t < d) decompose();
+    // T < d: Ĝ is singular and Ĝ + λI has condition number about μ_max/λ; a Cholesky solve loses about
+    // log10 of it in digits, so below λ = 1e-6·max Ĝ_jj (at most ~1e-9 relative error) the eigen route is taken.
+    const bool choleskyAccurate = t >= d || smallestRidge >= 1e-6 * gram_.diagonal().maxCoeff();
+    if (manyRidges || !choleskyAccurate) decompose();
   }
 
   /// The chosen component of ‖ŵ − w*‖²_Σ of the downstream ridge fit on generation-n data, where
@@ -95,7 +105,9 @@ class ChainDraw {
       if (bias) rhs -= lambda * truth_;
       if (variance) rhs += noise_;
       if (collapse) rhs += gram_ * deltas_[n];
-      difference = factorFor(lambda).solve(rhs);
+      const Eigen::MatrixXd& lower = factorFor(lambda);  // (Ĝ + λI)⁻¹·rhs = L⁻ᵀ·L⁻¹·rhs
+      difference = lower.triangularView<Eigen::Lower>().solve(rhs);
+      lower.transpose().triangularView<Eigen::Upper>().solveInPlace(difference);
     }
     return excessRisk(difference, spectrum_);
   }
@@ -109,12 +121,17 @@ class ChainDraw {
     nullThreshold_ = eigenvalues_.maxCoeff() * static_cast<double>(eigenvalues_.size()) * 1e-13;
   }
 
-  const Eigen::LLT<Eigen::MatrixXd>& factorFor(double lambda) const {
+  /// The Cholesky factor of Ĝ + λI on two lanes (simd::cholesky), once per λ.
+  const Eigen::MatrixXd& factorFor(double lambda) const {
     auto found = factors_.find(lambda);
     if (found == factors_.end()) {
+      const std::string what = "synthetic-chain: Cholesky factor of XᵀX/T + λI";
       Eigen::MatrixXd shifted = gram_;
       shifted.diagonal().array() += lambda;
-      found = factors_.emplace(lambda, checkedLlt(shifted, "synthetic-chain: Cholesky factor of XᵀX/T + λI")).first;
+      if (!shifted.allFinite()) throw NumericalError(what + ": the matrix to factorise is not finite");
+      Eigen::MatrixXd lower;
+      if (!simd::cholesky(shifted, lower)) requireSuccess(Eigen::NumericalIssue, what);
+      found = factors_.emplace(lambda, std::move(lower)).first;
     }
     return found->second;
   }
@@ -123,7 +140,7 @@ class ChainDraw {
   Eigen::MatrixXd gram_, basis_;
   std::vector<Eigen::VectorXd> deltas_;
   double nullThreshold_ = 0.0;
-  mutable std::map<double, Eigen::LLT<Eigen::MatrixXd>> factors_;
+  mutable std::map<double, Eigen::MatrixXd> factors_;
 };
 
 /// Points that can share one draw: everything but n, λ (and its rule) and the component is equal.
@@ -138,7 +155,7 @@ std::string drawKey(const Config& c) {
 
 std::vector<double> SyntheticChain::simulateTrial(const Config& config, Rng& rng) const {
   const int generations = config.integer("generations");
-  const ChainDraw draw(config, generations, false, rng);
+  const ChainDraw draw(config, generations, false, config.number("ridge"), rng);
   std::vector<double> curve;
   for (int n = 0; n <= generations; ++n) curve.push_back(draw.error(config.number("ridge"), n, config.choice("component")));
   return curve;
@@ -162,7 +179,7 @@ void SyntheticChain::simulateTrialPoints(const std::vector<std::vector<Config>>&
       const std::string key = drawKey(point);
       if (draws.count(key)) continue;
       Rng rng(seed, trial);  // the same stream simulateTrial would use: draws are identical
-      draws.emplace(key, ChainDraw(point, longestChain[key], ridges[key].size() > 2, rng));
+      draws.emplace(key, ChainDraw(point, longestChain[key], ridges[key].size() > 2, *ridges[key].begin(), rng));
     }
   for (const auto& series : points) {
     for (const auto& point : series) {

@@ -1,6 +1,7 @@
 #include "collapse/simd/matrix_kernels.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include "collapse/simd/f64x2.hpp"
@@ -78,27 +79,42 @@ Eigen::MatrixXd lowerGram(const Eigen::MatrixXd& lower) {
   // Rows i ≥ j of column j: Σ_{k ≤ j} L(i,k)·L(j,k). The column block [j, j+4) sums k up to j+3 for all four
   // columns: the extra terms multiply by L(jj,k) = 0 (k > jj, above the diagonal) and adding +0 to a finite sum
   // changes no bit, so every entry equals the reference's sum over k ≤ min(i,j).
-  Eigen::MatrixXd l = lower.triangularView<Eigen::Lower>();  // explicit zeros above the diagonal
+  // A zero-padded copy (an even row count, a multiple of four columns) gives the micro-kernel one fixed shape,
+  // 4 rows × 4 columns in 8 accumulators that stay in registers; padded entries are never stored.
+  const int rows = (d + 1) & ~1, paddedColumns = (d + 3) & ~3;
+  Eigen::MatrixXd l = Eigen::MatrixXd::Zero(rows, paddedColumns);
+  l.topLeftCorner(d, d) = lower.triangularView<Eigen::Lower>();  // explicit zeros above the diagonal
   Eigen::MatrixXd g(d, d);
   const double* base = l.data();
   for (int j = 0; j < d; j += 4) {
-    const int cols = std::min(4, d - j);
-    const int depth = j + cols;  // k < depth
-    const int start = j & ~1;    // even row, so that row pairs stay aligned with the lanes' layout
-    for (int i = start; i < d; i += 2) {
-      const bool pair = i + 1 < d;
-      F64x2 acc[4] = {splat(0.0), splat(0.0), splat(0.0), splat(0.0)};
-      for (int p = 0; p < depth; ++p) {
-        const double* column = base + static_cast<std::ptrdiff_t>(p) * d;
-        const F64x2 rowsPair = pair ? load(column + i) : make(column[i], 0.0);
-        for (int jj = 0; jj < cols; ++jj) acc[jj] = acc[jj] + rowsPair * splat(column[j + jj]);
+    const int depth = std::min(j + 4, d);  // k < depth
+    for (int i = j & ~1; i < rows; i += 4) {  // even first row: row pairs stay aligned with the lanes
+      const bool fourRows = i + 2 < rows;
+      F64x2 a0 = splat(0.0), a1 = a0, a2 = a0, a3 = a0, b0 = a0, b1 = a0, b2 = a0, b3 = a0;
+      const double* columnRow = base + j;  // L(j, k) at columnRow[k·rows]
+      const double* rowPair = base + i;    // L(i, k), L(i+1, k) at rowPair[k·rows]
+      if (fourRows) {
+        for (int k = 0; k < depth; ++k, columnRow += rows, rowPair += rows) {
+          const F64x2 r0 = load(rowPair), r1 = load(rowPair + 2);
+          const F64x2 s0 = splat(columnRow[0]), s1 = splat(columnRow[1]), s2 = splat(columnRow[2]), s3 = splat(columnRow[3]);
+          a0 = a0 + r0 * s0; a1 = a1 + r0 * s1; a2 = a2 + r0 * s2; a3 = a3 + r0 * s3;
+          b0 = b0 + r1 * s0; b1 = b1 + r1 * s1; b2 = b2 + r1 * s2; b3 = b3 + r1 * s3;
+        }
+      } else {
+        for (int k = 0; k < depth; ++k, columnRow += rows, rowPair += rows) {
+          const F64x2 r0 = load(rowPair);
+          a0 = a0 + r0 * splat(columnRow[0]); a1 = a1 + r0 * splat(columnRow[1]);
+          a2 = a2 + r0 * splat(columnRow[2]); a3 = a3 + r0 * splat(columnRow[3]);
+        }
       }
-      for (int jj = 0; jj < cols; ++jj) {
-        const int col = j + jj;
-        const double top = lane(acc[jj], 0), bottom = lane(acc[jj], 1);
-        if (i >= col) g(i, col) = g(col, i) = top;
-        if (pair && i + 1 >= col) g(i + 1, col) = g(col, i + 1) = bottom;
-      }
+      alignas(16) double tile[16];  // tile[8·(r/2) + 2·jj + r%2] = G(i + r, j + jj)
+      store(tile, a0); store(tile + 2, a1); store(tile + 4, a2); store(tile + 6, a3);
+      store(tile + 8, b0); store(tile + 10, b1); store(tile + 12, b2); store(tile + 14, b3);
+      for (int jj = 0; jj < 4 && j + jj < d; ++jj)
+        for (int r = 0; r < (fourRows ? 4 : 2); ++r) {
+          const int row = i + r, col = j + jj;
+          if (row < d && row >= col) g(row, col) = g(col, row) = tile[8 * (r / 2) + 2 * jj + r % 2];
+        }
     }
   }
   return g;
@@ -167,6 +183,56 @@ Eigen::MatrixXd columnGramReference(const Eigen::MatrixXd& x) {
       g(i, j) = g(j, i) = even + odd;
     }
   return g;
+}
+
+bool cholesky(const Eigen::MatrixXd& a, Eigen::MatrixXd& lower) {
+  const int d = static_cast<int>(a.rows());
+  // Column j of L in a zero-padded copy (rows a multiple of eight): the eight rows i..i+7 carry four two-lane
+  // sums s = A(i,j) − Σ_k L(i,k)·L(j,k), one per row pair, updated k by k in ascending order (the reference's order).
+  const int rows = (d + 7) & ~7;
+  Eigen::MatrixXd l = Eigen::MatrixXd::Zero(rows, d);
+  l.topRows(d) = a.triangularView<Eigen::Lower>();
+  double* base = l.data();
+  for (int j = 0; j < d; ++j) {
+    double* column = base + static_cast<std::ptrdiff_t>(j) * rows;
+    for (int i = j & ~7; i < rows; i += 8) {  // rows above j in the first block are computed and discarded
+      F64x2 s0 = load(column + i), s1 = load(column + i + 2), s2 = load(column + i + 4), s3 = load(column + i + 6);
+      const double* previous = base + i;  // L(i.., k) at previous[k·rows]
+      for (int k = 0; k < j; ++k, previous += rows) {
+        const F64x2 ljk = splat(base[static_cast<std::ptrdiff_t>(k) * rows + j]);
+        s0 = s0 - load(previous) * ljk; s1 = s1 - load(previous + 2) * ljk;
+        s2 = s2 - load(previous + 4) * ljk; s3 = s3 - load(previous + 6) * ljk;
+      }
+      alignas(16) double sums[8];
+      store(sums, s0); store(sums + 2, s1); store(sums + 4, s2); store(sums + 6, s3);
+      for (int r = 0; r < 8; ++r)
+        if (i + r >= j) column[i + r] = sums[r];
+    }
+    const double pivot = column[j];
+    if (!(pivot > 0.0) || !std::isfinite(pivot)) return false;
+    const double diagonal = std::sqrt(pivot);
+    column[j] = diagonal;
+    for (int i = j + 1; i < d; ++i) column[i] = column[i] / diagonal;
+  }
+  lower = l.topRows(d);
+  return true;
+}
+
+bool choleskyReference(const Eigen::MatrixXd& a, Eigen::MatrixXd& lower) {
+  const Eigen::Index d = a.rows();
+  lower = Eigen::MatrixXd::Zero(d, d);
+  for (Eigen::Index j = 0; j < d; ++j) {
+    for (Eigen::Index i = j; i < d; ++i) {
+      double s = a(i, j);
+      for (Eigen::Index k = 0; k < j; ++k) s = s - lower(i, k) * lower(j, k);
+      lower(i, j) = s;
+    }
+    const double pivot = lower(j, j);
+    if (!(pivot > 0.0) || !std::isfinite(pivot)) return false;
+    lower(j, j) = std::sqrt(pivot);
+    for (Eigen::Index i = j + 1; i < d; ++i) lower(i, j) = lower(i, j) / lower(j, j);
+  }
+  return true;
 }
 
 Eigen::MatrixXd product(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {

@@ -4,7 +4,7 @@
 ///   gemm              C = A·B                      (general product, blocked 4 × 4 micro-kernel, A packed)
 ///   lowerGram         G = L·Lᵀ for lower-triangular L  (the Bartlett products, d³/6 multiply-adds instead of d³)
 ///   columnGram        G = XᵀX                      (SYRK of explicit rows: only the lower triangle is computed)
-///   lowerTimesVector  y = L·v for lower-triangular L
+///   cholesky          L with L·Lᵀ = A (left-looking, eight rows of a column at a time)
 /// Each has a scalar reference (…Reference) that performs the same operations in the same order — every entry is
 /// a sum over k in ascending order, in the lane layout documented per kernel — so kernel and reference, and the
 /// native, WebAssembly SIMD and WebAssembly scalar builds, give identical bits (tests/core/simd_kernels_test.cpp).
@@ -25,6 +25,13 @@ Eigen::MatrixXd lowerGramReference(const Eigen::MatrixXd& lower);
 /// an odd count goes to the even lane), the lanes added at the end; the lower triangle, mirrored.
 Eigen::MatrixXd columnGram(const Eigen::MatrixXd& x);
 Eigen::MatrixXd columnGramReference(const Eigen::MatrixXd& x);
+
+/// Cholesky factor L (lower, zeros above the diagonal) of a symmetric positive-definite A, only A's lower
+/// triangle read; left-looking: s = A(i,j) − Σ_{k<j} L(i,k)·L(j,k) in ascending k, L(j,j) = √s_jj,
+/// L(i,j) = s_i / L(j,j), eight rows of a column at a time. Returns false (L unspecified) when a pivot s_jj is
+/// not > 0 or not finite, i.e. A is not positive definite to working precision.
+bool cholesky(const Eigen::MatrixXd& a, Eigen::MatrixXd& lower);
+bool choleskyReference(const Eigen::MatrixXd& a, Eigen::MatrixXd& lower);
 
 /// Eigen-friendly C = A·B through gemm.
 Eigen::MatrixXd product(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b);
