@@ -38,6 +38,14 @@ std::vector<Token> interleave(const std::vector<Token>& tokens, const std::vecto
   return out;
 }
 
+/// The unigram law of the whole text (every word of the vocabulary that occurs gets its share of the tokens).
+std::vector<double> unigramLaw(const std::vector<Token>& tokens, std::size_t vocabulary) {
+  std::vector<double> law(vocabulary, 0.0);
+  for (Token t : tokens) law[t] += 1.0;
+  for (double& p : law) p /= static_cast<double>(tokens.size());
+  return law;
+}
+
 }  // namespace
 
 TextCorpus splitCorpus(const std::vector<Token>& tokens, const std::vector<std::size_t>& documentStart, std::size_t vocabulary) {
@@ -45,9 +53,7 @@ TextCorpus splitCorpus(const std::vector<Token>& tokens, const std::vector<std::
   corpus.vocabulary = vocabulary;
   corpus.training = interleave(tokens, documentStart, false, tokens.size());
   corpus.heldOut = interleave(tokens, documentStart, true, kHeldOutTokens);
-  corpus.corpusLaw.assign(vocabulary, 0.0);
-  for (Token t : tokens) corpus.corpusLaw[t] += 1.0;
-  for (double& p : corpus.corpusLaw) p /= static_cast<double>(tokens.size());
+  corpus.corpusLaw = unigramLaw(tokens, vocabulary);
   return corpus;
 }
 
@@ -94,9 +100,7 @@ TextCorpus splitSentences(const std::vector<std::string>& words, const std::vect
     ++k;
   }
   if (corpus.heldOut.size() > kHeldOutTokens) corpus.heldOut.resize(kHeldOutTokens);
-  corpus.corpusLaw.assign(corpus.vocabulary, 0.0);
-  for (Token t : tokens) corpus.corpusLaw[t] += 1.0;
-  for (double& p : corpus.corpusLaw) p /= static_cast<double>(tokens.size());
+  corpus.corpusLaw = unigramLaw(tokens, corpus.vocabulary);
   return corpus;
 }
 
