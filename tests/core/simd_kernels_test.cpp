@@ -121,7 +121,7 @@ TEST_CASE("lowerGram and columnGram: bit-identical to their references and close
 }
 
 TEST_CASE("cholesky: bit-identical to its reference, close to Eigen's LLT, refuses what is not positive definite", "[simd]") {
-  for (int d : {1, 2, 3, 7, 8, 9, 17, 40}) {
+  for (int d : {1, 2, 3, 7, 8, 9, 16, 17, 40, 101}) {  // odd d ends on a lone column, even d in pairs
     INFO("d = " << d);
     const Eigen::MatrixXd x = randomMatrix(d + 3, d, 5);
     Eigen::MatrixXd a = x.transpose() * x;
@@ -143,4 +143,33 @@ TEST_CASE("cholesky: bit-identical to its reference, close to Eigen's LLT, refus
   CHECK_FALSE(collapse::simd::choleskyReference(indefinite, l));
   indefinite(3, 3) = std::numeric_limits<double>::quiet_NaN();
   CHECK_FALSE(collapse::simd::cholesky(indefinite, l));
+  for (int bad : {2, 4}) {  // the first column of a pair, and the lone last column of an odd size
+    Eigen::MatrixXd negative = Eigen::MatrixXd::Identity(5, 5);
+    negative(bad, bad) = -1.0;
+    CHECK_FALSE(collapse::simd::cholesky(negative, l));
+  }
+}
+
+TEST_CASE("matVec and the triangular solves: bit-identical to their references, close to Eigen's", "[simd]") {
+  for (int d : {1, 2, 3, 7, 8, 9, 16, 17, 40, 101}) {  // row counts around the 8- and 2-row blocks
+    INFO("d = " << d);
+    const Eigen::MatrixXd a = randomMatrix(d, d + 2, 6);
+    const Eigen::VectorXd x = randomMatrix(d + 2, 1, 7);
+    const Eigen::VectorXd y = collapse::simd::matVec(a, x);
+    CHECK(sameBits(y, collapse::simd::matVecReference(a, x)));
+    CHECK((y - a * x).norm() <= 1e-13 * (a.norm() * x.norm()));
+
+    Eigen::MatrixXd lower = randomMatrix(d, d, 8);
+    lower.diagonal().array() = lower.diagonal().array().abs() + 2.0 * std::sqrt(static_cast<double>(d));  // well conditioned
+    Eigen::MatrixXd upperJunk = lower;
+    upperJunk.triangularView<Eigen::StrictlyUpper>().setConstant(1e300);  // only the lower triangle is read
+    lower.triangularView<Eigen::StrictlyUpper>().setZero();
+    const Eigen::VectorXd b = randomMatrix(d, 1, 9);
+    const Eigen::VectorXd forward = collapse::simd::solveLower(upperJunk, b);
+    CHECK(sameBits(forward, collapse::simd::solveLowerReference(lower, b)));
+    CHECK((forward - lower.triangularView<Eigen::Lower>().solve(b)).norm() <= 1e-12 * forward.norm());
+    const Eigen::VectorXd back = collapse::simd::solveLowerTransposed(upperJunk, b);
+    CHECK(sameBits(back, collapse::simd::solveLowerTransposedReference(lower, b)));
+    CHECK((back - lower.transpose().triangularView<Eigen::Upper>().solve(b)).norm() <= 1e-12 * back.norm());
+  }
 }

@@ -39,7 +39,7 @@ class ChainDraw {
       gram_ = simd::lowerGram(scaled);  // D·A is lower triangular: L·Lᵀ in d³/6
       Eigen::VectorXd z(d);
       normal.fill(z.data(), d);
-      noiseMoment = scaled * z;
+      noiseMoment = simd::matVec(scaled, z);
     } else {
       const Eigen::MatrixXd x = sampleGaussianRows(t, spectrum_, normal);
       Eigen::VectorXd e(t);
@@ -104,10 +104,9 @@ class ChainDraw {
       Eigen::VectorXd rhs = Eigen::VectorXd::Zero(truth_.size());
       if (bias) rhs -= lambda * truth_;
       if (variance) rhs += noise_;
-      if (collapse) rhs += gram_ * deltas_[n];
-      const Eigen::MatrixXd& lower = factorFor(lambda);  // (Ĝ + λI)⁻¹·rhs = L⁻ᵀ·L⁻¹·rhs
-      difference = lower.triangularView<Eigen::Lower>().solve(rhs);
-      lower.transpose().triangularView<Eigen::Upper>().solveInPlace(difference);
+      if (collapse) rhs += simd::matVec(gram_, deltas_[n]);
+      const Eigen::MatrixXd& lower = factorFor(lambda);  // (Ĝ + λI)⁻¹·rhs = L⁻ᵀ·L⁻¹·rhs, both solves on two lanes
+      difference = simd::solveLowerTransposed(lower, simd::solveLower(lower, rhs));
     }
     return excessRisk(difference, spectrum_);
   }
@@ -165,25 +164,30 @@ void SyntheticChain::simulateTrialPoints(const std::vector<std::vector<Config>>&
                                          std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t trial,
                                          double* out) const {
   // Per group of points: the longest chain it needs and how many ridge values it asks for; then one draw each.
+  // Each point's key is formatted once (it is text: formatting it per use cost more than a triangular solve).
+  std::vector<std::vector<std::string>> keys;
   std::map<std::string, int> longestChain;
   std::map<std::string, std::set<double>> ridges;
-  for (const auto& series : points)
+  for (const auto& series : points) {
+    keys.emplace_back();
     for (const auto& point : series) {
-      const std::string key = drawKey(point);
+      const std::string& key = keys.back().emplace_back(drawKey(point));
       longestChain[key] = std::max(longestChain[key], point.integer("generations"));
       ridges[key].insert(point.number("ridge"));
     }
+  }
   std::map<std::string, ChainDraw> draws;
-  for (const auto& series : points)
-    for (const auto& point : series) {
-      const std::string key = drawKey(point);
+  for (std::size_t si = 0; si < points.size(); ++si)
+    for (std::size_t pi = 0; pi < points[si].size(); ++pi) {
+      const std::string& key = keys[si][pi];
       if (draws.count(key)) continue;
       Rng rng(seed, trial);  // the same stream simulateTrial would use: draws are identical
-      draws.emplace(key, ChainDraw(point, longestChain[key], ridges[key].size() > 2, *ridges[key].begin(), rng));
+      draws.emplace(key, ChainDraw(points[si][pi], longestChain[key], ridges[key].size() > 2, *ridges[key].begin(), rng));
     }
-  for (const auto& series : points) {
-    for (const auto& point : series) {
-      const ChainDraw& draw = draws.at(drawKey(point));
+  for (std::size_t si = 0; si < points.size(); ++si) {
+    for (std::size_t pi = 0; pi < points[si].size(); ++pi) {
+      const Config& point = points[si][pi];
+      const ChainDraw& draw = draws.at(keys[si][pi]);
       const double lambda = point.number("ridge");
       const std::string& component = point.choice("component");
       if (sweptX) {

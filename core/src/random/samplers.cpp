@@ -27,39 +27,74 @@ double NormalSampler::operator()() {
   return u * factor;
 }
 
+namespace {
+
+/// Rng::uniform() of two raw outputs at once, bit for bit: x >> 11 has 53 bits; its high 21 and low 32 bits each
+/// become a double exactly by placing them in the mantissa of 2⁸⁴ and 2⁵² and subtracting those, and their sum
+/// is exact (it has 53 bits), so the lanes equal static_cast<double>(x >> 11) · 2⁻⁵³.
+simd::F64x2 uniformOf(simd::U64x2 bits) {
+  const simd::U64x2 v = simd::shiftRight(bits, 11);
+  const simd::F64x2 low = simd::fromBits((v & simd::splatBits(0xFFFFFFFFULL)) | simd::splatBits(0x4330000000000000ULL)) - simd::splat(0x1.0p52);
+  const simd::F64x2 high = simd::fromBits(simd::shiftRight(v, 32) | simd::splatBits(0x4530000000000000ULL)) - simd::splat(0x1.0p84);
+  return (high + low) * simd::splat(0x1.0p-53);
+}
+
+}  // namespace
+
 void NormalSampler::fill(double* out, std::size_t n) {
-  // The same numbers, in the same order, as n calls of operator(): the uniforms are drawn (and rejected) in
-  // stream order, pair by pair; only the factors √(−2 ln s / s) are computed later, two at a time, with the
-  // 2-lane log (bit-identical to math::log), sqrt and division — one IEEE operation per lane, as in operator().
+  // The same numbers, in the same order, as n calls of operator(), which draws a pair (u, v) and rejects it while
+  // s = u² + v² ≥ 1 or s = 0. Here a batch needing `pairs` accepted pairs draws exactly `pairs` candidates, keeps
+  // the accepted ones in stream order, and draws as many more as are still missing, until none is: the generator
+  // is consumed exactly as far as the one-at-a-time loop would consume it (its last candidate is accepted). Only
+  // the raw 64-bit outputs are drawn serially; the uniforms, s, the test and the factors √(−2 ln s / s) are
+  // computed two at a time with one IEEE operation per lane, as in operator().
   std::size_t i = 0;
   if (n > 0 && hasCached_) {
     out[i++] = cached_;
     hasCached_ = false;
   }
   constexpr std::size_t kBatch = 64;  // pairs per batch
-  double u[kBatch], v[kBatch], s[kBatch];
+  alignas(16) std::uint64_t first[kBatch], second[kBatch];
+  alignas(16) double u[kBatch], v[kBatch], s[kBatch];
+  const simd::F64x2 one = simd::splat(1.0), two = simd::splat(2.0), zero = simd::splat(0.0);
   while (n - i >= 2) {
     const std::size_t pairs = std::min(kBatch, (n - i) / 2);
-    for (std::size_t p = 0; p < pairs; ++p) {
-      double a, b, r;
-      do {
-        a = 2.0 * rng_.uniform() - 1.0;
-        b = 2.0 * rng_.uniform() - 1.0;
-        r = a * a + b * b;
-      } while (r >= 1.0 || r == 0.0);
-      u[p] = a;
-      v[p] = b;
-      s[p] = r;
+    std::size_t accepted = 0;
+    while (accepted < pairs) {
+      const std::size_t candidates = pairs - accepted;
+      for (std::size_t p = 0; p < candidates; ++p) {
+        first[p] = rng_.nextU64();
+        second[p] = rng_.nextU64();
+      }
+      std::size_t p = 0;
+      for (; p + 2 <= candidates; p += 2) {
+        const simd::F64x2 a = two * uniformOf(simd::loadBits(first + p)) - one;
+        const simd::F64x2 b = two * uniformOf(simd::loadBits(second + p)) - one;
+        const simd::F64x2 r = a * a + b * b;
+        const int keep = simd::laneMask(simd::lessThan(r, one) & simd::greaterThan(r, zero));
+        // Written unconditionally, kept by advancing: a rejected lane is overwritten by the next accepted one.
+        u[accepted] = simd::lane(a, 0), v[accepted] = simd::lane(b, 0), s[accepted] = simd::lane(r, 0);
+        accepted += static_cast<std::size_t>(keep & 1);
+        u[accepted] = simd::lane(a, 1), v[accepted] = simd::lane(b, 1), s[accepted] = simd::lane(r, 1);
+        accepted += static_cast<std::size_t>(keep >> 1);
+      }
+      if (p < candidates) {
+        const double a = 2.0 * (static_cast<double>(first[p] >> 11) * 0x1.0p-53) - 1.0;
+        const double b = 2.0 * (static_cast<double>(second[p] >> 11) * 0x1.0p-53) - 1.0;
+        const double r = a * a + b * b;
+        u[accepted] = a, v[accepted] = b, s[accepted] = r;
+        accepted += static_cast<std::size_t>(r < 1.0 && r != 0.0);
+      }
     }
     std::size_t p = 0;
     for (; p + 2 <= pairs; p += 2) {
       const simd::F64x2 r = simd::load(s + p);
       const simd::F64x2 factor = simd::sqrt(simd::splat(-2.0) * simd::log(r) / r);
-      const simd::F64x2 first = simd::make(u[p], u[p + 1]) * factor, second = simd::make(v[p], v[p + 1]) * factor;
-      out[i] = simd::lane(first, 0);
-      out[i + 1] = simd::lane(second, 0);
-      out[i + 2] = simd::lane(first, 1);
-      out[i + 3] = simd::lane(second, 1);
+      const simd::F64x2 firsts = simd::load(u + p) * factor, seconds = simd::load(v + p) * factor;
+      out[i] = simd::lane(firsts, 0);
+      out[i + 1] = simd::lane(seconds, 0);
+      out[i + 2] = simd::lane(firsts, 1);
+      out[i + 3] = simd::lane(seconds, 1);
       i += 4;
     }
     if (p < pairs) {

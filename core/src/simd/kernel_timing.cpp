@@ -43,6 +43,29 @@ std::function<void()> kernel(const std::string& name, int n) {
     if (name == "column-gram") return [x] { sink = sink + columnGram(*x)(0, 0); };
     return [x] { Eigen::MatrixXd g = x->transpose() * (*x); sink = sink + g(0, 0); };
   }
+  if (name == "cholesky" || name == "eigen-cholesky") {
+    const Eigen::MatrixXd x = randomMatrix(2 * n, n);
+    auto a = std::make_shared<Eigen::MatrixXd>(x.transpose() * x);
+    if (name == "cholesky") return [a] { Eigen::MatrixXd l; cholesky(*a, l); sink = sink + l(0, 0); };
+    return [a] { Eigen::LLT<Eigen::MatrixXd> llt(*a); sink = sink + llt.matrixLLT()(0, 0); };
+  }
+  if (name == "mat-vec" || name == "eigen-mat-vec") {
+    auto a = std::make_shared<Eigen::MatrixXd>(randomMatrix(n, n));
+    auto x = std::make_shared<Eigen::VectorXd>(randomMatrix(n, 1));
+    if (name == "mat-vec") return [a, x] { sink = sink + matVec(*a, *x)[0]; };
+    return [a, x] { Eigen::VectorXd y = (*a) * (*x); sink = sink + y[0]; };
+  }
+  if (name == "lower-solve" || name == "eigen-lower-solve") {  // L⁻ᵀ·L⁻¹·b, the two solves of a Cholesky system
+    auto l = std::make_shared<Eigen::MatrixXd>(randomMatrix(n, n).triangularView<Eigen::Lower>());
+    l->diagonal().array() += 2.0 * std::sqrt(static_cast<double>(n));
+    auto b = std::make_shared<Eigen::VectorXd>(randomMatrix(n, 1));
+    if (name == "lower-solve") return [l, b] { sink = sink + solveLowerTransposed(*l, solveLower(*l, *b))[0]; };
+    return [l, b] {
+      Eigen::VectorXd y = l->triangularView<Eigen::Lower>().solve(*b);
+      l->transpose().triangularView<Eigen::Upper>().solveInPlace(y);
+      sink = sink + y[0];
+    };
+  }
   if (name == "normals" || name == "normals-single") {
     auto out = std::make_shared<std::vector<double>>(static_cast<std::size_t>(n) * 1000);
     const bool batched = name == "normals";
@@ -68,7 +91,7 @@ std::function<void()> kernel(const std::string& name, int n) {
 
 std::vector<std::string> kernelNames() {
   return {"gemm", "eigen-gemm", "lower-gram", "eigen-lower-gram", "column-gram", "eigen-column-gram",
-          "normals", "normals-single", "exp", "exp-single"};
+          "cholesky", "eigen-cholesky", "mat-vec", "eigen-mat-vec", "lower-solve", "eigen-lower-solve", "normals", "normals-single", "exp", "exp-single"};
 }
 
 double timeKernel(const std::string& name, int size, int repeats) {

@@ -187,34 +187,55 @@ Eigen::MatrixXd columnGramReference(const Eigen::MatrixXd& x) {
 
 bool cholesky(const Eigen::MatrixXd& a, Eigen::MatrixXd& lower) {
   const int d = static_cast<int>(a.rows());
-  // Column j of L in a zero-padded copy (rows a multiple of eight): the eight rows i..i+7 carry four two-lane
-  // sums s = A(i,j) − Σ_k L(i,k)·L(j,k), one per row pair, updated k by k in ascending order (the reference's order).
-  const int rows = (d + 7) & ~7;
-  Eigen::MatrixXd l = Eigen::MatrixXd::Zero(rows, d);
-  l.topRows(d) = a.triangularView<Eigen::Lower>();
+  // Four columns j..j+3 at a time, in the 4 rows × 4 columns register tile of lowerGram: for every row tile
+  // i..i+3 (i ≥ j), s(r, c) = A(r, c) − Σ_{k<j} L(r,k)·L(c,k) with k ascending (the reference's order). The
+  // block's own terms k = j..c−1 follow column by column once each column is final, so every entry subtracts its
+  // terms in ascending k and is divided last, exactly as choleskyReference does.
+  // A zero-padded square copy (a multiple of four) gives the tile one fixed shape; padded rows and columns are
+  // never stored back, and upper-triangle entries of the diagonal tile are not stored, so they stay zero.
+  const int rows = (d + 3) & ~3;
+  Eigen::MatrixXd l = Eigen::MatrixXd::Zero(rows, rows);
+  for (int j = 0; j < d; ++j)
+    for (int i = j; i < d; ++i) l(i, j) = a(i, j);
   double* base = l.data();
-  for (int j = 0; j < d; ++j) {
-    double* column = base + static_cast<std::ptrdiff_t>(j) * rows;
-    for (int i = j & ~7; i < rows; i += 8) {  // rows above j in the first block are computed and discarded
-      F64x2 s0 = load(column + i), s1 = load(column + i + 2), s2 = load(column + i + 4), s3 = load(column + i + 6);
-      const double* previous = base + i;  // L(i.., k) at previous[k·rows]
-      for (int k = 0; k < j; ++k, previous += rows) {
-        const F64x2 ljk = splat(base[static_cast<std::ptrdiff_t>(k) * rows + j]);
-        s0 = s0 - load(previous) * ljk; s1 = s1 - load(previous + 2) * ljk;
-        s2 = s2 - load(previous + 4) * ljk; s3 = s3 - load(previous + 6) * ljk;
+  const auto column = [&](int c) { return base + static_cast<std::ptrdiff_t>(c) * rows; };
+  for (int j = 0; j < d; j += 4) {
+    for (int i = j; i < d; i += 4) {
+      double* c0 = column(j);
+      F64x2 a0 = load(c0 + i), a1 = load(c0 + rows + i), a2 = load(c0 + 2 * rows + i), a3 = load(c0 + 3 * rows + i);
+      F64x2 b0 = load(c0 + i + 2), b1 = load(c0 + rows + i + 2), b2 = load(c0 + 2 * rows + i + 2), b3 = load(c0 + 3 * rows + i + 2);
+      const double* rowTile = base + i;  // L(i..i+3, k) at rowTile[k·rows]
+      const double* block = base + j;    // L(j..j+3, k) at block[k·rows]
+      for (int k = 0; k < j; ++k, rowTile += rows, block += rows) {
+        const F64x2 r0 = load(rowTile), r1 = load(rowTile + 2);
+        const F64x2 s0 = splat(block[0]), s1 = splat(block[1]), s2 = splat(block[2]), s3 = splat(block[3]);
+        a0 = a0 - r0 * s0; a1 = a1 - r0 * s1; a2 = a2 - r0 * s2; a3 = a3 - r0 * s3;
+        b0 = b0 - r1 * s0; b1 = b1 - r1 * s1; b2 = b2 - r1 * s2; b3 = b3 - r1 * s3;
       }
-      alignas(16) double sums[8];
-      store(sums, s0); store(sums + 2, s1); store(sums + 4, s2); store(sums + 6, s3);
-      for (int r = 0; r < 8; ++r)
-        if (i + r >= j) column[i + r] = sums[r];
+      alignas(16) double tile[16];  // tile[8·(r/2) + 2·c + r%2] = s(i + r, j + c)
+      store(tile, a0); store(tile + 2, a1); store(tile + 4, a2); store(tile + 6, a3);
+      store(tile + 8, b0); store(tile + 10, b1); store(tile + 12, b2); store(tile + 14, b3);
+      for (int c = 0; c < 4 && j + c < d; ++c)
+        for (int r = 0; r < 4 && i + r < d; ++r)
+          if (i + r >= j + c) column(j + c)[i + r] = tile[8 * (r / 2) + 2 * c + r % 2];
     }
-    const double pivot = column[j];
-    if (!(pivot > 0.0) || !std::isfinite(pivot)) return false;
-    const double diagonal = std::sqrt(pivot);
-    column[j] = diagonal;
-    for (int i = j + 1; i < d; ++i) column[i] = column[i] / diagonal;
+    for (int c = j; c < std::min(j + 4, d); ++c) {
+      double* current = column(c);
+      const double pivot = current[c];
+      if (!(pivot > 0.0) || !std::isfinite(pivot)) return false;
+      const double diagonal = std::sqrt(pivot);
+      current[c] = diagonal;
+      for (int i = c + 1; i < d; ++i) current[i] = current[i] / diagonal;
+      for (int later = c + 1; later < std::min(j + 4, d); ++later) {  // the term k = c of the block's later columns
+        double* target = column(later);
+        const F64x2 factor = splat(current[later]);
+        int i = later;
+        for (; i + 2 <= d; i += 2) store(target + i, load(target + i) - load(current + i) * factor);
+        if (i < d) target[i] = target[i] - current[i] * current[later];
+      }
+    }
   }
-  lower = l.topRows(d);
+  lower = l.topLeftCorner(d, d);
   return true;
 }
 
@@ -233,6 +254,103 @@ bool choleskyReference(const Eigen::MatrixXd& a, Eigen::MatrixXd& lower) {
     for (Eigen::Index i = j + 1; i < d; ++i) lower(i, j) = lower(i, j) / lower(j, j);
   }
   return true;
+}
+
+Eigen::VectorXd matVec(const Eigen::MatrixXd& a, const Eigen::VectorXd& x) {
+  const int m = static_cast<int>(a.rows()), n = static_cast<int>(a.cols());
+  Eigen::VectorXd y(m);
+  const double* base = a.data();
+  int i = 0;
+  for (; i + 8 <= m; i += 8) {
+    F64x2 s0 = splat(0.0), s1 = s0, s2 = s0, s3 = s0;
+    const double* column = base + i;
+    for (int k = 0; k < n; ++k, column += m) {
+      const F64x2 xk = splat(x[k]);
+      s0 = s0 + load(column) * xk; s1 = s1 + load(column + 2) * xk;
+      s2 = s2 + load(column + 4) * xk; s3 = s3 + load(column + 6) * xk;
+    }
+    store(y.data() + i, s0); store(y.data() + i + 2, s1); store(y.data() + i + 4, s2); store(y.data() + i + 6, s3);
+  }
+  for (; i + 2 <= m; i += 2) {
+    F64x2 s = splat(0.0);
+    for (int k = 0; k < n; ++k) s = s + load(base + static_cast<std::ptrdiff_t>(k) * m + i) * splat(x[k]);
+    store(y.data() + i, s);
+  }
+  for (; i < m; ++i) {
+    double s = 0.0;
+    for (int k = 0; k < n; ++k) s = s + a(i, k) * x[k];
+    y[i] = s;
+  }
+  return y;
+}
+
+Eigen::VectorXd matVecReference(const Eigen::MatrixXd& a, const Eigen::VectorXd& x) {
+  Eigen::VectorXd y(a.rows());
+  for (Eigen::Index i = 0; i < a.rows(); ++i) {
+    double s = 0.0;
+    for (Eigen::Index k = 0; k < a.cols(); ++k) s = s + a(i, k) * x[k];
+    y[i] = s;
+  }
+  return y;
+}
+
+Eigen::VectorXd solveLower(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b) {
+  // Column-oriented: once y(j) is known, it is subtracted from every later entry (ascending j for each entry).
+  const int d = static_cast<int>(lower.rows());
+  Eigen::VectorXd y = b;
+  double* out = y.data();
+  for (int j = 0; j < d; ++j) {
+    const double* column = lower.data() + static_cast<std::ptrdiff_t>(j) * d;
+    out[j] = out[j] / column[j];
+    const F64x2 yj = splat(out[j]);
+    int i = j + 1;
+    for (; i + 2 <= d; i += 2) store(out + i, load(out + i) - load(column + i) * yj);
+    if (i < d) out[i] = out[i] - column[i] * out[j];
+  }
+  return y;
+}
+
+Eigen::VectorXd solveLowerReference(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b) {
+  const Eigen::Index d = lower.rows();
+  Eigen::VectorXd y(d);
+  for (Eigen::Index i = 0; i < d; ++i) {
+    double s = b[i];
+    for (Eigen::Index j = 0; j < i; ++j) s = s - lower(i, j) * y[j];
+    y[i] = s / lower(i, i);
+  }
+  return y;
+}
+
+Eigen::VectorXd solveLowerTransposed(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b) {
+  const int d = static_cast<int>(lower.rows());
+  Eigen::VectorXd x(d);
+  double* out = x.data();
+  for (int j = d - 1; j >= 0; --j) {
+    const double* column = lower.data() + static_cast<std::ptrdiff_t>(j) * d;
+    F64x2 s = splat(0.0);
+    int i = j + 1;
+    for (; i + 2 <= d; i += 2) s = s + load(column + i) * load(out + i);
+    double lane0 = lane(s, 0);
+    if (i < d) lane0 = lane0 + column[i] * out[i];
+    out[j] = (b[j] - (lane0 + lane(s, 1))) / column[j];
+  }
+  return x;
+}
+
+Eigen::VectorXd solveLowerTransposedReference(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b) {
+  const Eigen::Index d = lower.rows();
+  Eigen::VectorXd x(d);
+  for (Eigen::Index j = d - 1; j >= 0; --j) {
+    double lane0 = 0.0, lane1 = 0.0;
+    Eigen::Index i = j + 1;
+    for (; i + 2 <= d; i += 2) {
+      lane0 = lane0 + lower(i, j) * x[i];
+      lane1 = lane1 + lower(i + 1, j) * x[i + 1];
+    }
+    if (i < d) lane0 = lane0 + lower(i, j) * x[i];
+    x[j] = (b[j] - (lane0 + lane1)) / lower(j, j);
+  }
+  return x;
 }
 
 Eigen::MatrixXd product(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {

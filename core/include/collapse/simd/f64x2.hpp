@@ -63,6 +63,8 @@ inline U64x2 shiftLeft(U64x2 a, int n) { return {wasm_i64x2_shl(a.v, n)}; }
 inline U64x2 shiftRight(U64x2 a, int n) { return {wasm_u64x2_shr(a.v, n)}; }
 inline double lane(F64x2 a, int i) { return i == 0 ? wasm_f64x2_extract_lane(a.v, 0) : wasm_f64x2_extract_lane(a.v, 1); }
 inline bool anyLane(U64x2 m) { return wasm_v128_any_true(m.v); }
+inline U64x2 loadBits(const std::uint64_t* p) { return {wasm_v128_load(p)}; }
+inline int laneMask(U64x2 m) { return wasm_i64x2_bitmask(m.v); }
 
 #elif defined(COLLAPSE_F64X2_SSE2)
 
@@ -96,6 +98,8 @@ inline U64x2 shiftLeft(U64x2 a, int n) { return {_mm_sll_epi64(a.v, _mm_cvtsi32_
 inline U64x2 shiftRight(U64x2 a, int n) { return {_mm_srl_epi64(a.v, _mm_cvtsi32_si128(n))}; }
 inline double lane(F64x2 a, int i) { return i == 0 ? _mm_cvtsd_f64(a.v) : _mm_cvtsd_f64(_mm_unpackhi_pd(a.v, a.v)); }
 inline bool anyLane(U64x2 m) { return _mm_movemask_pd(_mm_castsi128_pd(m.v)) != 0; }
+inline U64x2 loadBits(const std::uint64_t* p) { return {_mm_loadu_si128(reinterpret_cast<const __m128i*>(p))}; }
+inline int laneMask(U64x2 m) { return _mm_movemask_pd(_mm_castsi128_pd(m.v)); }
 
 #else
 
@@ -135,6 +139,8 @@ inline U64x2 shiftLeft(U64x2 a, int n) { return {{a.v[0] << n, a.v[1] << n}}; }
 inline U64x2 shiftRight(U64x2 a, int n) { return {{a.v[0] >> n, a.v[1] >> n}}; }
 inline double lane(F64x2 a, int i) { return a.v[i]; }
 inline bool anyLane(U64x2 m) { return (m.v[0] | m.v[1]) != 0; }
+inline U64x2 loadBits(const std::uint64_t* p) { return {{p[0], p[1]}}; }
+inline int laneMask(U64x2 m) { return static_cast<int>(m.v[0] >> 63) | static_cast<int>(m.v[1] >> 63) << 1; }
 
 #endif
 

@@ -4,7 +4,10 @@
 ///   gemm              C = A·B                      (general product, blocked 4 × 4 micro-kernel, A packed)
 ///   lowerGram         G = L·Lᵀ for lower-triangular L  (the Bartlett products, d³/6 multiply-adds instead of d³)
 ///   columnGram        G = XᵀX                      (SYRK of explicit rows: only the lower triangle is computed)
-///   cholesky          L with L·Lᵀ = A (left-looking, eight rows of a column at a time)
+///   cholesky          L with L·Lᵀ = A (left-looking, four columns at a time in a 4 × 4 register tile)
+///   matVec            y = A·x                      (eight rows at a time, columns in ascending order)
+///   solveLower        L⁻¹·b, forward substitution  (column by column: an axpy on two lanes)
+///   solveLowerTransposed  L⁻ᵀ·b, back substitution (a two-lane dot product per entry)
 /// Each has a scalar reference (…Reference) that performs the same operations in the same order — every entry is
 /// a sum over k in ascending order, in the lane layout documented per kernel — so kernel and reference, and the
 /// native, WebAssembly SIMD and WebAssembly scalar builds, give identical bits (tests/core/simd_kernels_test.cpp).
@@ -28,10 +31,24 @@ Eigen::MatrixXd columnGramReference(const Eigen::MatrixXd& x);
 
 /// Cholesky factor L (lower, zeros above the diagonal) of a symmetric positive-definite A, only A's lower
 /// triangle read; left-looking: s = A(i,j) − Σ_{k<j} L(i,k)·L(j,k) in ascending k, L(j,j) = √s_jj,
-/// L(i,j) = s_i / L(j,j), eight rows of a column at a time. Returns false (L unspecified) when a pivot s_jj is
+/// L(i,j) = s_i / L(j,j), four columns at a time. Returns false (L unspecified) when a pivot s_jj is
 /// not > 0 or not finite, i.e. A is not positive definite to working precision.
 bool cholesky(const Eigen::MatrixXd& a, Eigen::MatrixXd& lower);
 bool choleskyReference(const Eigen::MatrixXd& a, Eigen::MatrixXd& lower);
+
+/// y = A·x: y(i) = Σ_k A(i,k)·x(k), accumulated from 0 in ascending k.
+Eigen::VectorXd matVec(const Eigen::MatrixXd& a, const Eigen::VectorXd& x);
+Eigen::VectorXd matVecReference(const Eigen::MatrixXd& a, const Eigen::VectorXd& x);
+
+/// L⁻¹·b for lower-triangular L (only its lower triangle read): y(i) = (b(i) − Σ_{j<i} L(i,j)·y(j)) / L(i,i), the
+/// terms subtracted in ascending j.
+Eigen::VectorXd solveLower(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b);
+Eigen::VectorXd solveLowerReference(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b);
+
+/// L⁻ᵀ·b: x(j) = (b(j) − s_j) / L(j,j) for j descending, s_j = Σ_{i>j} L(i,j)·x(i) in two lanes (lane 0 takes
+/// i = j+1, j+3, …, lane 1 takes j+2, j+4, …, each in ascending i), s_j = lane 0 + lane 1.
+Eigen::VectorXd solveLowerTransposed(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b);
+Eigen::VectorXd solveLowerTransposedReference(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b);
 
 /// Eigen-friendly C = A·B through gemm.
 Eigen::MatrixXd product(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b);
