@@ -1,6 +1,6 @@
 // The SIMD kernels (collapse/simd/) timed in one run on every engine: native (collapse-bench --kernel), WebAssembly
 // SIMD and WebAssembly scalar (the module's timeKernel, under node), each next to the code it replaced ("before":
-// Eigen's product, the dense L·Lᵀ, Eigen's LLT, matrix-vector product and triangular solves, one normal or exp at a time). Prints a table of seconds and the ratios the
+// Eigen's product, the dense L·Lᵀ, Eigen's LLT, SelfAdjointEigenSolver, matrix-vector product and triangular solves, one normal or exp at a time). Prints a table of seconds and the ratios the
 // issue asks for: SIMD over scalar, and SIMD against native. Usage: node bench/kernels.mjs [--size N]
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -16,6 +16,7 @@ const pairs = [
   ['lower-gram', 'eigen-lower-gram', `L·Lᵀ, L ${size}×${size} triangular`],
   ['column-gram', 'eigen-column-gram', `XᵀX, X ${5 * size}×${size}`],
   ['cholesky', 'eigen-cholesky', `Cholesky factor, ${size}×${size}`],
+  ['symmetric-eigen', 'eigen-symmetric-eigen', `eigenvalues and vectors, ${size}×${size}`],
   ['mat-vec', 'eigen-mat-vec', `A·x, A ${size}×${size}`],
   ['lower-solve', 'eigen-lower-solve', `L⁻ᵀ·L⁻¹·b, L ${size}×${size}`],
   ['normals', 'normals-single', `${size * 1000} N(0,1) draws`],

@@ -45,9 +45,8 @@ double measure(const Fit& fit, const std::string& metric) {
     const double logDeterminant = 2.0 * logPivots.sum();
     return metric == "logDeterminantRatio" ? logDeterminant : math::exp(logDeterminant);
   }
-  const auto eigen = checkedEigen(fit.covarianceMatrix(), "gaussian-fitting: eigenvalues of the fitted covariance",
-                                  Eigen::EigenvaluesOnly);
-  const Eigen::VectorXd lambda = eigen.eigenvalues().cwiseMax(0.0);
+  const Eigen::VectorXd lambda =
+      checkedEigenvalues(fit.covarianceMatrix(), "gaussian-fitting: eigenvalues of the fitted covariance").cwiseMax(0.0);
   if (metric == "determinantRatio") return lambda.prod();
   if (metric == "logDeterminantRatio") {
     double sum = 0.0;  // portable log (collapse/math/portable_math.hpp): the same bits in every build

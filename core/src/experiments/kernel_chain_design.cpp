@@ -1,5 +1,6 @@
 // MNIST digits, targets, kernels and the cached fixed design of "kernel-chain" (docs/theory/kernel-chain.md §1–2).
 #include "collapse/experiments/kernel_chain_design.hpp"
+#include "collapse/linalg/checked_factorisation.hpp"
 
 #include <map>
 #include <mutex>
@@ -52,7 +53,7 @@ std::shared_ptr<const FixedDesign> computeFixedDesign(const Config& c) {
   const auto train = firstOfEachClass(samples, 0), test = firstOfEachClass(tests, samples);
   const Eigen::MatrixXd trainRows = digitRows(train), testRows = digitRows(test);
   const KernelSpec kernel = kernelOf(c, trainRows);
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(kernelMatrix(kernel, trainRows, trainRows));
+  const auto eigen = checkedEigen(kernelMatrix(kernel, trainRows, trainRows), "kernel-chain: eigen decomposition of the training kernel matrix");
   auto design = std::make_shared<FixedDesign>();
   design->eigenvectors = eigen.eigenvectors();
   // A kernel matrix is positive semi-definite; rounding can leave its smallest eigenvalues slightly negative.

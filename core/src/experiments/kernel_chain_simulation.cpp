@@ -2,6 +2,7 @@
 #include "collapse/data/mnist_digits.hpp"
 #include "collapse/experiments/kernel_chain.hpp"
 #include "collapse/experiments/kernel_chain_design.hpp"
+#include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/random/samplers.hpp"
 
 namespace collapse {
@@ -37,7 +38,7 @@ std::vector<double> simulateFixed(const Config& c, Rng& rng, bool lastOnly = fal
 
 /// Kernel ridge weights α = (K + TλI)⁻¹y from K's eigendecomposition; λ = 0 is the minimum-norm interpolator
 /// (eigenvalues below 10⁻¹⁰ of the largest count as 0).
-Eigen::MatrixXd ridgeWeights(const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>& eigen, const Eigen::MatrixXd& y, double lambda) {
+Eigen::MatrixXd ridgeWeights(const simd::SymmetricEigen& eigen, const Eigen::MatrixXd& y, double lambda) {
   const Eigen::VectorXd mu = eigen.eigenvalues().cwiseMax(0.0);
   const double rows = static_cast<double>(mu.size()), tolerance = 1e-10 * mu.maxCoeff();
   Eigen::VectorXd inverse(mu.size());
@@ -75,7 +76,7 @@ std::vector<double> simulateFresh(const Config& c, Rng& rng) {
   NormalSampler normal(rng);
   std::vector<double> curve;
   for (int n = 0; n <= c.integer("generations"); ++n) {
-    const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(kernelMatrix(kernel, rows, rows));
+    const auto eigen = checkedEigen(kernelMatrix(kernel, rows, rows), "kernel-chain: eigen decomposition of the kernel matrix");
     const Eigen::MatrixXd downstream = ridgeWeights(eigen, labels, c.number("ridge"));
     curve.push_back((kernelMatrix(kernel, testRows, rows) * downstream - testTargets).squaredNorm() / tested);
     if (n == c.integer("generations")) break;

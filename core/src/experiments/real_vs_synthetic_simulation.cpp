@@ -4,6 +4,7 @@
 #include <map>
 
 #include "collapse/experiments/real_vs_synthetic.hpp"
+#include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/linalg/ridge_solver.hpp"
 #include "collapse/linalg/spectrum.hpp"
@@ -63,7 +64,7 @@ Eigen::VectorXd fitFromStatistics(const Eigen::MatrixXd& gram, const Eigen::Vect
   const Eigen::Index d = gram.rows();
   if (rows == 0) return Eigen::VectorXd::Zero(d);
   if (lambda > 0.0 || rows >= d) return fitRidgeGram(gram, moment, rows, lambda);
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(gram);
+  const auto eigen = checkedEigen(gram, "real-vs-synthetic: eigen decomposition of the Gram matrix");
   const Eigen::VectorXd mu = eigen.eigenvalues();
   const double tolerance = 1e-10 * std::max(mu.maxCoeff(), 1e-300);
   const Eigen::VectorXd projected = eigen.eigenvectors().transpose() * moment;

@@ -21,12 +21,18 @@ Eigen::LLT<Eigen::MatrixXd> checkedLlt(const Eigen::MatrixXd& matrix, const std:
   return factor;
 }
 
-Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> checkedEigen(const Eigen::MatrixXd& matrix, const std::string& what,
-                                                            int options) {
+simd::SymmetricEigen checkedEigen(const Eigen::MatrixXd& matrix, const std::string& what) {
   if (!matrix.allFinite()) throw NumericalError(what + ": the matrix to decompose is not finite");
-  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(matrix, options);
+  simd::SymmetricEigen eigen(matrix);
   requireSuccess(eigen.info(), what);
   return eigen;
+}
+
+Eigen::VectorXd checkedEigenvalues(const Eigen::MatrixXd& matrix, const std::string& what) {
+  if (!matrix.allFinite()) throw NumericalError(what + ": the matrix to decompose is not finite");
+  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(matrix, Eigen::EigenvaluesOnly);
+  requireSuccess(eigen.info(), what);
+  return eigen.eigenvalues();
 }
 
 Eigen::MatrixXd covarianceRoot(const Eigen::MatrixXd& covariance, const std::string& what) {

@@ -11,6 +11,7 @@
 #include "collapse/math/portable_math.hpp"
 #include "collapse/random/samplers.hpp"
 #include "collapse/simd/matrix_kernels.hpp"
+#include "collapse/simd/symmetric_eigen.hpp"
 #include "collapse/simd/vector_math.hpp"
 
 namespace collapse::simd {
@@ -48,6 +49,11 @@ std::function<void()> kernel(const std::string& name, int n) {
     auto a = std::make_shared<Eigen::MatrixXd>(x.transpose() * x);
     if (name == "cholesky") return [a] { Eigen::MatrixXd l; cholesky(*a, l); sink = sink + l(0, 0); };
     return [a] { Eigen::LLT<Eigen::MatrixXd> llt(*a); sink = sink + llt.matrixLLT()(0, 0); };
+  }
+  if (name == "symmetric-eigen" || name == "eigen-symmetric-eigen") {
+    auto a = std::make_shared<Eigen::MatrixXd>(randomMatrix(2 * n, n).transpose() * randomMatrix(2 * n, n) / (2.0 * n));
+    if (name == "symmetric-eigen") return [a] { const SymmetricEigen e(*a); sink = sink + e.eigenvectors()(0, 0); };
+    return [a] { const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> e(*a); sink = sink + e.eigenvectors()(0, 0); };
   }
   if (name == "mat-vec" || name == "eigen-mat-vec") {
     auto a = std::make_shared<Eigen::MatrixXd>(randomMatrix(n, n));
@@ -91,7 +97,7 @@ std::function<void()> kernel(const std::string& name, int n) {
 
 std::vector<std::string> kernelNames() {
   return {"gemm", "eigen-gemm", "lower-gram", "eigen-lower-gram", "column-gram", "eigen-column-gram",
-          "cholesky", "eigen-cholesky", "mat-vec", "eigen-mat-vec", "lower-solve", "eigen-lower-solve", "normals", "normals-single", "exp", "exp-single"};
+          "cholesky", "eigen-cholesky", "symmetric-eigen", "eigen-symmetric-eigen", "mat-vec", "eigen-mat-vec", "lower-solve", "eigen-lower-solve", "normals", "normals-single", "exp", "exp-single"};
 }
 
 double timeKernel(const std::string& name, int size, int repeats) {

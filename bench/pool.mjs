@@ -1,0 +1,83 @@
+// The worker pool's speed-up, compute only (issue 14: ≥ 1.8× on 2 cores for the heavy presets): each preset is
+// opened in headless Chromium with ?pool=1 and with ?pool=2; once its first figure is on screen (page load, module
+// compile and worker start-up are over) the same figure is run again with other seeds, and the run time the page
+// reports in its status line (RunController: the first chunk sent → the assembled Result) is kept, best of
+// REPEATS. The ratio pool=1 / pool=2 is the speed-up. Also the same preset in one node thread (the module's own
+// run, no workers): the pool's overhead against a bare engine.
+// Usage: node bench/pool.mjs [--repeats N] [experiment/preset …]   (default: the heavy presets below)
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import { startSite, launchBrowser } from '../tests/e2e/browser.mjs';
+import { loadNodeEngine } from '../tests/js/load-node.mjs';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+void root;
+const args = process.argv.slice(2);
+const repeatsAt = args.indexOf('--repeats');
+const REPEATS = repeatsAt >= 0 ? Number(args.splice(repeatsAt, 2)[1]) : 3;
+const presets = args.length ? args : ['strong-collapse/pareto', 'synthetic-chain/scaling-law', 'kde-fitting/fixed-compute',
+  'recursive-regression/fixed-compute', 'gaussian-fitting/fixed-compute'];
+
+const statusSeconds = (text) => {
+  const match = /, ([\d.]+) s\./.exec(text ?? '');
+  return match ? Number(match[1]) : null;
+};
+
+async function poolSeconds(browser, url, experiment, preset, pool) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  try {
+    const done = (seed) => page.waitForFunction(([key, s]) => {
+      const result = window.collapseLab?.result;
+      return result?.experiment === key && result.seed === s && !document.body.dataset.running;
+    }, [experiment, seed], { timeout: 600000 });
+    await page.goto(`${url}?pool=${pool}#v=1&exp=${experiment}&preset=${preset}`);
+    const firstSeed = await page.waitForFunction(([key]) => {
+      const result = window.collapseLab?.result;
+      return result?.experiment === key && !document.body.dataset.running && result.seed;
+    }, [experiment], { timeout: 600000 }).then((handle) => handle.jsonValue());
+    let best = Infinity;
+    for (let r = 1; r <= REPEATS; r += 1) {
+      const seed = firstSeed + r;
+      const hash = await page.evaluate(() => window.collapseLab.hash);
+      const next = hash.includes('seed=') ? hash.replace(/seed=\d+/, `seed=${seed}`) : `${hash}&seed=${seed}`;
+      await page.evaluate((h) => { location.hash = h; }, next.replace(/^#?/, '#'));
+      await done(seed);
+      const seconds = statusSeconds(await page.textContent('#status'));
+      if (seconds === null) throw new Error(`no run time in the status line of ${experiment}/${preset}`);
+      best = Math.min(best, seconds);
+    }
+    return best;
+  } finally {
+    await context.close();
+  }
+}
+
+const engine = await loadNodeEngine('simd');
+const { server, url } = await startSite();
+const browser = await launchBrowser();
+const rows = [];
+try {
+  for (const key of presets) {
+    const [experiment, preset] = key.split('/');
+    const one = await poolSeconds(browser, url, experiment, preset, 1);
+    const two = await poolSeconds(browser, url, experiment, preset, 2);
+    let bare = Infinity;
+    for (let r = 0; r < REPEATS; r += 1) {
+      const start = performance.now();
+      engine.run({ experiment, preset });
+      bare = Math.min(bare, (performance.now() - start) / 1000);
+    }
+    rows.push({ key, one, two, bare });
+    process.stderr.write(`${key}: pool=1 ${one.toFixed(2)} s, pool=2 ${two.toFixed(2)} s, node thread ${bare.toFixed(2)} s\n`);
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(`worker pool, compute only (status-line run time, best of ${REPEATS}; load average before/after: ` +
+  `${os.loadavg()[0].toFixed(1)})\n`);
+console.log('preset                                   pool=1 (s)  pool=2 (s)  speed-up   one node thread (s)');
+for (const r of rows)
+  console.log(`${r.key.padEnd(41)}${r.one.toFixed(2).padStart(10)}${r.two.toFixed(2).padStart(12)}${(r.one / r.two).toFixed(2).padStart(9)}×${r.bare.toFixed(2).padStart(16)}`);
