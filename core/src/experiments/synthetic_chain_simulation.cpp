@@ -96,10 +96,10 @@ class ChainDraw {
         inverse[j] = visible ? 1.0 / (mu + lambda) : 0.0;
       }
       Eigen::VectorXd rotated = Eigen::VectorXd::Zero(d);
-      if (bias) rotated += (filter.array() - 1.0).matrix().cwiseProduct(basis_.transpose() * truth_);
-      if (variance) rotated += inverse.cwiseProduct(basis_.transpose() * noise_);
-      if (collapse) rotated += filter.cwiseProduct(basis_.transpose() * deltas_[n]);
-      difference = basis_ * rotated;
+      if (bias) rotated += (filter.array() - 1.0).matrix().cwiseProduct(rotatedTruth_);
+      if (variance) rotated += inverse.cwiseProduct(rotatedNoise_);
+      if (collapse) rotated += filter.cwiseProduct(rotatedDeltas_[n]);
+      difference = simd::matVec(basis_, rotated);
     } else {
       Eigen::VectorXd rhs = Eigen::VectorXd::Zero(truth_.size());
       if (bias) rhs -= lambda * truth_;
@@ -116,6 +116,11 @@ class ChainDraw {
     const auto eigen = checkedEigen(gram_, "synthetic-chain: eigen decomposition of XᵀX/T");
     basis_ = eigen.eigenvectors();
     eigenvalues_ = eigen.eigenvalues();
+    // Vᵀw*, Vᵀ(σXᵀε/T) and Vᵀδ_n serve every λ: rotated once here instead of once per point.
+    const Eigen::MatrixXd transposed = basis_.transpose();
+    rotatedTruth_ = simd::matVec(transposed, truth_);
+    rotatedNoise_ = simd::matVec(transposed, noise_);
+    for (const Eigen::VectorXd& delta : deltas_) rotatedDeltas_.push_back(simd::matVec(transposed, delta));
     // Directions XᵀX cannot see (T < d) are exactly null; rounding leaves them at ~ε·μ_max.
     nullThreshold_ = eigenvalues_.maxCoeff() * static_cast<double>(eigenvalues_.size()) * 1e-13;
   }
@@ -135,9 +140,9 @@ class ChainDraw {
     return found->second;
   }
 
-  Eigen::VectorXd spectrum_, truth_, noise_, eigenvalues_;
+  Eigen::VectorXd spectrum_, truth_, noise_, eigenvalues_, rotatedTruth_, rotatedNoise_;
   Eigen::MatrixXd gram_, basis_;
-  std::vector<Eigen::VectorXd> deltas_;
+  std::vector<Eigen::VectorXd> deltas_, rotatedDeltas_;
   double nullThreshold_ = 0.0;
   mutable std::map<double, Eigen::MatrixXd> factors_;
 };
