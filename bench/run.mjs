@@ -3,7 +3,8 @@
 // sufficient-statistics time. Not part of CI: machines differ, ratios taken in one run compare fairly.
 //   native     build/native/bin/collapse-bench (in-process timing, best of 3)
 //   wasm       both flavours under node (best of 3)
-//   numpy      bench/numpy_explicit.py with Debian's python3-numpy: explicit X and lstsq per generation
+//   numpy      bench/numpy_explicit.py with Debian's python3-numpy: explicit X, the normal equations (as the C++ explicit path)
+// Then the explicit-rows leg (bench/explicit.mjs: every engine against numpy, also numpy's lstsq; alone: npm run bench -- explicit).
 // Then the kernel-chain workload on MNIST (bench/kernel_chain.mjs, the same engines and a numpy script), every preset's figure time (bench/presets.mjs, CLI and browser), and the page's own measurements
 // (bench/web.mjs: time to first figure, longest main-thread task).
 import { spawnSync } from 'node:child_process';
@@ -11,6 +12,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadNodeEngine } from '../tests/js/load-node.mjs';
+import { explicitBench } from './explicit.mjs';
 import { languageModelBench } from './language-model.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -46,6 +48,11 @@ function numpy(design) {
 // npm run bench -- language-model: only that leg (native, both WebAssembly flavours and numpy, one run).
 if (process.argv[2] === 'language-model') {
   await languageModelBench();
+  process.exit(0);
+}
+// npm run bench -- explicit: only the explicit-rows leg (every engine against numpy, the same algorithm, one run).
+if (process.argv[2] === 'explicit') {
+  await explicitBench();
   process.exit(0);
 }
 
@@ -84,6 +91,7 @@ for (const design of ['fixed', 'fresh']) {
 }
 
 console.log('\nTheory (replace, OLS): n·σ²·d/(T − d − 1) at n = 20 is ' + (20 * 200 / (1000 - 200 - 1)).toFixed(3) + '.');
+await explicitBench();
 
 console.log('');
 const kernelChain = spawnSync(process.execPath, [path.join(root, 'bench/kernel_chain.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });

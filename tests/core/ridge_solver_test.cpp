@@ -66,3 +66,21 @@ TEST_CASE("ridge with a rank-deficient design (repeated rows, as a subsample can
   CHECK((x.transpose() * (x * w - y)).norm() < 1e-9);
   CHECK(w.allFinite());
 }
+
+TEST_CASE("OLS from rows: the normal equations when X is well conditioned, the orthogonal decomposition when not") {
+  // Well conditioned (T = 60, d = 8): the Cholesky solve of the normal equations agrees with Householder QR of X
+  // to rounding (κ(X)² ε ≈ 1e-15 here).
+  const auto [x, y] = problem(60, 8, 5);
+  const Eigen::VectorXd qr = x.householderQr().solve(y);
+  CHECK((fitRidgeRows(x, y, 0.0) - qr).norm() <= 1e-12 * qr.norm());
+  // Column 3 within 1e-6 of column 0: κ(X)² ≈ 1e12, so the normal equations would keep about four digits
+  // (κ² ε ≈ 1e-4). The pivot test (docs/theory/recursive-regression.md §7, item 9) sends this design to the
+  // complete orthogonal decomposition, whose error is about κ ε ≈ 1e-10: it must match QR to 1e-7.
+  Eigen::MatrixXd nearlyDependent = x;
+  nearlyDependent.col(3) = x.col(0) + 1e-6 * x.col(3);
+  const Eigen::VectorXd reference = nearlyDependent.colPivHouseholderQr().solve(y);
+  const Eigen::VectorXd w = fitRidgeRows(nearlyDependent, y, 0.0);
+  CHECK((w - reference).norm() <= 1e-7 * reference.norm());
+  RowRidgeSolver solver(nearlyDependent, 0.0);
+  CHECK((solver.solve(y) - w).norm() == 0.0);
+}

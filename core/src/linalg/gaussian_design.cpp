@@ -9,13 +9,15 @@ namespace collapse {
 
 Eigen::MatrixXd sampleGaussianRows(int rows, const Eigen::VectorXd& spectrum, NormalSampler& normal) {
   const Eigen::Index dim = spectrum.size();
-  Eigen::MatrixXd x(rows, dim);
   // Row by row, so that the stream order (and hence every result) does not depend on the storage order; the
-  // batched sampler gives the same numbers as one call per entry.
-  std::vector<double> draws(static_cast<std::size_t>(rows) * static_cast<std::size_t>(dim));
-  normal.fill(draws.data(), draws.size());
-  x = Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>(draws.data(), rows, dim);
-  x *= spectrum.cwiseSqrt().asDiagonal();
+  // batched sampler gives the same numbers as one call per entry. The draws are left uninitialised before the
+  // fill, and each entry is scaled by √s_j (computed once per column) as it is copied: one multiplication per
+  // entry, the same bits as copying first and scaling after.
+  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> draws(rows, dim);
+  normal.fill(draws.data(), static_cast<std::size_t>(draws.size()));
+  const Eigen::VectorXd scale = spectrum.cwiseSqrt();
+  Eigen::MatrixXd x(rows, dim);
+  x.noalias() = draws * scale.asDiagonal();
   return x;
 }
 

@@ -1,6 +1,10 @@
 #include "collapse/linalg/ridge_solver.hpp"
 
+#include <string>
+
 #include "collapse/linalg/checked_factorisation.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
+
 namespace collapse {
 
 namespace {
@@ -9,26 +13,57 @@ Eigen::LLT<Eigen::MatrixXd> factorShiftedGram(const Eigen::MatrixXd& gram, doubl
   m.diagonal().array() += lambda;
   return checkedLlt(m, "ridge solver: Cholesky factor of XᵀX/T + λI (or XXᵀ/T + λI)");
 }
+
+/// L with L·Lᵀ = G/rows + λI on two lanes (simd::cholesky). False when a pivot is not positive, or — for
+/// λ = 0, where the caller falls back to the complete orthogonal decomposition — when some column of X is so
+/// nearly in the span of the previous ones that its pivot keeps less than kPivotFloor of its squared norm
+/// (then κ(X)² ≥ 10¹⁰ and the normal equations would keep fewer than about six digits;
+/// docs/theory/recursive-regression.md §7, item 9).
+constexpr double kPivotFloor = 1e-10;
+bool factorRowGram(const Eigen::MatrixXd& gram, double rows, double lambda, Eigen::MatrixXd& lower) {
+  Eigen::MatrixXd m = gram / rows;
+  m.diagonal().array() += lambda;
+  if (!m.allFinite()) throw NumericalError("ridge solver: XᵀX/T + λI (or XXᵀ/T + λI) is not finite");
+  if (!simd::cholesky(m, lower)) return false;
+  if (lambda == 0.0)
+    for (Eigen::Index j = 0; j < m.rows(); ++j)
+      if (!(lower(j, j) * lower(j, j) >= kPivotFloor * m(j, j))) return false;
+  return true;
+}
+
+/// w with L·Lᵀ·w = b: forward then back substitution on two lanes.
+Eigen::VectorXd choleskySolve(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b) {
+  return simd::solveLowerTransposed(lower, simd::solveLower(lower, b));
+}
 }  // namespace
 
-RowRidgeSolver::RowRidgeSolver(const Eigen::MatrixXd& x, double lambda)
-    : x_(x), rows_(static_cast<double>(x.rows())), factor_(Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd>()) {
-  if (lambda == 0.0) {
-    factor_ = Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd>(x);
-  } else if (x.rows() >= x.cols()) {
-    factor_ = factorShiftedGram(x.transpose() * x, rows_, lambda);
-  } else {
-    dual_ = true;
-    factor_ = factorShiftedGram(x * x.transpose(), rows_, lambda);
+RowRidgeSolver::RowRidgeSolver(const Eigen::MatrixXd& x, double lambda) : x_(x), rows_(static_cast<double>(x.rows())) {
+  const std::string what = "ridge solver: Cholesky factor of XᵀX/T + λI (or XXᵀ/T + λI)";
+  if (x.rows() >= x.cols()) {
+    if (factorRowGram(simd::columnGram(x), rows_, lambda, lower_)) {
+      mode_ = Mode::primal;
+      return;
+    }
+    if (lambda > 0.0) requireSuccess(Eigen::NumericalIssue, what);
+  } else if (lambda > 0.0) {
+    if (!factorRowGram(simd::columnGram(x.transpose()), rows_, lambda, lower_)) requireSuccess(Eigen::NumericalIssue, what);
+    mode_ = Mode::dual;
+    return;
   }
+  mode_ = Mode::orthogonal;  // λ = 0 and T < d, or a numerically rank-deficient X
+  cod_.compute(x);
 }
 
 Eigen::VectorXd RowRidgeSolver::solve(const Eigen::VectorXd& y) const {
-  if (const auto* cod = std::get_if<Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd>>(&factor_))
-    return cod->solve(y);
-  const auto& llt = std::get<Eigen::LLT<Eigen::MatrixXd>>(factor_);
-  if (dual_) return x_.transpose() * llt.solve(y) / rows_;
-  return llt.solve(x_.transpose() * y / rows_);
+  switch (mode_) {
+    case Mode::orthogonal:
+      return cod_.solve(y);
+    case Mode::dual:
+      return x_.transpose() * choleskySolve(lower_, y) / rows_;
+    case Mode::primal:
+      break;
+  }
+  return choleskySolve(lower_, x_.transpose() * y / rows_);
 }
 
 Eigen::VectorXd fitRidgeRows(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, double lambda) {

@@ -135,36 +135,60 @@ Eigen::MatrixXd lowerGramReference(const Eigen::MatrixXd& lower) {
 Eigen::MatrixXd columnGram(const Eigen::MatrixXd& x) {
   const int rows = static_cast<int>(x.rows()), d = static_cast<int>(x.cols());
   Eigen::MatrixXd g(d, d);
+  if (d == 0) return g;
+  // Micro-tile: columns i..i+3 against columns j, j+1 (8 two-lane accumulators; per row pair 6 loads feed 8
+  // multiply-adds). Tiles cover i ≥ j; entries above the diagonal inside a tile, and tiles' columns past d
+  // (pointed at column j, a valid address), are computed and never stored. The rows are taken in chunks of
+  // kChunkPairs row pairs so that a chunk of X stays in cache while every tile passes over it; between chunks
+  // each tile's lanes wait in `partial` (stored and reloaded exactly), so every lane is still one running sum
+  // over its rows in ascending order — the reference's order, whatever the chunk size.
+  constexpr int kChunkPairs = 64;
   const int pairs = rows / 2;
-  for (int j = 0; j < d; ++j) {
-    const double* xj = x.data() + static_cast<std::ptrdiff_t>(j) * rows;
-    int i = j;
-    for (; i + 2 <= d; i += 2) {  // two columns i, i+1 against column j
-      const double* xi0 = x.data() + static_cast<std::ptrdiff_t>(i) * rows;
-      const double* xi1 = xi0 + rows;
-      F64x2 s0 = splat(0.0), s1 = splat(0.0);
-      for (int p = 0; p < pairs; ++p) {
-        const F64x2 vj = load(xj + 2 * p);
-        s0 = s0 + load(xi0 + 2 * p) * vj;
-        s1 = s1 + load(xi1 + 2 * p) * vj;
+  const double* base = x.data();
+  const auto column = [&](int c) { return base + static_cast<std::ptrdiff_t>(c < d ? c : 0) * rows; };
+  int tiles = 0;
+  for (int j = 0; j < d; j += 2) tiles += (d - j + 3) / 4;
+  std::vector<F64x2> partial(static_cast<std::size_t>(tiles) * 8, splat(0.0));
+  for (int from = 0; from < pairs; from += kChunkPairs) {
+    const int to = std::min(pairs, from + kChunkPairs);
+    F64x2* acc = partial.data();
+    for (int j = 0; j < d; j += 2) {
+      const double* xj0 = column(j);
+      const double* xj1 = j + 1 < d ? column(j + 1) : xj0;
+      for (int i = j; i < d; i += 4, acc += 8) {
+        const double* xi0 = column(i);
+        const double* xi1 = i + 1 < d ? column(i + 1) : xj0;
+        const double* xi2 = i + 2 < d ? column(i + 2) : xj0;
+        const double* xi3 = i + 3 < d ? column(i + 3) : xj0;
+        F64x2 a00 = acc[0], a01 = acc[1], a10 = acc[2], a11 = acc[3], a20 = acc[4], a21 = acc[5], a30 = acc[6], a31 = acc[7];
+        for (int p = 2 * from; p < 2 * to; p += 2) {
+          const F64x2 v0 = load(xj0 + p), v1 = load(xj1 + p);
+          F64x2 u = load(xi0 + p);
+          a00 = a00 + u * v0; a01 = a01 + u * v1;
+          u = load(xi1 + p);
+          a10 = a10 + u * v0; a11 = a11 + u * v1;
+          u = load(xi2 + p);
+          a20 = a20 + u * v0; a21 = a21 + u * v1;
+          u = load(xi3 + p);
+          a30 = a30 + u * v0; a31 = a31 + u * v1;
+        }
+        acc[0] = a00; acc[1] = a01; acc[2] = a10; acc[3] = a11; acc[4] = a20; acc[5] = a21; acc[6] = a30; acc[7] = a31;
       }
-      double e0 = lane(s0, 0), o0 = lane(s0, 1), e1 = lane(s1, 0), o1 = lane(s1, 1);
-      if (rows % 2) {
-        e0 = e0 + xi0[rows - 1] * xj[rows - 1];
-        e1 = e1 + xi1[rows - 1] * xj[rows - 1];
-      }
-      g(i, j) = g(j, i) = e0 + o0;
-      g(i + 1, j) = g(j, i + 1) = e1 + o1;
-    }
-    for (; i < d; ++i) {
-      const double* xi = x.data() + static_cast<std::ptrdiff_t>(i) * rows;
-      F64x2 s = splat(0.0);
-      for (int p = 0; p < pairs; ++p) s = s + load(xi + 2 * p) * load(xj + 2 * p);
-      double e = lane(s, 0), o = lane(s, 1);
-      if (rows % 2) e = e + xi[rows - 1] * xj[rows - 1];
-      g(i, j) = g(j, i) = e + o;
     }
   }
+  // Lanes (even rows, odd rows) to entries; the last row of an odd count joins the even lane first.
+  const F64x2* acc = partial.data();
+  for (int j = 0; j < d; j += 2)
+    for (int i = j; i < d; i += 4, acc += 8)
+      for (int r = 0; r < 4; ++r)
+        for (int c = 0; c < 2; ++c) {
+          const int row = i + r, col = j + c;
+          if (row >= d || col >= d || row < col) continue;
+          const F64x2 sum = acc[2 * r + c];
+          double even = lane(sum, 0);
+          if (rows % 2) even = even + column(row)[rows - 1] * column(col)[rows - 1];
+          g(row, col) = g(col, row) = even + lane(sum, 1);
+        }
   return g;
 }
 

@@ -3,9 +3,11 @@
 /// Ridge regression with the project's per-sample normalisation (docs/theory/recursive-regression.md §1):
 ///   ŵ = argmin_w (1/m)‖Xw − y‖² + λ‖w‖² = (XᵀX/m + λI)⁻¹ Xᵀy/m,
 /// λ = 0 meaning ordinary least squares, or the minimum-norm interpolator when X has rank < d.
-/// Systems are solved by Cholesky (primal d×d when m ≥ d, dual m×m otherwise: ŵ = Xᵀ(XXᵀ/m + λI)⁻¹y/m) and,
-/// for λ = 0, by a complete orthogonal decomposition, which is exact for rank-deficient X (docs/theory/recursive-regression.md §7, item 8).
-#include <variant>
+/// From explicit rows, systems are solved by the normal equations: the Gram matrix by simd::columnGram and its
+/// Cholesky factor by simd::cholesky (primal d×d when m ≥ d, dual m×m otherwise: ŵ = Xᵀ(XXᵀ/m + λI)⁻¹y/m), the
+/// same algorithm as bench/numpy_explicit.py. For λ = 0 with m < d, or when the Cholesky factor shows X to be
+/// numerically rank-deficient, a complete orthogonal decomposition of X gives the exact minimum-norm
+/// least-squares fit (docs/theory/recursive-regression.md §7, items 8 and 9).
 
 #include <Eigen/Dense>
 
@@ -18,12 +20,12 @@ class RowRidgeSolver {
   Eigen::VectorXd solve(const Eigen::VectorXd& y) const;
 
  private:
+  enum class Mode { primal, dual, orthogonal };
   const Eigen::MatrixXd& x_;
   double rows_;
-  std::variant<Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd>,  // λ = 0
-               Eigen::LLT<Eigen::MatrixXd>>                               // λ > 0
-      factor_;
-  bool dual_ = false;
+  Mode mode_ = Mode::primal;
+  Eigen::MatrixXd lower_;                                       // primal, dual: the Cholesky factor
+  Eigen::CompleteOrthogonalDecomposition<Eigen::MatrixXd> cod_;  // orthogonal
 };
 
 /// One ridge fit from explicit rows.
