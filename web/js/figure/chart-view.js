@@ -18,18 +18,35 @@ import { formatNumber, formatShort, formatTick } from '../util/format.js';
 const NARROW_PX = 560;
 
 /**
- * The new datasets, written into the chart's existing dataset objects where there is one at the same index.
- * Chart.js keys its per-dataset state (controller, elements) by the dataset object: new objects on every
- * redraw rebuild all of it, which made a live drag's frames cost several times more than the drawing itself.
- * Every property is replaced (stale ones deleted), so what is drawn is exactly what new objects would draw.
+ * The new datasets, written into the chart's existing dataset objects where there is one at the same index that is
+ * drawn the same way (every property but the numbers is equal: a live drag's frames, a new seed). Chart.js keys its
+ * per-dataset state (controller, elements) by the dataset object: new objects on every redraw rebuild all of it,
+ * which made a live drag's frames cost several times more than the drawing itself. A dataset whose style changed
+ * (another figure, another preset, a faded curve) gets a new object: a kept controller would go on drawing its points
+ * with the options shared from its first draw (update('none') does not refresh them), e.g. the Pareto view's dots
+ * on the next preset's band edges. Stale properties are deleted, so what is drawn is exactly what new objects would draw.
  */
 export function reuseDatasets(current, next) {
   return next.map((dataset, i) => {
     const kept = current[i];
-    if (!kept || typeof kept !== 'object') return dataset;
+    if (!kept || typeof kept !== 'object' || !sameStyle(kept, dataset)) return dataset;
     for (const key of Object.keys(kept)) if (!Object.hasOwn(dataset, key)) delete kept[key];
     return Object.assign(kept, dataset);
   });
+}
+
+/** The properties of a dataset that are its numbers, not how it is drawn. */
+const NUMBERS = new Set(['data', 'gridIndex', 'marker']);
+
+function sameStyle(a, b) {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (NUMBERS.has(key)) continue;
+    const [x, y] = [a[key], b[key]];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
 }
 
 // Hovering shows every series at the nearest grid x (like Chart.js's "index" mode, which marked points with their
