@@ -10,12 +10,40 @@
 import { coveredSeries, figureData, labelEnd, markerPoints, mergeReferences, POINT_STYLES, xAxisIsLog, yBounds } from './figure-data.js';
 import { canvasBackground } from './canvas-background.js';
 import { labelLayout } from './label-layout.js';
+import { logTickLabels } from './axis-ticks.js';
 import { readableLabel } from './axis-labels.js';
 import { heatmapDrawing, heatmapLegendKey, heatmapPlugin, heatmapTooltipLines, heatmapTooltipTitle } from './heatmap-view.js';
 import { currentTheme, seriesColour, withAlpha } from './theme.js';
 import { formatNumber, formatShort, formatTick } from '../util/format.js';
 
 const NARROW_PX = 560;
+const TICK_FONT_PX = 12;
+
+/**
+ * Chart.js afterBuildTicks of a log axis: marks which ticks carry a label ($label, read by the tick callback) and
+ * adds the chosen round values Chart.js has no tick for. Grid lines stay at Chart.js's significands where the labels
+ * are a decade set (1-2-5 …); on an axis of less than a decade with stepped labels (1.1, 1.2 …) only the labelled
+ * ticks are kept, or fifty grid lines would crowd it.
+ */
+function labelLogTicks(scale) {
+  const horizontal = scale.isHorizontal();
+  const length = horizontal ? scale.width : scale.height;
+  const ctx = scale.ctx;
+  const family = window.Chart?.defaults?.font?.family ?? 'sans-serif';
+  const size = horizontal ? (value) => {
+    ctx.save();
+    ctx.font = `${TICK_FONT_PX}px ${family}`;
+    const width = ctx.measureText(formatTick(value)).width;
+    ctx.restore();
+    return width;
+  } : () => TICK_FONT_PX * 1.2;
+  const { values, decades } = logTickLabels({ min: scale.min, max: scale.max, length, size, gap: horizontal ? 10 : 4 });
+  const labelled = new Set(values);
+  const close = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  const own = decades ? scale.ticks.filter((t) => !values.some((v) => close(v, t.value))) : [];
+  scale.ticks = [...own.map((t) => ({ ...t, $label: false })), ...[...labelled].map((value) => ({ value, major: false, $label: true }))]
+    .sort((a, b) => a.value - b.value);
+}
 
 /**
  * The new datasets, written into the chart's existing dataset objects where there is one at the same index that is
@@ -284,11 +312,13 @@ export class ChartView {
       title: { display: true, text: this.fittedTitle(title, vertical), color: theme.text, font: { size: 13 } },
       grid: { color: theme.grid, display: grid },
       border: { color: theme.muted },
-      // A narrow column (an embed, a phone) fits about one tick label per 70 px; a heatmap labels its cells.
-      ticks: { color: theme.muted,
+      // A narrow column (an embed, a phone) fits about one tick label per 70 px; a heatmap labels its cells. A log
+      // axis labels the densest round set of its ticks whose labels fit (axis-ticks.js); the others draw grid only.
+      ticks: { color: theme.muted, font: { size: TICK_FONT_PX },
         maxTicksLimit: count ? 40 : this.narrow ? Math.max(3, Math.min(6, Math.floor((this.canvas.parentElement?.clientWidth || 320) / 70))) : 9,
-        ...(count ? { autoSkip: true } : { autoSkipPadding: 8, maxRotation: 0 }),
-        callback: tick ?? ((value) => formatTick(Number(value))) },
+        ...(count ? { autoSkip: true } : type === 'logarithmic' ? { autoSkip: false, maxRotation: 0 } : { autoSkipPadding: 8, maxRotation: 0 }),
+        callback: tick ?? ((value, index, ticks) => (ticks?.[index]?.$label === false ? '' : formatTick(Number(value)))) },
+      ...(type === 'logarithmic' && !count ? { afterBuildTicks: labelLogTicks } : {}),
     });
     return {
       responsive: true,
