@@ -50,3 +50,9 @@ test('a scale without a finite range (no data drawn) labels nothing instead of l
 test('an axis around one constant (1 ± 4×10⁻¹⁶, as Chart.js spreads a flat line) gets that one value', () => {
   assert.deepEqual(logTickLabels({ min: 0.9999999999999996, max: 1.0000000000000004, length: 148, size: () => 14.4, gap: 4 }).values, [1]);
 });
+
+test('a log axis of about a decade keeps its decade labels (1, 2, 3, 5, 10) rather than steps of 2', () => {
+  const { values, decades } = logTickLabels({ min: 0.98, max: 14.5, length: 400, size: () => 14.4, gap: 4 });
+  assert.equal(decades, true);
+  assert.deepEqual(values.filter((v) => [1, 2, 5, 10].includes(v)), [1, 2, 5, 10]);
+});

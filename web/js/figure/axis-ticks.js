@@ -2,9 +2,10 @@
 // Chart.js puts a tick at every significand (1, 2, …, 9 × 10ᵏ; 1.01, 1.02, … on an axis spanning less than a
 // decade) and its auto-skip keeps every k-th one, which assumes evenly spaced ticks: on a log axis the kept labels
 // still run into each other where the ticks crowd (the Pareto view's "1.011.051.09" on a phone). Here the labels
-// are chosen from "round" sets, from the densest down: every significand, 1-2-5, 1-3, powers of ten, every second,
-// third or fifth power of ten; and, on an axis of less than two decades, evenly stepped round values (1.1, 1.2, …)
-// — the densest set whose labels, measured, keep a gap between neighbours. Pure, so it is tested in node.
+// are chosen from "round" sets, from the densest down: every significand, 1-2-3-5, 1-2-5, 1-3, powers of ten, every
+// second, third, fifth or tenth power of ten — the densest whose labels, measured, keep a gap between neighbours; and
+// where no such set gives four labels, on an axis of less than two decades, evenly stepped round values (1.1, 1.2, …)
+// if they give more. Pure, so it is tested in node.
 
 const MANTISSAS = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 3, 5], [1, 2, 5], [1, 3], [1]];
 const STRIDES = [2, 3, 5, 10];
@@ -62,12 +63,15 @@ export function logTickLabels({ min, max, length, size, gap = 8 }) {
     ...STRIDES.map((stride) => ({ values: decadeValues(min, max, [1], stride), decades: true })),
     ...(span < 2 ? steppedSets(min, max).map((values) => ({ values, decades: false })) : []),
   ].filter((c) => c.values.length);
-  let best = null;
-  for (const candidate of candidates) {
-    if (candidate.values.length < 2 && best) continue;
-    if (!fits(candidate.values)) continue;
-    if (!best || candidate.values.length > best.values.length) best = candidate;
-  }
+  const densest = (list) => {
+    let best = null;
+    for (const candidate of list) if (fits(candidate.values) && (!best || candidate.values.length > best.values.length)) best = candidate;
+    return best;
+  };
+  // A decade set (1, 2, 3, 5, 10 …: what a log axis is read by) wherever it gives four labels or more; stepped
+  // values only on a short axis where it does not (1.1, 1.2, … between 1 and 1.6).
+  const decade = densest(candidates.filter((c) => c.decades));
+  const best = decade && decade.values.length >= 4 ? decade : densest(candidates);
   if (best) return best;
   // Not even two round labels fit (a very short axis): the roundest value alone.
   const single = [...candidates].sort((a, b) => a.values.length - b.values.length)[0];
