@@ -28,7 +28,8 @@ const CLAIMS = {
     'scaling-law': { compare: [0, 2], gap: 0.1 },
     'tuned-ridge': { compare: ['fixed', 'optimal'], gap: 0.3 },
     overparameterised: { compare: [0, 1], gap: 0.05 },
-    breakdown: { compare: ['total', 'collapse'], span: 0.4 },
+    // Linear growth drawn straight (a linear axis), and the bias and variance, far smaller, apart on their own axis.
+    breakdown: { compare: ['total', 'collapse'], span: 0.4, straight: 'collapse', separate: ['bias', 'variance'] },
   },
   'strong-collapse': {
     'scaling-plateau': { compare: [0, 3], gap: 0.1, trials: 10 },
@@ -43,32 +44,50 @@ const CLAIMS = {
     'curse-of-recursion': { compare: [0], span: 0.4, median: true, trials: 400 },
     'replace-vs-accumulate': { compare: ['replace', 'accumulate'], gap: 0.3, median: true, trials: 400 },
     'mean-drift': { compare: ['replace', 'accumulate'], gap: 0.2, median: true, theoryShare: 0.5, trials: 400 },
-    'fixed-compute': { compare: ['accumulate', 'accumulate-subsample'], gap: 0.04, span: 0.1, median: true, trials: 400 },
+    // The compared lines readable: no two bands drawn over each other, no median drawn along another series' mean.
+    'fixed-compute': { compare: ['accumulate', 'accumulate-subsample'], gap: 0.04, span: 0.1, median: true, trials: 400, readable: true },
     wasserstein: { compare: ['replace', 'accumulate'], gap: 0.2, median: true, theoryShare: 0.5, trials: 400 },
   },
   'kde-fitting': {
     moons: { compare: ['replace', 'accumulate'], gap: 0.2 },
-    'fixed-compute': { compare: ['accumulate-subsample', 'replace'], gap: 0.2 },
+    // Also the slow climb of accumulate-subsample, and its gap to accumulate, get a visible share of the height.
+    'fixed-compute': { compare: ['accumulate-subsample', 'replace'], gap: 0.2, rise: { series: 'accumulate-subsample', share: 0.15 },
+      apart: { compare: ['accumulate', 'accumulate-subsample'], gap: 0.03 } },
     circles: { compare: ['replace', 'accumulate'], gap: 0.2 },
     'swiss-roll': { compare: ['replace', 'accumulate'], gap: 0.2 },
   },
 };
 
-/** In the page: pixel geometry of what the chart draws, per Result series: mean line and references, and the plot area. */
+/**
+ * In the page: pixel geometry of what the chart draws, per Result series: mean, median and theory lines (against the
+ * axis each is drawn on), the band's edges, the references, and the plot area; and the points whose drawn radius is
+ * not the one their dataset asks for (a reused dataset drawn with another figure's options).
+ */
 const geometry = (page) => page.evaluate(() => {
   const chart = window.Chart.getChart(document.getElementById('figure'));
   const { top, bottom, left, right } = chart.chartArea;
-  const y = (v) => chart.scales.y.getPixelForValue(v);
   const series = {};
+  const misdrawn = [];
   chart.data.datasets.forEach((d, i) => {
-    if (!['mean', 'theory', 'median'].includes(d.role) || !chart.isDatasetVisible(i)) return;
-    const points = d.data.filter((p) => p.y !== null && Number.isFinite(p.y)).map((p) => y(p.y));
+    if (!chart.isDatasetVisible(i)) return;
+    const radius = d.pointRadius ?? window.Chart.defaults.elements.point.radius;
+    const wrong = chart.getDatasetMeta(i).data.filter((el) => !el.skip && el.options.radius !== radius).length;
+    if (wrong) misdrawn.push(`${d.label}: ${wrong} points drawn with another radius than ${radius}`);
+    if (!['mean', 'theory', 'median', 'band'].includes(d.role)) return;
+    const scale = chart.scales[d.yAxisID ?? 'y'];
+    const points = d.data.map((p) => (p.y !== null && Number.isFinite(p.y) ? scale.getPixelForValue(p.y) : null));
+    const xs = d.data.filter((p) => p.y !== null && Number.isFinite(p.y)).map((p) => chart.scales.x.getPixelForValue(p.x));
     const entry = series[d.series] ?? (series[d.series] = {});
-    entry[d.role] = { points, last: points[points.length - 1], width: d.borderWidth, covered: Boolean(d.covered) };
+    if (d.role === 'band') {
+      entry[d.label.endsWith('band low') ? 'bandLow' : 'bandHigh'] = points;
+      return;
+    }
+    const drawn = points.filter((p) => p !== null);
+    entry[d.role] = { points: drawn, xs, all: points, last: drawn[drawn.length - 1], width: d.borderWidth, covered: Boolean(d.covered), axis: d.yAxisID ?? 'y' };
   });
   const references = Object.values(chart.options.plugins.annotation.annotations)
-    .filter((a) => a.role === 'reference' && a.display !== false).map((a) => y(a.yMin));
-  return { top, bottom, left, right, height: bottom - top, series, references, yMax: chart.scales.y.max };
+    .filter((a) => a.role === 'reference' && a.display !== false).map((a) => chart.scales[a.yScaleID ?? 'y'].getPixelForValue(a.yMin));
+  return { top, bottom, left, right, height: bottom - top, series, references, yMax: chart.scales.y.max, yType: chart.scales.y.type, misdrawn };
 });
 
 const index = (result, key) => (typeof key === 'number' ? key : result.series.findIndex((s) => String(s.value) === key));
@@ -145,6 +164,54 @@ for (const [experiment, presets] of Object.entries(CLAIMS)) {
         assert.ok((Math.max(...theory) - Math.min(...theory)) / g.height >= claim.theoryShare, `${preset}: the theory spans half the plot`);
       }
       for (const r of g.references) assert.ok(r > g.top + 4 && r < g.bottom - 4, `${preset}: a reference line at ${r}px lies on an axis edge (${g.top}–${g.bottom})`);
+      // Every point is drawn as its dataset says (the page has just drawn another preset's figure, maybe a derived one).
+      assert.deepEqual(g.misdrawn, [], `${preset}: points drawn with another figure's options`);
+      if (claim.straight) {
+        // Linear growth looks linear: the drawn theory (linear in n) lies within 1% of the plot height of the straight
+        // line through its ends (on a log axis it bent by a fifth of the height). The theory, not the mean: with 20
+        // trials the mean's standard error alone is about 3% of the height at n = 20.
+        const { points, xs } = g.series[index(result, claim.straight)].theory;
+        const chord = (x) => points[0] + ((points.at(-1) - points[0]) * (x - xs[0])) / (xs.at(-1) - xs[0]);
+        const off = Math.max(...points.map((p, i) => Math.abs(p - chord(xs[i])))) / g.height;
+        assert.equal(g.yType, 'linear', `${preset}: a linear y axis`);
+        assert.ok(off <= 0.01, `${preset}: ${claim.straight} bends ${(100 * off).toFixed(1)}% of the height away from a straight line`);
+      }
+      if (claim.separate) {
+        // Two flat parts of a sum, far smaller than the rest: drawn apart (a tenth of the height) and off the floor.
+        const [a, b] = claim.separate.map((key) => g.series[index(result, key)].mean);
+        const apart = Math.min(...a.points.map((p, i) => Math.abs(p - b.points[i]))) / g.height;
+        assert.ok(apart >= 0.1, `${preset}: ${claim.separate.join(' and ')} lie ${(100 * apart).toFixed(1)}% of the height apart`);
+        for (const line of [a, b]) assert.ok(Math.max(...line.points) < g.bottom - 0.05 * g.height, `${preset}: a separated line lies on the floor`);
+        assert.match(await page.textContent('#legend'), /right axis/, 'the legend says which series the right-hand axis carries');
+      }
+      if (claim.readable) {
+        // No two drawn bands overlap by a tenth of the height over half the run or more; no median runs along
+        // another series' mean (within 2% of the height) over half the run or more.
+        const banded = Object.entries(g.series).filter(([, e]) => e.bandLow && e.bandHigh);
+        for (const [i, [ka, ea]] of banded.entries()) {
+          for (const [kb, eb] of banded.slice(i + 1)) {
+            const clamp = (p) => Math.min(g.bottom, Math.max(g.top, p)); // only what the plot area shows
+            const shared = ea.bandLow.filter((_, j) => [ea.bandLow[j], ea.bandHigh[j], eb.bandLow[j], eb.bandHigh[j]].every((p) => p !== null) &&
+              clamp(Math.min(ea.bandLow[j], eb.bandLow[j])) - clamp(Math.max(ea.bandHigh[j], eb.bandHigh[j])) > 0.1 * g.height).length;
+            assert.ok(shared < 0.5 * ea.bandLow.length, `${preset}: the bands of ${result.series[ka].label} and ${result.series[kb].label} overlap at ${shared} of ${ea.bandLow.length} points`);
+          }
+        }
+        for (const [km, em] of Object.entries(g.series).filter(([, e]) => e.median)) {
+          for (const [kl, el] of Object.entries(g.series).filter(([k, e]) => k !== km && e.mean)) {
+            const along = em.median.all.filter((p, j) => p !== null && el.mean.all[j] !== null && Math.abs(p - el.mean.all[j]) < 0.02 * g.height).length;
+            assert.ok(along < 0.5 * em.median.all.length, `${preset}: the median of ${result.series[km].label} runs along the mean of ${result.series[kl].label} at ${along} points`);
+          }
+        }
+      }
+      if (claim.rise) {
+        const { points } = g.series[index(result, claim.rise.series)].mean;
+        const rise = (points[0] - points[points.length - 1]) / g.height; // pixels grow downwards
+        assert.ok(rise >= claim.rise.share, `${preset}: ${claim.rise.series} climbs ${(100 * rise).toFixed(1)}% of the height`);
+      }
+      if (claim.apart) {
+        const [a, b] = claim.apart.compare.map((key) => g.series[index(result, key)].mean.last);
+        assert.ok(Math.abs(a - b) / g.height >= claim.apart.gap, `${preset}: ${claim.apart.compare.join(' and ')} end ${(100 * Math.abs(a - b) / g.height).toFixed(1)}% of the height apart`);
+      }
       if (claim.median) assert.match(await page.textContent('.legend-key'), /median/);
       if (claim.peakAtThreshold) {
         const n = result.config.samples;

@@ -1,7 +1,9 @@
 // The figure's text labels never collide (web/js/figure/label-layout.js): for every preset of every experiment, at
 // phone width (390 px) and desktop width (1280 px), the drawn label boxes — the reference-line and guide labels
 // read from chartjs-plugin-annotation's own elements, and the marked-point labels — overlap no other label and stay
-// inside the plot area. Few trials (the layout, not the numbers, is under test), all presets in one page per width.
+// inside the plot area; and no two tick labels of an axis overlap (a log axis on a phone labelled every Chart.js tick:
+// "1.011.051.09" under the Pareto view). Few trials (the layout, not the numbers, is under test), all presets in one
+// page, resized between the widths.
 import { test, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startSite, launchBrowser, openPage } from './browser.mjs';
@@ -26,6 +28,28 @@ const drawnBoxes = (page) => page.evaluate(() => {
   return { boxes: [...lines, ...points], area: { left, right, top, bottom } };
 });
 
+/** In the page: per axis of the figure, its drawn tick labels as intervals along the axis (px), from Chart.js's own
+ * label items (what it draws) measured with their own font. Rotated labels are not checked. */
+const tickIntervals = (page) => page.evaluate(() => {
+  const chart = window.Chart.getChart(document.getElementById('figure'));
+  return Object.values(chart.scales).filter((scale) => scale.options.display !== false && !scale.labelRotation).map((scale) => {
+    const horizontal = scale.isHorizontal();
+    const items = scale.getLabelItems().filter((item) => String(item.label ?? '') !== '');
+    const intervals = items.map((item) => {
+      const lines = Array.isArray(item.label) ? item.label : [item.label];
+      const [x, y] = item.options.translation;
+      if (!horizontal) return { text: lines.join(' '), from: y - (item.font.lineHeight * lines.length) / 2, to: y + (item.font.lineHeight * lines.length) / 2 };
+      chart.ctx.save();
+      chart.ctx.font = item.font.string;
+      const width = Math.max(...lines.map((line) => chart.ctx.measureText(String(line)).width));
+      chart.ctx.restore();
+      const from = item.options.textAlign === 'left' ? x : item.options.textAlign === 'right' ? x - width : x - width / 2;
+      return { text: lines.join(' '), from, to: from + width };
+    }).sort((a, b) => a.from - b.from);
+    return { axis: scale.id, intervals };
+  });
+});
+
 const WIDTHS = [[390, 844], [1280, 900]];
 
 /** Resizes the page and waits until the chart has redrawn at the new width (a narrow figure is drawn anew). */
@@ -38,7 +62,7 @@ async function resize(page, [width, height]) {
   await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(() => requestAnimationFrame(resolve)), 50)));
 }
 
-test('at 390 px and at 1280 px no two figure labels overlap and none leaves the plot area, on every preset', async () => {
+test('at 390 px and at 1280 px no two figure labels or tick labels overlap and none leaves the plot area, on every preset', async () => {
   // Each preset runs once (one trial) and is checked at both widths: the page is resized in between.
   const first = visits[0];
   const { page, problems } = await openPage(browser, `${url}#v=1&exp=${first[0]}&preset=${first[1]}&trials=1`, { viewport: { width: 390, height: 844 } });
@@ -62,9 +86,34 @@ test('at 390 px and at 1280 px no two figure labels overlap and none leaves the 
         for (const b of boxes.slice(j + 1))
           if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) failures.push(`${where}: "${a.text}" overlaps "${b.text}"`);
       }
+      // Tick labels: each ends (with a pixel to spare) before the next begins.
+      for (const { axis, intervals } of await tickIntervals(page))
+        for (let j = 1; j < intervals.length; j++)
+          if (intervals[j].from < intervals[j - 1].to - 1) failures.push(`${where}: ${axis} tick labels "${intervals[j - 1].text}" and "${intervals[j].text}" overlap`);
     }
     widths = [...widths].reverse(); // the next preset starts at the width this one ended on
   }
   assert.deepEqual(failures, []);
+  assert.deepEqual(problems, []);
+});
+
+test('the Pareto view (log axes spanning under a decade) labels round ticks that never collide, at 320, 390 and 1280 px', async () => {
+  // Its own trial count's range (10 trials, as the claim test runs it): with it, Chart.js labelled 1.01, 1.05, 1.09 on a phone,
+  // 24 px apart for 25 px labels. One trial would give another range, where the collision happened not to occur.
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=strong-collapse&preset=pareto&trials=10&seed=3`, { viewport: { width: 390, height: 844 } });
+  await page.waitForFunction(() => window.collapseLab?.result?.seed === 3 && !document.body.dataset.running && !document.querySelector('.chart-wrap.stale'), null, { timeout: 60000 });
+  for (const size of [[390, 844], [320, 700], [1280, 900]]) {
+    await resize(page, size);
+    const axes = await tickIntervals(page);
+    const x = axes.find((a) => a.axis === 'x');
+    assert.ok(x.intervals.length >= 3, `at ${size[0]} px the x axis has ${x.intervals.length} tick labels`);
+    for (const { axis, intervals } of axes)
+      for (let j = 1; j < intervals.length; j++)
+        assert.ok(intervals[j].from >= intervals[j - 1].to - 1, `at ${size[0]} px, ${axis} tick labels "${intervals[j - 1].text}" and "${intervals[j].text}" overlap`);
+    // Round values, evenly stepped (1.1, 1.2, …), not Chart.js's every-k-th significand (1.01, 1.05, 1.09).
+    const values = x.intervals.map((i) => Number(i.text));
+    const steps = values.slice(1).map((v, i) => Number((v - values[i]).toPrecision(6)));
+    assert.ok(steps.every((s) => s === steps[0]), `at ${size[0]} px the x labels are evenly stepped: ${values.join(' ')}`);
+  }
   assert.deepEqual(problems, []);
 });

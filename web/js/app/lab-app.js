@@ -578,6 +578,8 @@ export class LabApp {
       xSpec: spec ?? '', xParameter: experiment.parameters.find((p) => p.key === result.x.key),
       guides: view.guides(result), markerLabel: (marker, series) => view.markerLabel(marker, series, result),
       figure: figure.spec,
+      bands: view.bandSeries(result, { log: this.state.view.y === 'log' }),
+      secondAxis: figure.spec ? null : view.secondAxis(result, { log: this.state.view.y === 'log' }),
     };
     return { figure, clip, view, xTitle, context, summary: figure.spec ? figure.spec.summary : figureSummary(result, xTitle) };
   }

@@ -87,6 +87,16 @@ export default {
         'a few runs far from the truth carry it (heavy tail). The axis follows the median, the band and the theory; the data table has every value.').join(' '),
     };
   },
+  /**
+   * Accumulate beside accumulate-subsample: their 10–90% bands (each about 0.2–1.5 of the truth's variance) overlap
+   * over the whole run, and accumulate's median runs along accumulate-subsample's mean, so neither line can be told
+   * apart. The spread (band and median) is drawn for the other series only; accumulate, the steadiest, shows its mean.
+   */
+  bandSeries(result) {
+    const accumulate = result.series.findIndex((s) => s.value === 'accumulate');
+    if (accumulate < 0 || !result.series.some((s) => s.value === 'accumulate-subsample')) return null;
+    return result.series.map((_, k) => k).filter((k) => k !== accumulate);
+  },
   // Every gaussian-fitting metric is a product or sum of random factors with a long right tail: the median is the typical run.
   median: (result) => result.series.some((s) => Array.isArray(s.simulation.median)),
   yTitle: (result) => METRIC_TITLES[result.config.metric] ?? result.metric.label,
@@ -149,7 +159,8 @@ export default {
         `drawn from all the data so far. Its variance ratio degrades slowly and converges, ${f(last(subsample.simulation.mean))} ` +
         `after ${lastT(result)} generations (median ${f(last(subsample.simulation.median))}), where replace (blue) has collapsed to a ` +
         `median of ${f(last(replace.simulation.median))} (the round dots at the bottom) and full accumulate (orange) holds at ${f(last(accumulate.simulation.mean))}. ` +
-        'The mean of replace is heavy-tailed: the round dots (median) and the band show the typical run.';
+        'The mean of replace is heavy-tailed: the round dots (median) and the band show the typical run. Bands and round ' +
+        'dots are drawn for replace and accumulate-subsample; accumulate, whose band would cover the green curve, shows its mean only.';
     },
     wasserstein(result) {
       const replace = byValue(result, 'replace');

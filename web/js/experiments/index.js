@@ -12,6 +12,11 @@
 //   caption(result)             the caption once the reader has left the presets
 //   median(result)              whether the figure draws the median over the trials beside the mean (default: when the
 //                               Result's notes say the metric is heavy-tailed or point to the median)
+//   bandSeries(result, { log }) null (every series), or the indices of the series whose band — and median, where the
+//                               figure draws medians — the figure draws: where several wide bands would overlap and hide
+//                               the compared lines, only those whose spread the caption reads (the others: mean only)
+//   secondAxis(result, { log }) null, or { series: [indices], title }: series drawn against a linear axis on the right, at
+//                               their own scale (parts of a sum far smaller than the others, which would share the floor)
 //   yTitle(result)              the y axis title (default: the Result's metric label)
 //   yRange(result, { log })     null, or { max, note }: the top of a linear y axis when a few runs' spike would squeeze
 //                               the curves the caption compares (the note says what is cut off; the table has it all)
@@ -102,6 +107,8 @@ export function experimentView(catalogueExperiment) {
     median: file.median ?? heavyTailed,
     yTitle: (result) => readableLabel(file.yTitle ? file.yTitle(result) : result.metric.label),
     yRange: file.yRange ?? (() => null),
+    bandSeries: file.bandSeries ?? (() => null),
+    secondAxis: file.secondAxis ?? (() => null),
     pictures: file.pictures ?? null,
     multiples: file.multiples ?? null,
     ownText: file.ownText === true, // "Use your own text" under the parameters (app/own-text.js)

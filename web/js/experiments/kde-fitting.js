@@ -33,6 +33,12 @@ export default {
     { title: 'Monte Carlo', keys: ['trials', 'seed'] },
   ],
   defaultPreset: 'moons',
+  presetViews: {
+    // Replace's NLL (and its band) climbs an order of magnitude above the other two: on a linear axis accumulate and
+    // accumulate-subsample, the lines the caption compares, lay squeezed along the bottom. A log axis gives each
+    // workflow's rise its share of the height: the slow, gradual climb of the green curve against replace's.
+    'fixed-compute': { y: 'log' },
+  },
 
   pictures: {
     // The swiss roll is 3-D (the KDE is fitted on all three coordinates); its spiral lies in the x–z plane.
@@ -76,10 +82,12 @@ export default {
       const accumulate = byValue(result, 'accumulate');
       const subsample = byValue(result, 'accumulate-subsample');
       if (!replace || !accumulate || !subsample) return '';
+      const ratio = (s) => last(s.simulation.mean) / s.simulation.mean[0];
       return `With the compute of replace (m = ${result.config.samples} points per fit), drawing those points from all the data ` +
         `so far (green) degrades slowly: the test NLL goes from ${f(subsample.simulation.mean[0])} to ${f(last(subsample.simulation.mean))} ` +
-        `after ${lastT(result)} generations, against ${f(last(replace.simulation.mean))} for replace (blue) and ` +
-        `${f(last(accumulate.simulation.mean))} for full accumulate (orange). Simulation only.`;
+        `after ${lastT(result)} generations (${f(ratio(subsample))} times), against ${f(last(replace.simulation.mean))} for replace ` +
+        `(blue, ${f(ratio(replace))} times) and ${f(last(accumulate.simulation.mean))} for full accumulate (orange). ` +
+        'On the log axis equal ratios are equal heights. Simulation only.';
     },
   },
 

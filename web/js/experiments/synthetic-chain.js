@@ -10,6 +10,21 @@ const last = (values) => values[values.length - 1];
 const theoryOr = (s) => (s.theory && s.theory.every((v) => v !== null) ? s.theory : s.simulation.mean);
 const isotropic = (result) => result.config.spectrum === 'isotropic';
 
+/**
+ * The breakdown (one series per component): on a linear axis, where the total and the collapse term grow in a
+ * straight line, the bias and the variance, each under a tenth of the total, would lie on the floor one on the
+ * other. They get a right-hand axis of their own, from zero, where they read as two separate flat lines.
+ */
+function secondAxis(result, { log }) {
+  if (log) return null;
+  const parts = result.series.map((s, k) => ({ s, k })).filter(({ s }) => s.key === 'component' && (s.value === 'bias' || s.value === 'variance'));
+  const rest = result.series.filter((s) => !(s.key === 'component' && (s.value === 'bias' || s.value === 'variance')));
+  if (!parts.length || !rest.length) return null;
+  const top = (list) => Math.max(...list.flatMap((s) => [...s.simulation.mean, ...(s.simulation.hi ?? [])]).filter(Number.isFinite));
+  if (!(top(parts.map((p) => p.s)) < 0.1 * top(rest))) return null;
+  return { series: parts.map((p) => p.k), title: `${parts.map((p) => p.s.label).join(' and ')} (right axis)` };
+}
+
 export default {
   key: 'synthetic-chain',
   groups: [
@@ -23,6 +38,14 @@ export default {
   presetViews: {
     'ridge-u-shapes': { y: 'log' },
     'scaling-law': { y: 'log' },
+  },
+
+  secondAxis,
+
+  /** With the bias and the variance on the right-hand axis, their bands would cross the growing curves: left out. */
+  bandSeries(result, options) {
+    const second = secondAxis(result, options);
+    return second ? result.series.map((_, k) => k).filter((k) => !second.series.includes(k)) : null;
   },
 
   /** The clean level (n = 0) on error-against-generations figures; the null predictor's error where curves head for it. */
@@ -109,9 +132,15 @@ export default {
       const parts = Object.fromEntries((result?.series ?? []).map((s) => [s.value, s]));
       if (!parts.total || !parts.bias || !parts.variance || !parts.collapse) return '';
       const n = last(result.x.values);
+      const spread = (s) => Math.max(...s.simulation.mean) - Math.min(...s.simulation.mean);
+      const exact = (s) => spread(s) <= 1e-9 * Math.abs(s.simulation.mean[0]);
+      const flat = exact(parts.bias) && exact(parts.variance) ? 'both the same at every n'
+        : `within ${f(spread(parts.bias))} and ${f(spread(parts.variance))} of it at every n`;
+      const step = (last(parts.collapse.simulation.mean) - parts.collapse.simulation.mean[0]) / (n - result.x.values[0] || 1);
       return `The total error (blue) is the sum of three parts. The downstream model's bias (orange, ${f(parts.bias.simulation.mean[0])}) ` +
-        `and variance (green, ${f(parts.variance.simulation.mean[0])}) stay at their clean-data levels; only the collapse ` +
-        `term n·σ₀²·ρ (pink) grows, linearly, to ${f(last(parts.collapse.simulation.mean))} of the ` +
+        `and variance (green, ${f(parts.variance.simulation.mean[0])}) stay at their clean-data levels, ${flat}: drawn against ` +
+        'the right-hand axis, magnified, they are two flat lines. Only the collapse ' +
+        `term n·σ₀²·ρ (pink, left axis) grows, linearly, by about ${f(step)} per generation, to ${f(last(parts.collapse.simulation.mean))} of the ` +
         `${f(last(parts.total.simulation.mean))} after ${n} generations.`;
     },
   },

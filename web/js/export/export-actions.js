@@ -31,7 +31,9 @@ export function exportJson(app) {
 export function pngFooter(m, drawn, band) {
   const parts = [drawn.paired ? 'points: Monte Carlo means' : 'solid: Monte Carlo mean'];
   if (drawn.median) parts.push('round dots: median of the trials');
-  if (!drawn.paired && band !== 'none') parts.push(`band: ${bandDescription(band)}`);
+  // The view may draw the band of only some series (experiments/index.js, bandSeries): the footer names them.
+  if (!drawn.paired && band !== 'none' && (drawn.bands?.length ?? 1) > 0)
+    parts.push(`band: ${bandDescription(band)}${drawn.partialBands ? ` (${drawn.bands.join(', ')})` : ''}`);
   if (drawn.theory) parts.push('dashed: theory');
   if (drawn.references?.length) parts.push(`dotted: ${[...new Set(drawn.references)].join(', ')}`);
   if (drawn.markers?.length) parts.push(`diamonds: ${[...new Set(drawn.markers)].join(', ')}`);

@@ -10,26 +10,71 @@
 import { coveredSeries, figureData, labelEnd, markerPoints, mergeReferences, POINT_STYLES, xAxisIsLog, yBounds } from './figure-data.js';
 import { canvasBackground } from './canvas-background.js';
 import { labelLayout } from './label-layout.js';
+import { logTickLabels } from './axis-ticks.js';
 import { readableLabel } from './axis-labels.js';
 import { heatmapDrawing, heatmapLegendKey, heatmapPlugin, heatmapTooltipLines, heatmapTooltipTitle } from './heatmap-view.js';
 import { currentTheme, seriesColour, withAlpha } from './theme.js';
 import { formatNumber, formatShort, formatTick } from '../util/format.js';
 
 const NARROW_PX = 560;
+const TICK_FONT_PX = 12;
 
 /**
- * The new datasets, written into the chart's existing dataset objects where there is one at the same index.
- * Chart.js keys its per-dataset state (controller, elements) by the dataset object: new objects on every
- * redraw rebuild all of it, which made a live drag's frames cost several times more than the drawing itself.
- * Every property is replaced (stale ones deleted), so what is drawn is exactly what new objects would draw.
+ * Chart.js afterBuildTicks of a log axis: marks which ticks carry a label ($label, read by the tick callback) and
+ * adds the chosen round values Chart.js has no tick for. Grid lines stay at Chart.js's significands where the labels
+ * are a decade set (1-2-5 …); on an axis of less than a decade with stepped labels (1.1, 1.2 …) only the labelled
+ * ticks are kept, or fifty grid lines would crowd it.
+ */
+function labelLogTicks(scale) {
+  const horizontal = scale.isHorizontal();
+  const length = horizontal ? scale.width : scale.height;
+  const ctx = scale.ctx;
+  const family = window.Chart?.defaults?.font?.family ?? 'sans-serif';
+  const size = horizontal ? (value) => {
+    ctx.save();
+    ctx.font = `${TICK_FONT_PX}px ${family}`;
+    const width = ctx.measureText(formatTick(value)).width;
+    ctx.restore();
+    return width;
+  } : () => TICK_FONT_PX * 1.2;
+  const { values, decades } = logTickLabels({ min: scale.min, max: scale.max, length, size, gap: horizontal ? 10 : 4 });
+  const labelled = new Set(values);
+  const close = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+  const own = decades ? scale.ticks.filter((t) => !values.some((v) => close(v, t.value))) : [];
+  scale.ticks = [...own.map((t) => ({ ...t, $label: false })), ...[...labelled].map((value) => ({ value, major: false, $label: true }))]
+    .sort((a, b) => a.value - b.value);
+}
+
+/**
+ * The new datasets, written into the chart's existing dataset objects where there is one at the same index that is
+ * drawn the same way (every property but the numbers is equal: a live drag's frames, a new seed). Chart.js keys its
+ * per-dataset state (controller, elements) by the dataset object: new objects on every redraw rebuild all of it,
+ * which made a live drag's frames cost several times more than the drawing itself. A dataset whose style changed
+ * (another figure, another preset, a faded curve) gets a new object: a kept controller would go on drawing its points
+ * with the options shared from its first draw (update('none') does not refresh them), e.g. the Pareto view's dots
+ * on the next preset's band edges. Stale properties are deleted, so what is drawn is exactly what new objects would draw.
  */
 export function reuseDatasets(current, next) {
   return next.map((dataset, i) => {
     const kept = current[i];
-    if (!kept || typeof kept !== 'object') return dataset;
+    if (!kept || typeof kept !== 'object' || !sameStyle(kept, dataset)) return dataset;
     for (const key of Object.keys(kept)) if (!Object.hasOwn(dataset, key)) delete kept[key];
     return Object.assign(kept, dataset);
   });
+}
+
+/** The properties of a dataset that are its numbers, not how it is drawn. */
+const NUMBERS = new Set(['data', 'gridIndex', 'marker']);
+
+function sameStyle(a, b) {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  for (const key of keys) {
+    if (NUMBERS.has(key)) continue;
+    const [x, y] = [a[key], b[key]];
+    if (x === y) continue;
+    if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null || JSON.stringify(x) !== JSON.stringify(y)) return false;
+  }
+  return true;
 }
 
 // Hovering shows every series at the nearest grid x (like Chart.js's "index" mode, which marked points with their
@@ -102,11 +147,19 @@ export class ChartView {
     const { result, context } = this;
     const { series, dropped, bandGaps } = figureData(result, context.view);
     // Play (play/generation-player.js): only x ≤ revealUntil is drawn, generation by generation; the axes stay put.
+    // Series the view draws against a second, right-hand linear axis (experiments/index.js, secondAxis): parts of a
+    // sum far smaller than the rest, which on the shared axis would lie on its floor, one on the other.
+    const right = new Set(context.view.y !== 'log' && Array.isArray(context.secondAxis?.series) ? context.secondAxis.series : []);
     let fullExtent = null;
+    let fullExtentRight = null;
     if (Number.isFinite(context.revealUntil)) {
-      const ys = series.flatMap((s) => [...s.mean, ...(s.median ?? []), ...(s.hi ?? []), ...(s.lo ?? []), ...(s.theory ?? [])])
-        .map((p) => p.y).filter((v) => Number.isFinite(v) && (context.view.y !== 'log' || v > 0));
-      if (ys.length) fullExtent = { suggestedMin: Math.min(...ys), suggestedMax: Math.max(...ys) };
+      const extent = (onRight) => {
+        const ys = series.filter((_, k) => right.has(k) === onRight).flatMap((s) => [...s.mean, ...(s.median ?? []), ...(s.hi ?? []), ...(s.lo ?? []), ...(s.theory ?? [])])
+          .map((p) => p.y).filter((v) => Number.isFinite(v) && (context.view.y !== 'log' || v > 0));
+        return ys.length ? { suggestedMin: Math.min(...ys), suggestedMax: Math.max(...ys) } : null;
+      };
+      fullExtent = extent(false);
+      fullExtentRight = right.size ? extent(true) : null;
       const cut = (points) => points?.map((p) => (p.x <= context.revealUntil ? p : { x: p.x, y: null }));
       for (const s of series) for (const key of ['mean', 'median', 'lo', 'hi', 'theory', 'theoryCurve']) if (s[key]) s[key] = cut(s[key]);
     }
@@ -119,8 +172,11 @@ export class ChartView {
     const labelBackground = withAlpha(theme.background.startsWith('#') ? theme.background : '#ffffff', 0.85);
     const withReferences = series.filter((s) => s.references.length).length;
     const curves = series.filter((_, k) => !this.hidden.has(k)).map((s) => s.mean.map((p) => p.y));
-    const covered = coveredSeries(series.map((s, k) => (this.hidden.has(k) ? { mean: [] } : s)), { logY });
-    this.drawn = { theory: false, median: false, references: [], markers: [], diagonal: false };
+    // Which curves cover which, per axis: curves on different axes do not cover each other.
+    const coveredOn = (onRight) => coveredSeries(series.map((s, k) => (this.hidden.has(k) || right.has(k) !== onRight ? { mean: [] } : s)), { logY });
+    const [coveredLeft, coveredRight] = [coveredOn(false), right.size ? coveredOn(true) : []];
+    const covered = series.map((_, k) => (right.has(k) ? coveredRight[k] : coveredLeft[k]));
+    this.drawn = { theory: false, median: false, references: [], markers: [], diagonal: false, bands: [], partialBands: Array.isArray(context.bands) };
     const emphasis = Number.isInteger(context.emphasis) ? context.emphasis : null;
     const sameLine = (a, b) => a.label === b.label && Math.abs(a.value - b.value) <= 0.02 * Math.max(Math.abs(a.value), Math.abs(b.value));
     const shownReferences = series.flatMap((s, k) => (this.hidden.has(k) ? [] : mergeReferences(s.references).map((m) => ({ k, label: m.labels[0].label, value: m.value }))));
@@ -130,7 +186,10 @@ export class ChartView {
       const colour = faded ? withAlpha(seriesColour(theme, k), 0.3) : seriesColour(theme, k);
       const hidden = this.hidden.has(k);
       const many = s.mean.length > 40;
-      if (s.lo && s.hi) {
+      // The view may draw the spread (band and median) of only some series, where more bands would hide the lines.
+      const spread = !Array.isArray(context.bands) || context.bands.includes(k);
+      if (s.lo && s.hi && spread) {
+        this.drawn.bands.push(s.label);
         datasets.push({ label: `${s.label} band low`, data: s.lo, role: 'band', series: k, hidden, borderWidth: 0, pointRadius: 0, pointHitRadius: 0, fill: false, order: 3 });
         datasets.push({ label: `${s.label} band`, data: s.hi, role: 'band', series: k, hidden, borderWidth: 0, pointRadius: 0, pointHitRadius: 0,
           fill: '-1', backgroundColor: withAlpha(seriesColour(theme, k), (theme.dark ? 0.22 : 0.15) * (faded ? 0.4 : 1)), order: 3 });
@@ -141,7 +200,7 @@ export class ChartView {
         borderWidth: Math.min(11, 2 + 3.5 * covered[k]), pointRadius: many ? 0 : covered[k] ? 3 + 2 * covered[k] : k ? 3.5 : 2.5, pointHoverRadius: 4,
         pointStyle: POINT_STYLES[k % POINT_STYLES.length], covered: covered[k] > 0,
         order: 1 + 0.01 * (series.length - k) });
-      if (context.median && s.median && s.median.some((p) => p.y !== null)) {
+      if (context.median && spread && s.median && s.median.some((p) => p.y !== null)) {
         // Round dots (a zero-length dash with round caps): unlike the short dashes of the horizontal references.
         this.drawn.median = true;
         datasets.push({ label: `${s.label} (median)`, data: s.median, role: 'median', series: k, hidden, borderColor: colour,
@@ -217,14 +276,23 @@ export class ChartView {
       };
     });
 
-    const lines = [...series.flatMap((s) => s.references.map((r) => r.value)), ...(context.guides ?? []).filter((g) => g.axis === 'y').map((g) => g.value)];
-    const bounds = yBounds(series, { logY, lines, clip: context.yClip ?? null });
+    let y2 = null;
+    if (right.size) {
+      this.drawn.rightAxis = [...right];
+      for (const dataset of datasets) if (right.has(dataset.series) && dataset.role !== 'ghost') dataset.yAxisID = 'y2';
+      for (const annotation of Object.values(annotations)) if (annotation.role === 'reference' && right.has(annotation.series)) annotation.yScaleID = 'y2';
+      // From zero, so the levels read as amounts (a flat line stays flat whatever the scale); no grid of its own.
+      y2 = { type: 'linear', title: context.secondAxis.title, ...fullExtentRight, suggestedMin: 0, grace: '15%', position: 'right', grid: false };
+    }
+    const left = series.filter((_, k) => !right.has(k));
+    const lines = [...left.flatMap((s) => s.references.map((r) => r.value)), ...(context.guides ?? []).filter((g) => g.axis === 'y').map((g) => g.value)];
+    const bounds = yBounds(left, { logY, lines, clip: context.yClip ?? null });
     const x = { type: xLog ? 'logarithmic' : 'linear', title: context.xTitle };
     if (!xLog) {
       x.min = Math.min(...result.x.values);
       x.max = Math.max(...result.x.values);
     }
-    return { datasets, annotations, labels, lineLabels, dropped, bandGaps, x, y: { type: logY ? 'logarithmic' : 'linear', title: context.yTitle, ...fullExtent, ...bounds }, normalized: true,
+    return { datasets, annotations, labels, lineLabels, dropped, bandGaps, x, y: { type: logY ? 'logarithmic' : 'linear', title: context.yTitle, ...fullExtent, ...bounds }, y2, normalized: true,
       interaction: { mode: 'collapseLab', intersect: false } };
   }
 
@@ -261,17 +329,19 @@ export class ChartView {
   options(theme, built) {
     // A heatmap's axes are its grids: one tick per cell centre 0 … count − 1 (set after Chart.js builds its own),
     // labelled with the grid value (tick), no grid lines.
-    const axis = ({ title, type, min, max, suggestedMin, suggestedMax, count, tick, grid = true }, vertical = false) => ({
-      type, min, max, suggestedMin, suggestedMax,
+    const axis = ({ title, type, min, max, suggestedMin, suggestedMax, count, tick, grid = true, position, grace }, vertical = false) => ({
+      type, min, max, suggestedMin, suggestedMax, ...(position ? { position } : {}), ...(grace ? { grace } : {}),
       ...(count ? { afterBuildTicks: (scale) => { scale.ticks = Array.from({ length: count }, (_, value) => ({ value })); } } : {}),
       title: { display: true, text: this.fittedTitle(title, vertical), color: theme.text, font: { size: 13 } },
       grid: { color: theme.grid, display: grid },
       border: { color: theme.muted },
-      // A narrow column (an embed, a phone) fits about one tick label per 70 px; a heatmap labels its cells.
-      ticks: { color: theme.muted,
+      // A narrow column (an embed, a phone) fits about one tick label per 70 px; a heatmap labels its cells. A log
+      // axis labels the densest round set of its ticks whose labels fit (axis-ticks.js); the others draw grid only.
+      ticks: { color: theme.muted, font: { size: TICK_FONT_PX },
         maxTicksLimit: count ? 40 : this.narrow ? Math.max(3, Math.min(6, Math.floor((this.canvas.parentElement?.clientWidth || 320) / 70))) : 9,
-        ...(count ? { autoSkip: true } : { autoSkipPadding: 8, maxRotation: 0 }),
-        callback: tick ?? ((value) => formatTick(Number(value))) },
+        ...(count ? { autoSkip: true } : type === 'logarithmic' ? { autoSkip: false, maxRotation: 0 } : { autoSkipPadding: 8, maxRotation: 0 }),
+        callback: tick ?? ((value, index, ticks) => (ticks?.[index]?.$label === false ? '' : formatTick(Number(value)))) },
+      ...(type === 'logarithmic' && !count ? { afterBuildTicks: labelLogTicks } : {}),
     });
     return {
       responsive: true,
@@ -286,7 +356,7 @@ export class ChartView {
       spanGaps: false,
       interaction: built.interaction,
       layout: { padding: built.padding ?? 0 },
-      scales: { x: axis(built.x), y: axis(built.y, true) },
+      scales: { x: axis(built.x), y: axis(built.y, true), ...(built.y2 ? { y2: axis(built.y2, true) } : {}) },
       plugins: {
         legend: { display: false }, // the HTML legend below the canvas is keyboard-operable
         collapseLabBackground: { colour: theme.background },
@@ -367,8 +437,15 @@ export class ChartView {
     if (this.figure?.kind === 'heatmap') return []; // one colour scale, no series to toggle
     const series = this.figure ? this.figure.series.map((s) => ({ ...this.result.series[s.index], index: s.index }))
       : (this.result?.series ?? []).map((s, index) => ({ ...s, index }));
-    return series.map((s) => ({ index: s.index, label: s.label, colour: seriesColour(theme, s.index),
+    const onRight = new Set(this.figure ? [] : this.drawn.rightAxis ?? []);
+    return series.map((s) => ({ index: s.index, label: onRight.has(s.index) ? `${s.label} (right axis)` : s.label, colour: seriesColour(theme, s.index),
       theory: Boolean(s.theory?.some((v) => v !== null)), hidden: this.hidden.has(s.index) }));
+  }
+
+  /** The band's description, naming the series that have one when the view draws only some bands. */
+  bandText(description) {
+    const { bands = [], partialBands = false } = this.drawn;
+    return partialBands && bands.length < (this.result?.series.length ?? 0) ? `${description} (${bands.join(', ')})` : description;
   }
 
   /** How to read the lines: [{ kind: 'line'|'band'|'marker', dash?, text }] for what this figure draws. */
@@ -382,7 +459,7 @@ export class ChartView {
     }
     return [{ kind: 'line', text: 'Monte Carlo mean' },
       ...(this.drawn.median ? [{ kind: 'line', dash: '0 5', cap: 'round', text: 'median of the trials (the typical run)' }] : []),
-      ...(bandText ? [{ kind: 'band', text: bandText }] : []),
+      ...(bandText && this.drawn.bands?.length ? [{ kind: 'band', text: this.bandText(bandText) }] : []),
       ...(this.drawn.theory ? [{ kind: 'line', dash: '6 4', text: 'theory' }] : []),
       ...(this.drawn.references.length ? [{ kind: 'line', dash: '2 3', text: unique(this.drawn.references).join(' · ') }] : []),
       // Line labels the plot had no room for in full (label-layout.js), in full here.
