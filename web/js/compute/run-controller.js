@@ -34,7 +34,9 @@ export class RunController {
     this.current = token;
     const live = () => this.current === token;
     try {
-      const { trials, valuesPerTrial } = this.engine.describe(request);
+      // At once from the page's engine; from a worker (a Promise) while the page's engine is not loaded yet.
+      const { trials, valuesPerTrial } = await this.engine.describe(request);
+      if (!live()) throw new CancelledError();
       if (trials * valuesPerTrial > MAX_VALUES) {
         const message = `This run would keep ${trials} trials × ${valuesPerTrial} values (${Math.round((trials * valuesPerTrial * 8) / 1e6)} MB) in memory; ` +
           `lower the trials or the number of points (at most ${MAX_VALUES / 1e6} million values).`;
@@ -121,7 +123,7 @@ export class RunController {
    * `collapse-lab merge` turns it into the same Result bit for bit, alone or with CLI shards of the request.
    */
   async partialResult(request, values) {
-    const { trials } = this.engine.describe(request);
+    const { trials } = await this.engine.describe(request);
     const copy = values.slice();
     const reply = await this.pool.submit({ kind: 'partial', request: JSON.stringify(request), values: copy, begin: 0, end: trials },
       { transfer: [copy.buffer], priority: true });

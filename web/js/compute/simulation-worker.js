@@ -1,6 +1,6 @@
 // One worker of the pool. A classic (not module) worker, because Emscripten's MODULARIZE glue is a plain script
 // that only importScripts can load inside a worker. It instantiates the WebAssembly.Module compiled once by the
-// page, then answers jobs: simulate trials [begin, end), assemble a Result, write its CSV, or draw one trial's point clouds
+// page, then answers jobs: judge a request (validate, describe), simulate trials [begin, end), assemble a Result, write its CSV, or draw one trial's point clouds
 // (the pictures of the generative experiments). Before the first job of an experiment that reads real data (the
 // catalogue's `datasets`), it fetches those assets from `dataUrl` (dist/data/) and hands them to its module, so
 // the data are loaded only when such an experiment opens. Values go back as
@@ -97,6 +97,8 @@ function ensureDatasets(requestText) {
 }
 
 async function answer(message) {
+  // Judging a request (validate, describe: the page asks before its own engine is loaded) needs no real data.
+  if (message.kind === 'validate' || message.kind === 'describe') return compute(message);
   try {
     await ensureDatasets(message.request);
   } catch (error) {
@@ -119,7 +121,11 @@ function checked(answer) {
 
 function compute({ id, kind, request, begin, end, values, series, trial, comments }) {
   try {
-    if (kind === 'simulate') {
+    if (kind === 'validate') {
+      self.postMessage({ id, ok: true, text: lab.validate(request) });
+    } else if (kind === 'describe') {
+      self.postMessage({ id, ok: true, text: checked(lab.describe(request)) });
+    } else if (kind === 'simulate') {
       const out = checked(lab.simulate(request, begin, end));
       self.postMessage({ id, ok: true, values: out }, [out.buffer]);
     } else if (kind === 'assemble') {
