@@ -306,7 +306,7 @@ export class LabApp {
     if (this.validate().length) return;
     this.writeHash();
     if (this.runner.running) this.liveDirty = true;
-    else this.run();
+    else this.run({ live: true });
   }
 
   setSweep(x, series) {
@@ -470,7 +470,14 @@ export class LabApp {
     const quoted = preset ? (current && this.good.state.preset === preset.key ? current : null) : current;
     const text = preset ? preset.lookFor(quoted) : current ? this.view.caption(current) : this.catalogueExperiment().summary;
     const experiment = this.catalogueExperiment();
-    renderWithTerms(this.el.caption, text, glossaryTerms(experiment), this.scrubbableNumbers(text, experiment, quoted?.config ?? this.state.config));
+    const scrubs = this.scrubbableNumbers(text, experiment, quoted?.config ?? this.state.config);
+    // Rebuilt only when it would read differently: a slider drag asks on every movement, and between two runs the
+    // caption's text and numbers stay the same (rebuilding it each time was a share of every frame of the drag).
+    const signature = JSON.stringify([experiment.key, text, scrubs.map((s) => [s.start, s.end, s.key, s.value, s.dragged])]);
+    if (signature !== this.captionSignature || !this.el.caption.hasChildNodes()) {
+      this.captionSignature = signature;
+      renderWithTerms(this.el.caption, text, glossaryTerms(experiment), scrubs);
+    }
     if (focused) this.el.caption.querySelector(`[data-scrub="${focused}"]`)?.focus({ preventScroll: true });
   }
 
@@ -479,7 +486,9 @@ export class LabApp {
     const swept = new Set([sweptKey(this.state.x), sweptKey(this.state.series)]);
     const allowed = (key) => !swept.has(key) && Boolean(this.panel.controls.get(key)) && !this.panel.controls.get(key).element.hidden;
     return findScrubbables(text, experiment.parameters, config, allowed).map(({ start, end, parameter }) => ({
-      start, end, render: () => {
+      start, end, key: parameter.key, dragged: this.scrubbing?.key === parameter.key,
+      value: this.scrubbing?.key === parameter.key ? this.scrubbing.value : config[parameter.key],
+      render: () => {
         const span = document.createElement('span');
         const dragged = this.scrubbing?.key === parameter.key;
         makeScrubbable(span, parameter, dragged ? this.scrubbing.value : config[parameter.key], {
@@ -505,7 +514,8 @@ export class LabApp {
 
   // ——— running ———
 
-  async run() {
+  /** Runs the current state; live: a re-run while a slider moves (the runner may then use one worker, one job). */
+  async run({ live = false } = {}) {
     clearTimeout(this.timer);
     this.runPending = false;
     if (!this.engine.knows(toRequest(this.state))) {
@@ -515,7 +525,7 @@ export class LabApp {
       const judged = await this.engine.settle(toRequest(this.state)).then(() => true, () => false);
       if (token !== this.judging) return;
       // The state may have changed meanwhile; a failed judgement lets the run itself report the failure.
-      if (judged && !this.engine.knows(toRequest(this.state))) return this.run();
+      if (judged && !this.engine.knows(toRequest(this.state))) return this.run({ live });
     }
     this.judging = null;
     if (this.validate().length) return;
@@ -535,6 +545,7 @@ export class LabApp {
           this.emit('progress', progress);
         },
         onPreview: (result, trials) => this.draw(result, { preview: trials }),
+        live,
       });
       this.good = { ...outcome, state };
       this.draw(outcome.result);
@@ -567,7 +578,7 @@ export class LabApp {
     } finally {
       if (this.liveDirty && !this.runner.running) {
         this.liveDirty = false;
-        setTimeout(() => this.run());
+        setTimeout(() => this.run({ live: true }));
       } else if (!this.runner.running) {
         this.progress.finish();
         this.el.cancel.hidden = true;
