@@ -22,7 +22,11 @@ function fakePool({ cancelFirst = 0 } = {}) {
         pool.cancelsLeft -= 1;
         throw new CancelledError();
       }
-      if (job.kind === 'validate') return { text: core.module.validate(job.request) };
+      if (job.kind === 'validate') {
+        // As simulation-worker.js answers: the issues, and the run's shape when there are none.
+        const { issues } = JSON.parse(core.module.validate(job.request));
+        return { text: JSON.stringify({ issues, shape: issues.length ? null : JSON.parse(core.module.describe(job.request)) }) };
+      }
       if (job.kind === 'describe') return { text: core.module.describe(job.request) };
       throw new Error(`unexpected job ${job.kind}`);
     },
@@ -50,7 +54,10 @@ test('before its own engine loads, the page asks a worker and gets the core\'s i
   assert.deepEqual(answered, [bad], 'and the lab was told the provisional answer has been corrected');
   assert.deepEqual(await engine.settle(good), []);
   assert.deepEqual(pool.jobs, ['validate', 'validate'], 'one job per request, however often it is asked');
-  assert.deepEqual(await engine.describe(good), core.describe(good), 'describe from a worker too');
+  assert.deepEqual(engine.describe(good), core.describe(good), 'a judged valid request\'s shape came with the judgement');
+  const other = { experiment: 'recursive-regression', config: { noise: 0.25, trials: 30 } };
+  assert.deepEqual(await engine.describe(other), core.describe(other), 'describe from a worker too');
+  assert.deepEqual(pool.jobs, ['validate', 'validate', 'describe']);
 });
 
 test('a malformed request is refused at once, with the shape check the engine itself makes', () => {

@@ -122,7 +122,10 @@ function checked(answer) {
 function compute({ id, kind, request, begin, end, values, series, trial, comments }) {
   try {
     if (kind === 'validate') {
-      self.postMessage({ id, ok: true, text: lab.validate(request) });
+      // With the run's shape when valid: the page's first run then needs no 'describe' round trip.
+      const { issues } = JSON.parse(lab.validate(request));
+      const shape = issues.length ? null : JSON.parse(checked(lab.describe(request)));
+      self.postMessage({ id, ok: true, text: JSON.stringify({ issues, shape }) });
     } else if (kind === 'describe') {
       self.postMessage({ id, ok: true, text: checked(lab.describe(request)) });
     } else if (kind === 'run') {

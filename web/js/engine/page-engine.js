@@ -28,6 +28,7 @@ export class PageEngine {
     this.local = null;
     this.loading = null;
     this.answers = new Map(); // request text → issues, as a worker judged them
+    this.shapes = new Map(); // request text → { trials, valuesPerTrial } of a valid request, from the same answer
     this.asked = new Map(); // request text → Promise of issues
     this.pastedText = null;
     this.textGeneration = 0; // answers asked before the reader's text changed are not kept
@@ -79,10 +80,11 @@ export class PageEngine {
     if (this.answers.has(text)) return Promise.resolve(structuredClone(this.answers.get(text)));
     if (!this.asked.has(text)) {
       const generation = this.textGeneration;
-      const asked = this.ask(text).then((issues) => {
+      const asked = this.ask(text).then(({ issues, shape }) => {
         if (generation !== this.textGeneration) return this.settle(JSON.parse(text));
         this.answers.set(text, issues);
-        if (this.answers.size > KEPT_ANSWERS) this.answers.delete(this.answers.keys().next().value);
+        if (shape) this.shapes.set(text, shape);
+        for (const kept of [this.answers, this.shapes]) if (kept.size > KEPT_ANSWERS) kept.delete(kept.keys().next().value);
         return structuredClone(issues);
       }).finally(() => this.asked.delete(text));
       this.asked.set(text, asked);
@@ -90,23 +92,30 @@ export class PageEngine {
     return this.asked.get(text);
   }
 
-  /** A worker's judgement; a job cancelled with a run is asked again (the engine may have loaded meanwhile). */
+  /**
+   * A worker's judgement { issues, shape } (shape: describe's answer for a valid request); a job cancelled with a
+   * run is asked again (the page's engine may have loaded meanwhile).
+   */
   async ask(text) {
     for (;;) {
       try {
         const reply = await this.pool.submit({ kind: 'validate', request: text }, { priority: true });
-        return JSON.parse(reply.text).issues;
+        return JSON.parse(reply.text);
       } catch (error) {
         if (!(error instanceof CancelledError)) throw error;
-        if (this.local) return this.local.validate(JSON.parse(text));
+        if (this.local) return { issues: this.local.validate(JSON.parse(text)), shape: null };
       }
     }
   }
 
-  /** { trials, valuesPerTrial } of a valid request: at once from the page's engine, else a Promise from a worker. */
+  /**
+   * { trials, valuesPerTrial } of a valid request: at once from the page's engine or from a worker's judgement of
+   * it (settle()), else a Promise from a worker.
+   */
   describe(request) {
     if (this.local) return this.local.describe(request);
     const text = requestText(request); // throws, with issues, on a malformed request
+    if (this.shapes.has(text)) return { ...this.shapes.get(text) };
     return this.pool.submit({ kind: 'describe', request: text }, { priority: true }).then((reply) => JSON.parse(reply.text));
   }
 
@@ -114,7 +123,8 @@ export class PageEngine {
   providePastedText(text) {
     this.pastedText = text;
     this.textGeneration += 1;
-    this.answers.clear(); // the same request may now validate differently
+    this.answers.clear();
+    this.shapes.clear(); // the same request may now validate differently
     this.local?.providePastedText(text);
   }
 }
