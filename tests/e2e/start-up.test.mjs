@@ -49,3 +49,24 @@ test('a slow Chart.js (arriving after the engine is ready) still gives the first
   assert.equal(await page.isVisible('#banner'), false, 'no error banner');
   assert.deepEqual(problems, []);
 });
+
+test('the first figure does not wait for the page\'s own engine: a link\'s bad value is judged by a worker and named', async () => {
+  // Without any interaction the page instantiates its own engine only after the first figure (main.js), so the
+  // link's values below are judged by a worker of the pool, with the core's message (parameter, value, range).
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=20&noise=-1`);
+  const result = await waitForResult(page);
+  const banner = await page.textContent('#banner');
+  assert.match(banner, /noise = -1 is out of range: .* from 0 to 1000\. The link's value was replaced by the default\./);
+  assert.equal(result.trials, 20, 'the rest of the link is kept');
+  assert.notEqual(result.config.noise, -1);
+  const marks = await page.evaluate(() => ['first-figure', 'engine'].map((name) => performance.getEntriesByName(`collapse-lab:${name}`)[0]?.startTime ?? null));
+  assert.ok(marks[0] !== null);
+  assert.ok(marks[1] === null || marks[1] >= marks[0], `the page's engine (${marks[1]} ms) is not instantiated before the first figure (${marks[0]} ms)`);
+  // Then it is, and validation answers at once as the reader types.
+  await page.waitForFunction(() => performance.getEntriesByName('collapse-lab:engine').length === 1);
+  await page.fill('#controls input[name="noise"]', '-2');
+  await page.press('#controls input[name="noise"]', 'Enter');
+  assert.match(await page.locator('.control[data-key="noise"] .issue').textContent(), /noise = -2 is out of range: .* from 0 to 1000/);
+  assert.equal(await page.isDisabled('#run'), true);
+  assert.deepEqual(problems, []);
+});

@@ -2,12 +2,14 @@
 // computation, so it runs before the rest of the page's modules have loaded. It picks the WebAssembly flavour
 // (SIMD where supported, or ?flavour=), starts compiling it (streaming, off the main thread) and spawns the
 // worker pool at once — the workers load the Emscripten glue while the module compiles and instantiate it as soon
-// as it is ready. Meanwhile the lab's modules and the build-time catalogue.json load. The page's own engine (for
-// synchronous validation while the reader types) is instantiated from the same compiled module; the lab is built
-// in its own task and the default preset's run starts at once.
+// as it is ready. Meanwhile the lab's modules and the build-time catalogue.json load; the lab is built in its own
+// task and the default preset's run starts at once. Until the first figure the workers also judge requests
+// (engine/page-engine.js); the page's own engine (synchronous validation while the reader types or drags) is
+// instantiated from the same compiled module after the first figure, in idle time.
 import { defaultPoolSize, WorkerPool } from './compute/worker-pool.js';
 import { detectFlavour } from './engine/flavour.js';
 import { compileModule, loadEngine, moduleUrls } from './engine/load-browser.js';
+import { PageEngine } from './engine/page-engine.js';
 import { readQueryOptions } from './state/query-options.js';
 
 // main.js is an async module script (index.html): it may run before the document is parsed and before the deferred
@@ -60,8 +62,17 @@ async function main() {
     })),
   });
   pool.warm();
-  const engine = await loadEngine(wasmBase, flavour, await compiled, { catalogue: await catalogue });
-  performance.mark('collapse-lab:engine');
+  compiled.catch(failed); // the workers' jobs fail too, and the lab says so beside its figure
+  const catalogueData = await catalogue;
+  const engine = new PageEngine({
+    catalogue: catalogueData,
+    pool,
+    loadLocal: async () => {
+      const local = await loadEngine(wasmBase, flavour, await compiled, { catalogue: catalogueData });
+      performance.mark('collapse-lab:engine');
+      return local;
+    },
+  });
   const [{ LabApp }, { RunController }, { startEmbedApi }] = await lab;
   await documentReady();
   await yieldToBrowser();
@@ -81,14 +92,30 @@ async function main() {
     version: engine.version,
   });
   await yieldToBrowser();
-  app.start();
+  // After the first figure (or the first run's failure, or the reader's first touch of the page during a long first
+  // run), in idle time: the page's own engine, so that validation answers synchronously from then on. Before it,
+  // workers answer: the first run never waits for this instantiation.
+  let engineAsked = false;
+  const loadEngineLater = () => {
+    if (engineAsked) return;
+    engineAsked = true;
+    engine.loadWhenIdle().catch(() => {}); // the workers still answer; a broken module is reported by the runs
+  };
+  app.on('result', loadEngineLater);
+  app.on('error', loadEngineLater);
+  for (const type of ['pointerdown', 'keydown', 'focusin']) document.addEventListener(type, loadEngineLater, { once: true, capture: true, passive: true });
+  await app.start();
   embedApi.post('ready', { version: engine.version, flavour, experiment: app.state.experiment, hash: app.writtenHash });
 }
 
-main().catch(async (error) => {
+async function failed(error) {
   await documentReady();
   const message = `The simulator could not start: ${error.message}. It needs a browser with WebAssembly and Web Workers.`;
   document.getElementById('status').textContent = message;
   document.getElementById('chart-placeholder').textContent = message;
+}
+
+main().catch(async (error) => {
+  await failed(error);
   throw error;
 });

@@ -106,9 +106,16 @@ export class LabApp {
     for (const listener of this.listeners[event]) listener(data);
   }
 
-  /** Reads the hash (or the default preset) and runs. */
+  /**
+   * Reads the hash (or the default preset) and runs. Resolves once the lab shows that state (after the engine has
+   * judged a link's values: before the page's own engine is loaded, a worker does).
+   */
   start() {
-    this.applyHash(location.hash);
+    // Until then a provisional validation (a request no engine has judged yet) is corrected when the answer comes.
+    this.engine.onAnswer = (request) => {
+      if (this.state && JSON.stringify(toRequest(this.state)) === JSON.stringify(request)) this.validate();
+    };
+    return this.applyHash(location.hash);
   }
 
   // ——— state ———
@@ -117,7 +124,17 @@ export class LabApp {
     return this.catalogue.experiments.find((e) => e.key === key);
   }
 
-  applyHash(hash) {
+  /** Shows the state of a URL hash and runs it. Returns a Promise when it first waits for the engine's judgement. */
+  applyHash(hash, { unjudged = false } = {}) {
+    const token = (this.hashToken = {});
+    // A link's values are judged by the engine before anything is shown: until the page's engine is loaded a
+    // worker answers, and then the hash is read again (the newest hash wins). Should no worker answer (the module
+    // failed to load), the link is shown as it is and its run reports the failure.
+    const judged = (request) => unjudged || this.engine.knows(request);
+    const waitFor = (request) => this.engine.settle(request).then(() => false, () => true).then((failed) => {
+      if (token === this.hashToken) return this.applyHash(hash, { unjudged: failed });
+      return undefined;
+    });
     const { state: partial, problems } = decodeHash(hash, this.catalogue);
     const messages = problems.map((p) => p.message);
     let state;
@@ -136,11 +153,13 @@ export class LabApp {
       // Values of the right type can still be out of range or inconsistent: the engine names each one.
       // Each rejected value falls back to its default, so a bad link still shows a figure.
       const defaults = presetState(experiment, null);
+      if (!judged(toRequest(state))) return waitFor(toRequest(state));
       for (const issue of this.engine.validate(toRequest(state))) {
         messages.push(`${issue.message} The link's value was replaced by the default.`);
         if (Object.hasOwn(state.config, issue.parameter)) state.config[issue.parameter] = defaults.config[issue.parameter];
         else if (issue.parameter === 'x' || issue.parameter === 'series') state[issue.parameter] = '';
       }
+      if (!judged(toRequest(state))) return waitFor(toRequest(state));
       if (this.engine.validate(toRequest(state)).length) state = { ...presetState(experiment, null), flags: state.flags };
     } else {
       const experiment = this.catalogue.experiments[0];
@@ -152,6 +171,7 @@ export class LabApp {
     else this.banner.clear();
     this.setState(state, { rebuild: true });
     this.run();
+    return undefined;
   }
 
   /** Replaces the whole state and shows it in every control. */
@@ -225,8 +245,11 @@ export class LabApp {
       button.addEventListener('click', () => this.chooseExperiment(experiment.key));
       tabs.append(button);
     }
-    tabs.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
-    scrollCue(tabs);
+    // In the next frame: both read the layout, which here (the controls just built) would force it mid-task.
+    requestAnimationFrame(() => {
+      tabs.querySelector('[aria-current="true"]')?.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
+      scrollCue(tabs);
+    });
   }
 
   /** Greys the figure at once when what it shows no longer matches the title and controls (until the new run draws). */
@@ -283,7 +306,7 @@ export class LabApp {
     if (this.validate().length) return;
     this.writeHash();
     if (this.runner.running) this.liveDirty = true;
-    else this.run();
+    else this.run({ live: true });
   }
 
   setSweep(x, series) {
@@ -342,7 +365,10 @@ export class LabApp {
     this.afterEdit(0, true);
   }
 
-  /** Settings from the embed API: validated as a whole, applied only when valid. Returns the issues. */
+  /**
+   * Settings from the embed API: validated as a whole, applied only when valid. Returns the issues, or a Promise of
+   * them while the page's engine is not loaded and no worker has judged these settings yet.
+   */
   applySettings(message) {
     const experiment = this.catalogueExperiment();
     let next = this.state;
@@ -364,6 +390,7 @@ export class LabApp {
         return [{ parameter: 'figure', value: decoded.view.figure, message: `this experiment has no "${decoded.view.figure}" figure` }];
       next.view = { ...next.view, ...decoded.view };
     }
+    if (!this.engine.knows(toRequest(next))) return this.engine.settle(toRequest(next)).then(() => this.applySettings(message));
     const issues = this.engine.validate(toRequest(next));
     if (issues.length) return issues;
     this.setState(next);
@@ -443,7 +470,14 @@ export class LabApp {
     const quoted = preset ? (current && this.good.state.preset === preset.key ? current : null) : current;
     const text = preset ? preset.lookFor(quoted) : current ? this.view.caption(current) : this.catalogueExperiment().summary;
     const experiment = this.catalogueExperiment();
-    renderWithTerms(this.el.caption, text, glossaryTerms(experiment), this.scrubbableNumbers(text, experiment, quoted?.config ?? this.state.config));
+    const scrubs = this.scrubbableNumbers(text, experiment, quoted?.config ?? this.state.config);
+    // Rebuilt only when it would read differently: a slider drag asks on every movement, and between two runs the
+    // caption's text and numbers stay the same (rebuilding it each time was a share of every frame of the drag).
+    const signature = JSON.stringify([experiment.key, text, scrubs.map((s) => [s.start, s.end, s.key, s.value, s.dragged])]);
+    if (signature !== this.captionSignature || !this.el.caption.hasChildNodes()) {
+      this.captionSignature = signature;
+      renderWithTerms(this.el.caption, text, glossaryTerms(experiment), scrubs);
+    }
     if (focused) this.el.caption.querySelector(`[data-scrub="${focused}"]`)?.focus({ preventScroll: true });
   }
 
@@ -452,7 +486,9 @@ export class LabApp {
     const swept = new Set([sweptKey(this.state.x), sweptKey(this.state.series)]);
     const allowed = (key) => !swept.has(key) && Boolean(this.panel.controls.get(key)) && !this.panel.controls.get(key).element.hidden;
     return findScrubbables(text, experiment.parameters, config, allowed).map(({ start, end, parameter }) => ({
-      start, end, render: () => {
+      start, end, key: parameter.key, dragged: this.scrubbing?.key === parameter.key,
+      value: this.scrubbing?.key === parameter.key ? this.scrubbing.value : config[parameter.key],
+      render: () => {
         const span = document.createElement('span');
         const dragged = this.scrubbing?.key === parameter.key;
         makeScrubbable(span, parameter, dragged ? this.scrubbing.value : config[parameter.key], {
@@ -478,15 +514,29 @@ export class LabApp {
 
   // ——— running ———
 
-  async run() {
+  /** Runs the current state; live: a re-run while a slider moves (the runner may then use one worker, one job). */
+  async run({ live = false } = {}) {
     clearTimeout(this.timer);
     this.runPending = false;
+    if (!this.engine.knows(toRequest(this.state))) {
+      // Not judged yet (the page's engine is not loaded): a worker judges first, so a bad value gets its message
+      // beside its control instead of failing the run. The newest run() wins.
+      const token = (this.judging = {});
+      const judged = await this.engine.settle(toRequest(this.state)).then(() => true, () => false);
+      if (token !== this.judging) return;
+      // The state may have changed meanwhile; a failed judgement lets the run itself report the failure.
+      if (judged && !this.engine.knows(toRequest(this.state))) return this.run({ live });
+    }
+    this.judging = null;
     if (this.validate().length) return;
     const request = toRequest(this.state);
     const state = this.state;
     this.el.cancel.hidden = false;
     this.el.run.disabled = true;
     document.body.dataset.running = 'true';
+    // The first run's compute leaves the page's thread idle: Chart.js gets ready meanwhile (after a frame, so the
+    // page's new controls are laid out first), and the first figure's draw is then a short task.
+    if (!this.chart.chart) requestAnimationFrame(() => setTimeout(() => this.chart.prepare()));
     try {
       const outcome = await this.runner.run(request, {
         onProgress: (progress) => {
@@ -495,9 +545,16 @@ export class LabApp {
           this.emit('progress', progress);
         },
         onPreview: (result, trials) => this.draw(result, { preview: trials }),
+        live,
       });
       this.good = { ...outcome, state };
       this.draw(outcome.result);
+      // The first figure's draw is start-up's costliest task (Chart.js's first real layout and paint): its caption,
+      // pictures and status follow in the next task, so that neither is a long one.
+      if (!document.body.dataset.ready) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (this.good.result !== outcome.result) return;
+      }
       this.captionText({ ran: true });
       this.showPictures();
       this.setStatus(`${outcome.result.trials} trials, seed ${outcome.result.seed}, ${this.flavour} build, ${this.poolSize} worker${this.poolSize === 1 ? '' : 's'}, ${outcome.seconds.toFixed(2)} s.` +
@@ -521,7 +578,7 @@ export class LabApp {
     } finally {
       if (this.liveDirty && !this.runner.running) {
         this.liveDirty = false;
-        setTimeout(() => this.run());
+        setTimeout(() => this.run({ live: true }));
       } else if (!this.runner.running) {
         this.progress.finish();
         this.el.cancel.hidden = true;

@@ -10,6 +10,12 @@ import { CancelledError } from './worker-pool.js';
 // memory, so the run is refused with a message instead.
 export const MAX_VALUES = 40_000_000;
 
+// A live re-run (a slider dragged on a cheap figure) expected to take less than this on one worker (from the last
+// run of the same experiment) goes to one worker as one job, simulated and assembled there: one message round trip
+// instead of three or more (small first chunks, the rest, then the assembly), and on a busy machine each round trip
+// waits for a core. The values are the same either way (trials are seeded by their index).
+export const ONE_JOB_MS = 50;
+
 export class RunController {
   constructor({ engine, pool, previewAfterMs = 500, previewEveryMs = 400, now = () => performance.now() }) {
     this.engine = engine;
@@ -18,6 +24,7 @@ export class RunController {
     this.previewEveryMs = previewEveryMs;
     this.now = now;
     this.current = null;
+    this.msPerTrial = new Map(); // experiment → one worker's time per trial in its last run
   }
 
   get running() {
@@ -26,26 +33,37 @@ export class RunController {
 
   /**
    * Resolves with { request, result, values, seconds } or rejects (CancelledError when cancelled or superseded).
-   * onProgress({ done, total, elapsedMs }); onPreview(result, trialsSoFar).
+   * onProgress({ done, total, elapsedMs }); onPreview(result, trialsSoFar); live: a live re-run (see ONE_JOB_MS).
    */
-  async run(request, { onProgress = () => {}, onPreview = () => {} } = {}) {
+  async run(request, { onProgress = () => {}, onPreview = () => {}, live: liveRun = false } = {}) {
     this.cancel();
     const token = {};
     this.current = token;
     const live = () => this.current === token;
     try {
-      const { trials, valuesPerTrial } = this.engine.describe(request);
+      // At once from the page's engine; from a worker (a Promise) while the page's engine is not loaded yet.
+      const { trials, valuesPerTrial } = await this.engine.describe(request);
+      if (!live()) throw new CancelledError();
       if (trials * valuesPerTrial > MAX_VALUES) {
         const message = `This run would keep ${trials} trials × ${valuesPerTrial} values (${Math.round((trials * valuesPerTrial * 8) / 1e6)} MB) in memory; ` +
           `lower the trials or the number of points (at most ${MAX_VALUES / 1e6} million values).`;
         throw Object.assign(new Error(message), { issues: [{ parameter: 'trials', value: String(trials), message }] });
       }
       const text = JSON.stringify(request);
-      const buffer = new TrialBuffer(trials, valuesPerTrial);
       const started = this.now();
+      onProgress({ done: 0, total: trials, elapsedMs: 0 });
+      const perTrial = this.msPerTrial.get(request.experiment);
+      if (liveRun && perTrial !== undefined && perTrial * trials < ONE_JOB_MS) {
+        const reply = await this.pool.submit({ kind: 'run', request: text, end: trials });
+        if (!live()) throw new CancelledError();
+        const elapsed = this.now() - started;
+        this.msPerTrial.set(request.experiment, elapsed / Math.max(1, trials));
+        onProgress({ done: trials, total: trials, elapsedMs: elapsed });
+        return { request, result: JSON.parse(reply.text), values: reply.values, seconds: elapsed / 1000 };
+      }
+      const buffer = new TrialBuffer(trials, valuesPerTrial);
       let lastPreview = started;
       let previewing = false;
-      onProgress({ done: 0, total: trials, elapsedMs: 0 });
 
       const preview = () => {
         const time = this.now();
@@ -63,6 +81,7 @@ export class RunController {
 
       // One lane per worker: each takes the next chunk as soon as its previous one is back.
       const scheduler = new ChunkScheduler(trials, this.pool.size);
+      let fastest = Infinity; // ms per trial of the chunk least slowed by messaging: the estimate for the next run
       const lane = async () => {
         for (let chunk = scheduler.next(); chunk && live(); chunk = scheduler.next()) {
           const [begin, end] = chunk;
@@ -70,6 +89,7 @@ export class RunController {
           const reply = await this.pool.submit({ kind: 'simulate', request: text, begin, end });
           if (!live()) return;
           scheduler.record(end - begin, this.now() - sent);
+          fastest = Math.min(fastest, (this.now() - sent) / (end - begin));
           buffer.add(begin, end, reply.values);
           onProgress({ done: buffer.completed, total: trials, elapsedMs: this.now() - started });
           preview();
@@ -77,6 +97,7 @@ export class RunController {
       };
       await Promise.all(Array.from({ length: this.pool.size }, lane));
       if (!live()) throw new CancelledError();
+      if (Number.isFinite(fastest)) this.msPerTrial.set(request.experiment, fastest);
 
       const values = buffer.values;
       const copy = values.slice();
@@ -121,7 +142,7 @@ export class RunController {
    * `collapse-lab merge` turns it into the same Result bit for bit, alone or with CLI shards of the request.
    */
   async partialResult(request, values) {
-    const { trials } = this.engine.describe(request);
+    const { trials } = await this.engine.describe(request);
     const copy = values.slice();
     const reply = await this.pool.submit({ kind: 'partial', request: JSON.stringify(request), values: copy, begin: 0, end: trials },
       { transfer: [copy.buffer], priority: true });

@@ -1,6 +1,6 @@
 // One worker of the pool. A classic (not module) worker, because Emscripten's MODULARIZE glue is a plain script
 // that only importScripts can load inside a worker. It instantiates the WebAssembly.Module compiled once by the
-// page, then answers jobs: simulate trials [begin, end), assemble a Result, write its CSV, or draw one trial's point clouds
+// page, then answers jobs: judge a request (validate, describe), simulate trials [begin, end), assemble a Result, write its CSV, or draw one trial's point clouds
 // (the pictures of the generative experiments). Before the first job of an experiment that reads real data (the
 // catalogue's `datasets`), it fetches those assets from `dataUrl` (dist/data/) and hands them to its module, so
 // the data are loaded only when such an experiment opens. Values go back as
@@ -97,6 +97,8 @@ function ensureDatasets(requestText) {
 }
 
 async function answer(message) {
+  // Judging a request (validate, describe: the page asks before its own engine is loaded) needs no real data.
+  if (message.kind === 'validate' || message.kind === 'describe') return compute(message);
   try {
     await ensureDatasets(message.request);
   } catch (error) {
@@ -119,7 +121,19 @@ function checked(answer) {
 
 function compute({ id, kind, request, begin, end, values, series, trial, comments }) {
   try {
-    if (kind === 'simulate') {
+    if (kind === 'validate') {
+      // With the run's shape when valid: the page's first run then needs no 'describe' round trip.
+      const { issues } = JSON.parse(lab.validate(request));
+      const shape = issues.length ? null : JSON.parse(checked(lab.describe(request)));
+      self.postMessage({ id, ok: true, text: JSON.stringify({ issues, shape }) });
+    } else if (kind === 'describe') {
+      self.postMessage({ id, ok: true, text: checked(lab.describe(request)) });
+    } else if (kind === 'run') {
+      // A short run whole: trials [0, end) simulated and assembled here (the values are what chunks would give).
+      const out = checked(lab.simulate(request, 0, end));
+      const text = checked(lab.assemble(request, out));
+      self.postMessage({ id, ok: true, values: out, text }, [out.buffer]);
+    } else if (kind === 'simulate') {
       const out = checked(lab.simulate(request, begin, end));
       self.postMessage({ id, ok: true, values: out }, [out.buffer]);
     } else if (kind === 'assemble') {

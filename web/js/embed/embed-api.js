@@ -22,8 +22,11 @@ export function startEmbedApi(app) {
     if (!message || typeof message !== 'object' || typeof message.type !== 'string' || !message.type.startsWith(PREFIX)) return;
     const type = message.type.slice(PREFIX.length);
     if (type === 'set') {
+      // The issues at once, or (settings no engine has judged yet, just after start-up) a Promise of them.
+      const report = (issues) => { if (issues.length) post('error', { issues }); };
       const issues = app.applySettings(message);
-      if (issues.length) post('error', { issues });
+      if (Array.isArray(issues)) report(issues);
+      else issues.then(report, (error) => report([{ parameter: 'set', value: '', message: String(error?.message ?? error) }]));
     } else if (type === 'run') {
       app.run();
     } else if (type === 'cancel') {

@@ -19,6 +19,9 @@ import { formatNumber, formatShort, formatTick } from '../util/format.js';
 const NARROW_PX = 560;
 const TICK_FONT_PX = 12;
 
+/** A new task: the browser paints and handles input in between. */
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 /**
  * Chart.js afterBuildTicks of a log axis: marks which ticks carry a label ($label, read by the tick callback) and
  * adds the chosen round values Chart.js has no tick for. Grid lines stay at Chart.js's significands where the labels
@@ -113,6 +116,52 @@ export class ChartView {
     this.figure = null; // a derived figure spec while one is drawn, else null
     this.hidden = new Set();
     this.drawn = { theory: false, references: [], markers: [], diagonal: false };
+  }
+
+  /**
+   * Gets Chart.js ready before there is a Result to draw (while the first run computes), in short steps with the
+   * browser free in between: its first use compiles much of the library, which in one piece made the first figure's
+   * draw the longest task of start-up (docs/web.md, "Performance"). A throw-away chart on a detached canvas is
+   * built, then given lines, a band, a log axis and a reference line, then destroyed; then the figure's own chart is
+   * built empty, so draw() only updates it. Resolves when done; a draw() meanwhile simply ends the preparation.
+   */
+  async prepare({ pause = nextTask } = {}) {
+    const Chart = window.Chart;
+    if (this.chart || this.preparing || !Chart) return;
+    this.preparing = true;
+    try {
+      const bare = { animation: false, responsive: false, parsing: false, plugins: { legend: { display: false } } };
+      const canvas = document.createElement('canvas');
+      canvas.width = 600;
+      canvas.height = 300;
+      const warm = new Chart(canvas, { type: 'line', data: { datasets: [] }, options: bare, plugins: [canvasBackground, heatmapPlugin, labelLayout] });
+      await pause();
+      const line = [{ x: 1, y: 1 }, { x: 2, y: 4 }, { x: 3, y: 2 }];
+      warm.data.datasets = [
+        { data: line.map((p) => ({ x: p.x, y: p.y / 2 })), borderWidth: 0, pointRadius: 0, fill: false },
+        { data: line, borderWidth: 0, pointRadius: 0, fill: '-1', backgroundColor: 'rgba(0,0,0,0.1)' },
+        { data: line, borderColor: '#000', borderWidth: 2, pointRadius: 3, pointStyle: 'rectRot' },
+        { data: line, borderColor: '#000', borderDash: [7, 5], borderWidth: 2, pointRadius: 0 },
+      ];
+      warm.options = { ...bare,
+        scales: { x: { type: 'linear', title: { display: true, text: 'x' }, ticks: { callback: (v) => formatTick(Number(v)) } },
+          y: { type: 'logarithmic', title: { display: true, text: 'y' }, ticks: { callback: (v) => formatTick(Number(v)) } } },
+        plugins: { legend: { display: false }, collapseLabBackground: { colour: '#ffffff' }, collapseLabLabels: { points: [], lines: {} },
+          annotation: { annotations: { line: { type: 'line', yMin: 2, yMax: 2, borderDash: [2, 3], label: { display: true, content: '2' } } } } } };
+      if (this.chart) return;
+      warm.update('none');
+      await pause();
+      warm.destroy();
+      await pause();
+      if (this.chart) return;
+      // The figure's own chart, empty and invisible until draw() gives it datasets and axes.
+      this.chart = new Chart(this.canvas, { type: 'line', data: { datasets: [] },
+        options: { animation: false, responsive: true, maintainAspectRatio: false, parsing: false,
+          scales: { x: { type: 'linear', display: false }, y: { type: 'linear', display: false } }, plugins: { legend: { display: false }, tooltip: { enabled: false } } },
+        plugins: [canvasBackground, heatmapPlugin, labelLayout] });
+    } finally {
+      this.preparing = false;
+    }
   }
 
   /**
