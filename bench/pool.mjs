@@ -5,14 +5,10 @@
 // REPEATS. The ratio pool=1 / pool=2 is the speed-up. Also the same preset in one node thread (the module's own
 // run, no workers): the pool's overhead against a bare engine.
 // Usage: node bench/pool.mjs [--repeats N] [experiment/preset …]   (default: the heavy presets below)
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import { startSite, launchBrowser } from '../tests/e2e/browser.mjs';
 import { loadNodeEngine } from '../tests/js/load-node.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-void root;
 const args = process.argv.slice(2);
 const repeatsAt = args.indexOf('--repeats');
 const REPEATS = repeatsAt >= 0 ? Number(args.splice(repeatsAt, 2)[1]) : 3;

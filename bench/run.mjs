@@ -116,3 +116,8 @@ console.log('');
 await import('./kernels.mjs');
 console.log('');
 await import('./preset-engines.mjs');
+
+// The worker pool's speed-up, compute only (bench/pool.mjs: ?pool=1 against ?pool=2 in headless Chromium).
+console.log('');
+const poolBench = spawnSync(process.execPath, [path.join(root, 'bench/pool.mjs')], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+console.log(poolBench.status === 0 ? poolBench.stdout.trim() : 'bench/pool.mjs failed');
