@@ -106,7 +106,7 @@ class ChainDraw {
       if (variance) rhs += noise_;
       if (collapse) rhs += simd::matVec(gram_, deltas_[n]);
       const Eigen::MatrixXd& lower = factorFor(lambda);  // (Ĝ + λI)⁻¹·rhs = L⁻ᵀ·L⁻¹·rhs, both solves on two lanes
-      difference = simd::solveLowerTransposed(lower, simd::solveLower(lower, rhs));
+      difference = simd::solveCholesky(lower, rhs);
     }
     return excessRisk(difference, spectrum_);
   }

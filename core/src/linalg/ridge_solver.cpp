@@ -30,11 +30,6 @@ bool factorRowGram(const Eigen::MatrixXd& gram, double rows, double lambda, Eige
       if (!(lower(j, j) * lower(j, j) >= kPivotFloor * m(j, j))) return false;
   return true;
 }
-
-/// w with L·Lᵀ·w = b: forward then back substitution on two lanes.
-Eigen::VectorXd choleskySolve(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b) {
-  return simd::solveLowerTransposed(lower, simd::solveLower(lower, b));
-}
 }  // namespace
 
 RowRidgeSolver::RowRidgeSolver(const Eigen::MatrixXd& x, double lambda) : x_(x), rows_(static_cast<double>(x.rows())) {
@@ -59,11 +54,11 @@ Eigen::VectorXd RowRidgeSolver::solve(const Eigen::VectorXd& y) const {
     case Mode::orthogonal:
       return cod_.solve(y);
     case Mode::dual:
-      return x_.transpose() * choleskySolve(lower_, y) / rows_;
+      return x_.transpose() * simd::solveCholesky(lower_, y) / rows_;
     case Mode::primal:
       break;
   }
-  return choleskySolve(lower_, x_.transpose() * y / rows_);
+  return simd::solveCholesky(lower_, x_.transpose() * y / rows_);
 }
 
 Eigen::VectorXd fitRidgeRows(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, double lambda) {

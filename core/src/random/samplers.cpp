@@ -79,8 +79,8 @@ void NormalSampler::fill(double* out, std::size_t n) {
         accepted += static_cast<std::size_t>(keep >> 1);
       }
       if (p < candidates) {
-        const double a = 2.0 * (static_cast<double>(first[p] >> 11) * 0x1.0p-53) - 1.0;
-        const double b = 2.0 * (static_cast<double>(second[p] >> 11) * 0x1.0p-53) - 1.0;
+        const double a = 2.0 * Rng::toUniform(first[p]) - 1.0;
+        const double b = 2.0 * Rng::toUniform(second[p]) - 1.0;
         const double r = a * a + b * b;
         u[accepted] = a, v[accepted] = b, s[accepted] = r;
         accepted += static_cast<std::size_t>(r < 1.0 && r != 0.0);

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "collapse/simd/f64x2.hpp"
+#include "collapse/simd/range_kernels.hpp"
 
 namespace collapse::simd {
 
@@ -251,11 +252,7 @@ bool cholesky(const Eigen::MatrixXd& a, Eigen::MatrixXd& lower) {
       current[c] = diagonal;
       for (int i = c + 1; i < d; ++i) current[i] = current[i] / diagonal;
       for (int later = c + 1; later < std::min(j + 4, d); ++later) {  // the term k = c of the block's later columns
-        double* target = column(later);
-        const F64x2 factor = splat(current[later]);
-        int i = later;
-        for (; i + 2 <= d; i += 2) store(target + i, load(target + i) - load(current + i) * factor);
-        if (i < d) target[i] = target[i] - current[i] * current[later];
+        subtractScaled(column(later) + later, current + later, current[later], d - later);
       }
     }
   }
@@ -326,10 +323,7 @@ Eigen::VectorXd solveLower(const Eigen::MatrixXd& lower, const Eigen::VectorXd& 
   for (int j = 0; j < d; ++j) {
     const double* column = lower.data() + static_cast<std::ptrdiff_t>(j) * d;
     out[j] = out[j] / column[j];
-    const F64x2 yj = splat(out[j]);
-    int i = j + 1;
-    for (; i + 2 <= d; i += 2) store(out + i, load(out + i) - load(column + i) * yj);
-    if (i < d) out[i] = out[i] - column[i] * out[j];
+    subtractScaled(out + j + 1, column + j + 1, out[j], d - j - 1);
   }
   return y;
 }
@@ -351,12 +345,7 @@ Eigen::VectorXd solveLowerTransposed(const Eigen::MatrixXd& lower, const Eigen::
   double* out = x.data();
   for (int j = d - 1; j >= 0; --j) {
     const double* column = lower.data() + static_cast<std::ptrdiff_t>(j) * d;
-    F64x2 s = splat(0.0);
-    int i = j + 1;
-    for (; i + 2 <= d; i += 2) s = s + load(column + i) * load(out + i);
-    double lane0 = lane(s, 0);
-    if (i < d) lane0 = lane0 + column[i] * out[i];
-    out[j] = (b[j] - (lane0 + lane(s, 1))) / column[j];
+    out[j] = (b[j] - dot(column + j + 1, out + j + 1, d - j - 1)) / column[j];
   }
   return x;
 }
@@ -375,6 +364,10 @@ Eigen::VectorXd solveLowerTransposedReference(const Eigen::MatrixXd& lower, cons
     x[j] = (b[j] - (lane0 + lane1)) / lower(j, j);
   }
   return x;
+}
+
+Eigen::VectorXd solveCholesky(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b) {
+  return solveLowerTransposed(lower, solveLower(lower, b));
 }
 
 Eigen::MatrixXd product(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {

@@ -8,28 +8,11 @@
 #include <vector>
 
 #include "collapse/simd/f64x2.hpp"
+#include "collapse/simd/range_kernels.hpp"
 
 namespace collapse::simd {
 
 namespace {
-
-/// Σ x[k]·y[k], k < count, in two lanes (lane 0: k = 0, 2, 4, … and an odd last k; lane 1: k = 1, 3, …).
-double dot(const double* x, const double* y, int count) {
-  F64x2 s = splat(0.0);
-  int k = 0;
-  for (; k + 2 <= count; k += 2) s = s + load(x + k) * load(y + k);
-  double lane0 = lane(s, 0);
-  if (k < count) lane0 = lane0 + x[k] * y[k];
-  return lane0 + lane(s, 1);
-}
-
-/// y[k] = y[k] − a·x[k], k < count.
-void subtractScaled(double* y, const double* x, double a, int count) {
-  const F64x2 factor = splat(a);
-  int k = 0;
-  for (; k + 2 <= count; k += 2) store(y + k, load(y + k) - load(x + k) * factor);
-  if (k < count) y[k] = y[k] - x[k] * a;
-}
 
 /// √(a² + b²) without overflow or destructive underflow (JAMA's Maths.hypot), from IEEE operations only.
 double hypotenuse(double a, double b) {

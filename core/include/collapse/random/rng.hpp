@@ -53,7 +53,10 @@ class Rng {
   }
 
   /// Uniform on [0, 1) with 53 random bits: exactly representable, identical on every IEEE-754 platform.
-  double uniform() { return static_cast<double>(nextU64() >> 11) * 0x1.0p-53; }
+  double uniform() { return toUniform(nextU64()); }
+
+  /// The uniform() of one raw output: exact, identical on every IEEE-754 platform.
+  static double toUniform(std::uint64_t bits) { return static_cast<double>(bits >> 11) * 0x1.0p-53; }
 
   /// Uniform on (0, 1): never 0, so safe under log().
   double uniformOpen() { return (static_cast<double>(nextU64() >> 11) + 0.5) * 0x1.0p-53; }

@@ -50,6 +50,9 @@ Eigen::VectorXd solveLowerReference(const Eigen::MatrixXd& lower, const Eigen::V
 Eigen::VectorXd solveLowerTransposed(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b);
 Eigen::VectorXd solveLowerTransposedReference(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b);
 
+/// (L·Lᵀ)⁻¹·b for a Cholesky factor L: solveLower, then solveLowerTransposed.
+Eigen::VectorXd solveCholesky(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b);
+
 /// Eigen-friendly C = A·B through gemm.
 Eigen::MatrixXd product(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b);
 
