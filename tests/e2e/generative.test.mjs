@@ -19,11 +19,16 @@ const link = (experiment, preset, trials, extra = '') => `${url}#v=1&exp=${exper
 const pictureData = (page) => page.evaluate(() => window.Chart.getChart(document.getElementById('picture')).data.datasets
   .map((d) => ({ role: d.role, label: d.label, points: d.data.map((p) => [p.x, p.y]) })));
 
-/** Waits until the picture shows generation t of series k. */
-const pictureAt = (page, generation) => page.waitForFunction((t) => {
+/**
+ * Waits until the picture shows generation t (of the series whose label starts with `series`, if given) and its
+ * slider takes keys again: after a series change the old series' picture stays while the new cloud is computed, with
+ * the slider disabled, so a test that only matched "generation t" could press keys into a disabled slider.
+ */
+const pictureAt = (page, generation, series = '') => page.waitForFunction(([t, name]) => {
   const chart = window.Chart?.getChart(document.getElementById('picture'));
-  return Boolean(chart) && chart.data.datasets.some((d) => d.role === 'samples' && d.label.endsWith(`generation ${t}`));
-}, generation, { timeout: 30000 });
+  return Boolean(chart) && !document.getElementById('picture-generation').disabled && chart.data.datasets
+    .some((d) => d.role === 'samples' && d.label.startsWith(name) && d.label.endsWith(`generation ${t}`));
+}, [generation, series], { timeout: 30000 });
 
 const sd = (values) => {
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
@@ -84,7 +89,7 @@ test('gaussian-fitting: mean, median and theory on a log axis; the picture colla
 
   // Accumulate: the last generation stays spread.
   await page.selectOption('[data-picture-series]', '1');
-  await pictureAt(page, 2);
+  await pictureAt(page, 2, 'Accumulate');
   await page.focus('#picture-generation');
   await page.keyboard.press('End');
   await pictureAt(page, generations);
