@@ -116,3 +116,28 @@ test('strong-collapse: floors on the plateau, m = n on the width figures, and th
   assert.equal(view.figures.pareto.build(resultOf('strong-collapse/width-errors')).series.length, 2);
   assert.match(view.figures.pareto.build(resultOf('strong-collapse/width-gap')).error, /real data only/);
 });
+
+test('a caption names a log or right-hand axis only when the figure draws it (the reader may switch the y axis)', () => {
+  // The presets whose captions speak of their axis, each run with few trials (the words, not the numbers, are under test).
+  const speaking = [['gaussian-fitting', 'curse-of-recursion'], ['gaussian-fitting', 'replace-vs-accumulate'],
+    ['recursive-regression', 'fixed-compute'], ['kde-fitting', 'fixed-compute'], ['neural-collapse', 'terminal-phase'],
+    ['synthetic-chain', 'breakdown']];
+  for (const [key, presetKey] of speaking) {
+    const experiment = catalogue.experiments.find((e) => e.key === key);
+    const view = experimentView(experiment);
+    const preset = view.presets.find((p) => p.key === presetKey);
+    const result = resultOf(`${key}/${presetKey}`) ?? engine.run(toRequest({ ...presetState(experiment, preset), config: { ...presetState(experiment, preset).config, trials: 3 } }));
+    const log = preset.view.y === 'log';
+    const asDrawn = preset.lookFor(result, { log, rightAxis: Boolean(view.secondAxis(result, { log })) });
+    const switched = preset.lookFor(result, { log: !log, rightAxis: Boolean(view.secondAxis(result, { log: !log })) });
+    assert.notEqual(asDrawn, preset.claim, `${presetKey} quotes its run`);
+    if (log) {
+      assert.match(asDrawn, /log axis/, `${presetKey} on its own (log) axis`);
+      assert.doesNotMatch(switched, /log axis/, `${presetKey} on a linear axis: ${switched}`);
+    } else {
+      assert.match(asDrawn, /right-hand axis/, `${presetKey} on its own (linear) axis, with the right-hand axis`);
+      assert.doesNotMatch(switched, /right-hand axis|left axis/, `${presetKey} on a log axis: ${switched}`);
+    }
+    assert.doesNotMatch(switched, /NaN|undefined|\s\.|\(\s*\)/, `${presetKey}: ${switched}`);
+  }
+});

@@ -321,6 +321,7 @@ export class LabApp {
     this.state = { ...this.state, view };
     this.writeHash();
     this.redraw();
+    this.captionText();
   }
 
   /** Validates; when valid, writes the hash and (after `delay`) runs. The last good figure stays meanwhile. */
@@ -468,7 +469,10 @@ export class LabApp {
     const current = result && result.experiment === this.state.experiment ? result : null;
     // A preset's caption may quote the run's numbers, but only those of a run of that very preset.
     const quoted = preset ? (current && this.good.state.preset === preset.key ? current : null) : current;
-    const text = preset ? preset.lookFor(quoted) : current ? this.view.caption(current) : this.catalogueExperiment().summary;
+    // The caption names an axis only as the page draws it (the reader may have switched the y axis).
+    const log = this.state.view.y === 'log';
+    const axes = { log, rightAxis: Boolean(quoted) && this.state.view.figure === STANDARD_FIGURE && Boolean(this.view.secondAxis(quoted, { log })) };
+    const text = preset ? preset.lookFor(quoted, axes) : current ? this.view.caption(current) : this.catalogueExperiment().summary;
     const experiment = this.catalogueExperiment();
     const scrubs = this.scrubbableNumbers(text, experiment, quoted?.config ?? this.state.config);
     // Rebuilt only when it would read differently: a slider drag asks on every movement, and between two runs the

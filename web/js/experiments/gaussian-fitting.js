@@ -5,6 +5,7 @@
 // (one run's samples, generation by generation, against the true N(0, I)). Parameters and the presets' settings,
 // titles, claims, citations and URLs come from the catalogue; see index.js for what a view file may declare.
 import { formatShort } from '../util/format.js';
+import { logAxisNote } from './axis-words.js';
 
 const f = formatShort;
 const last = (values) => values[values.length - 1];
@@ -113,18 +114,18 @@ export default {
   },
 
   lookFor: {
-    'curse-of-recursion'(result) {
+    'curse-of-recursion'(result, figure) {
       const s = result?.series[0];
       if (!s || result.x.key !== 'generation' || result.config.metric !== 'traceRatio' || !s.theory) return '';
       const { median } = s.simulation;
       const half = result.x.values[median.findIndex((m) => m < 0.5)];
       return `With the unbiased estimator the expected variance never changes: the theory (dashed) stays at ${f(s.theory[0])} ` +
         `for all ${lastT(result)} generations. Yet the typical run collapses: the median variance ratio falls below one half by ` +
-        `generation ${half ?? '—'} and reaches ${f(last(median))} after ${lastT(result)} fits of m = ${result.config.samples} samples ` +
-        `(log axis). ${heavyTailSentence(s, result.trials)} ` +
+        `generation ${half ?? '—'} and reaches ${f(last(median))} after ${lastT(result)} fits of m = ${result.config.samples} ` +
+        `samples${logAxisNote(figure)}. ${heavyTailSentence(s, result.trials)} ` +
         'In the picture below, drag the generation slider: the samples shrink to a point.';
     },
-    'replace-vs-accumulate'(result) {
+    'replace-vs-accumulate'(result, figure) {
       const replace = byValue(result, 'replace');
       const accumulate = byValue(result, 'accumulate');
       if (!replace || !accumulate || result.x.key !== 'generation' || !RATIOS.has(result.config.metric) || !replace.theory) return '';
@@ -134,7 +135,7 @@ export default {
       const relation = !limit ? '' : Math.abs(end - limit) <= 2 * se ? `, at the limit sin(π/√m)/(π/√m) = ${f(limit)} (dotted) within its standard error`
         : `, ${end < limit ? 'just below' : 'above'} the limit sin(π/√m)/(π/√m) = ${f(limit)} (dotted) that it approaches as t → ∞`;
       return `Replacing the data (blue) shrinks the fitted variance geometrically, ((m−1)/m)ᵗ (dashed): ` +
-        `${f(last(replace.theory))} after ${lastT(result)} generations with m = ${result.config.samples} (log axis). ${heavyTailSentence(replace, result.trials)} ` +
+        `${f(last(replace.theory))} after ${lastT(result)} generations with m = ${result.config.samples}${logAxisNote(figure)}. ${heavyTailSentence(replace, result.trials)} ` +
         `Accumulating the data (orange) levels off at ${f(end)} ± ${f(se)}${relation}` +
         `: the fit keeps most of the truth's spread for ever. The picture below shows one run: under replace the samples ` +
         'shrink to a point, under accumulate they stay spread like the real data.';

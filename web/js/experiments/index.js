@@ -3,7 +3,8 @@
 //   groups                      how the parameter controls are grouped
 //   defaultPreset               the preset drawn on first load
 //   lookFor[presetKey]          what a reader should look for in that preset's figure: a string, or a function
-//                               (result | null) → string that can quote the numbers the run produced
+//                               (result | null, figure) → string that can quote the numbers the run produced; figure
+//                               is { log, rightAxis }, the axes the page draws now (see axis-words.js)
 //   presetViews[presetKey]      presentation defaults of a preset: { y: 'log', figure: 'pareto' }
 //   figures[name]               derived figures (see figure/paired-figure.js): { label, title, check(result),
 //                               build(result) }; the preset or the reader picks one, data and export stay the Result
@@ -92,7 +93,7 @@ export function experimentView(catalogueExperiment) {
       citation: { text, url: typeof preset.url === 'string' && /^https:\/\//.test(preset.url) ? preset.url : null },
       claim,
       view: { ...PRESET_VIEW, ...declared, figure: Object.hasOwn(figures, declared.figure ?? '') ? declared.figure : STANDARD_FIGURE },
-      lookFor: typeof look === 'function' ? (result) => look(result) || claim : () => look ?? claim,
+      lookFor: typeof look === 'function' ? (result, figure) => look(result, figure) || claim : () => look ?? claim,
     };
   });
   return {

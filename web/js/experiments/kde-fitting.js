@@ -4,6 +4,7 @@
 // drawn in its x–z plane, where its spiral lies). There is no closed form here: every curve is simulation only.
 // Parameters and the presets' settings, titles, claims, citations and URLs come from the catalogue; see index.js.
 import { formatShort } from '../util/format.js';
+import { drawnLog } from './axis-words.js';
 
 const f = formatShort;
 const last = (values) => values[values.length - 1];
@@ -77,7 +78,7 @@ export default {
         `after ${lastT(result)} generations, replace (blue) at ${f(last(replace.simulation.mean))}: a KDE that spreads out covers ` +
         'the distant test clusters better, an artefact of the redrawn centres. Simulation only.';
     },
-    'fixed-compute'(result) {
+    'fixed-compute'(result, figure) {
       const replace = byValue(result, 'replace');
       const accumulate = byValue(result, 'accumulate');
       const subsample = byValue(result, 'accumulate-subsample');
@@ -87,7 +88,7 @@ export default {
         `so far (green) degrades slowly: the test NLL goes from ${f(subsample.simulation.mean[0])} to ${f(last(subsample.simulation.mean))} ` +
         `after ${lastT(result)} generations (${f(ratio(subsample))} times), against ${f(last(replace.simulation.mean))} for replace ` +
         `(blue, ${f(ratio(replace))} times) and ${f(last(accumulate.simulation.mean))} for full accumulate (orange). ` +
-        'On the log axis equal ratios are equal heights. Simulation only.';
+        `${drawnLog(figure) ? 'On the log axis equal ratios are equal heights. ' : ''}Simulation only.`;
     },
   },
 

@@ -3,6 +3,7 @@
 // the small multiples of every metric of the run, and the geometry picture (class means and classifier rows of one
 // run at each checkpoint, with Play and the cosine heatmap). Settings, claims and citations come from the catalogue.
 import { formatShort } from '../util/format.js';
+import { logAxisNote } from './axis-words.js';
 
 const f = formatShort;
 const metricOf = (result, key, s = 0) => result?.series[s]?.metrics?.[key];
@@ -66,7 +67,7 @@ export default {
   },
 
   lookFor: {
-    'terminal-phase'(result) {
+    'terminal-phase'(result, figure) {
       const zero = zeroErrorStep(result);
       const nc1 = metricOf(result, 'nc1');
       const loss = metricOf(result, 'loss');
@@ -75,7 +76,7 @@ export default {
       const { classes, samplesPerClass, featureDim } = result.config;
       return `C = ${classes} classes of n = ${samplesPerClass} samples each, with features in d = ${featureDim} dimensions: ` +
         `the training error reaches 0 at step ${zero ?? '—'}; training goes on (the terminal phase) and NC1 keeps falling, ` +
-        `from ${f(firstMean(nc1))} at step 0 to ${f(lastMean(nc1))} after T = ${result.x.values.at(-1)} steps (log axis), while the ` +
+        `from ${f(firstMean(nc1))} at step 0 to ${f(lastMean(nc1))} after T = ${result.x.values.at(-1)} steps${logAxisNote(figure)}, while the ` +
         `objective approaches its closed-form optimum f* = ${f(fStar)} (${f(lastMean(loss))} reached). The small multiples show ` +
         `NC2 (equinorm, equiangularity, max-angle), NC3 and NC4 falling too; below, the class means settle into a simplex. ${RELATION}`;
     },

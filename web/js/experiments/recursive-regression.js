@@ -3,6 +3,7 @@
 // and paper URLs come from the catalogue; nothing here repeats them. See index.js for what a view file may declare.
 
 import { formatShort } from '../util/format.js';
+import { logAxisNote } from './axis-words.js';
 
 const f = formatShort;
 const last = (values) => values[values.length - 1];
@@ -36,7 +37,7 @@ export default {
         `${f(last(accumulate.simulation.mean))}` + (bound ? `, below the π²/6 bound (dotted): π²/6 × the first fit = ${f(bound)}, where ` +
         'π²/6 = 1 + 1/4 + 1/9 + … sums the shrinking errors each generation adds' : '') + '. Keeping the data, rather than replacing it, stops the collapse.';
     },
-    'fixed-compute'(result) {
+    'fixed-compute'(result, figure) {
       const replace = byValue(result, 'replace');
       const accumulate = byValue(result, 'accumulate');
       const subsample = byValue(result, 'accumulate-subsample');
@@ -45,7 +46,7 @@ export default {
       return `Accumulate-subsample (green) trains every generation on only T = ${result.config.samples} points — the compute ` +
         `of replace — drawn from all the data so far. After ${n} generations its error is ${f(last(subsample.simulation.mean))}: ` +
         `above accumulate's ${f(last(accumulate.simulation.mean))} (orange), but levelled off, while replace (blue) has grown ` +
-        `to ${f(last(replace.simulation.mean))} (log axis). It has no closed form, so it is simulation only.`;
+        `to ${f(last(replace.simulation.mean))}${logAxisNote(figure)}. It has no closed form, so it is simulation only.`;
     },
     'fresh-vs-fixed'(result) {
       const [a, b] = result?.series ?? [];

@@ -3,6 +3,7 @@
 // the axes each figure reads best on, and the guide lines that help read it. Parameters and the presets' settings,
 // titles, claims, citations and URLs come from the catalogue; see index.js for what a view file may declare.
 import { formatShort } from '../util/format.js';
+import { drawnRightAxis } from './axis-words.js';
 
 const f = formatShort;
 const seriesWith = (result, value) => result.series.find((s) => String(s.value) === String(value));
@@ -128,7 +129,7 @@ export default {
         `Generator noise (${noisy.label}, orange) adds its own linear-in-n error on top: that curve settles at ` +
         `${f(last(noisy.simulation.mean))}, ${f(gap)} above the noiseless one.`;
     },
-    breakdown(result) {
+    breakdown(result, figure) {
       const parts = Object.fromEntries((result?.series ?? []).map((s) => [s.value, s]));
       if (!parts.total || !parts.bias || !parts.variance || !parts.collapse) return '';
       const n = last(result.x.values);
@@ -138,9 +139,9 @@ export default {
         : `within ${f(spread(parts.bias))} and ${f(spread(parts.variance))} of it at every n`;
       const step = (last(parts.collapse.simulation.mean) - parts.collapse.simulation.mean[0]) / (n - result.x.values[0] || 1);
       return `The total error (blue) is the sum of three parts. The downstream model's bias (orange, ${f(parts.bias.simulation.mean[0])}) ` +
-        `and variance (green, ${f(parts.variance.simulation.mean[0])}) stay at their clean-data levels, ${flat}: drawn against ` +
-        'the right-hand axis, magnified, they are two flat lines. Only the collapse ' +
-        `term n·σ₀²·ρ (pink, left axis) grows, linearly, by about ${f(step)} per generation, to ${f(last(parts.collapse.simulation.mean))} of the ` +
+        `and variance (green, ${f(parts.variance.simulation.mean[0])}) stay at their clean-data levels, ${flat}: ` +
+        `${drawnRightAxis(figure) ? 'drawn against the right-hand axis, magnified, they are' : 'they are'} two flat lines. Only the collapse ` +
+        `term n·σ₀²·ρ (pink${drawnRightAxis(figure) ? ', left axis' : ''}) grows, linearly, by about ${f(step)} per generation, to ${f(last(parts.collapse.simulation.mean))} of the ` +
         `${f(last(parts.total.simulation.mean))} after ${n} generations.`;
     },
   },
