@@ -34,7 +34,8 @@ export async function openPage(browser, url, { colorScheme = 'light', viewport =
   const external = [];
   const site = siteUrl ?? new URL(url).origin;
   page.on('console', (message) => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
-  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  // The message and where it was thrown (the first frames of the stack), so a failure names the code.
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}${error.stack ? ` at ${error.stack.split('\n').slice(1, 4).map((l) => l.trim()).join(' < ')}` : ''}`));
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
   page.on('request', (request) => {
     const address = request.url();

@@ -23,7 +23,13 @@ const drawnBoxes = (page) => page.evaluate(() => {
   const lines = plugin.getAnnotations(chart).filter((e) => e.options.display).flatMap((e) => e.elements ?? [])
     .filter((l) => l.options.display && l.options.content)
     .map((l) => ({ x: l.x, y: l.y, w: l.width, h: l.height, text: String(l.options.content) }));
-  const points = (chart.$collapseLabLabels?.boxes ?? []).filter((b) => b.kind === 'point');
+  // A marked point's label sits beside its point, as Chart.js draws that point against its dataset's own axis (a
+  // series on the right-hand axis too): the gap from the nearest drawn point of its dataset to the label's box, in px.
+  const points = (chart.$collapseLabLabels?.boxes ?? []).filter((b) => b.kind === 'point').map((b) => {
+    const elements = b.datasetIndex === undefined || b.datasetIndex < 0 ? [] : chart.getDatasetMeta(b.datasetIndex).data;
+    const gapTo = (e) => Math.hypot(Math.max(b.x - e.x, 0, e.x - b.x - b.w), Math.max(b.y - e.y, 0, e.y - b.y - b.h));
+    return { ...b, gap: elements.length ? Math.min(...elements.map(gapTo)) : 0 };
+  });
   const { left, right, top, bottom } = chart.chartArea;
   return { boxes: [...lines, ...points], area: { left, right, top, bottom } };
 });
@@ -83,6 +89,7 @@ test('at 390 px and at 1280 px no two figure labels or tick labels overlap and n
       for (const [j, a] of boxes.entries()) {
         if (a.x < area.left - 0.5 || a.x + a.w > area.right + 0.5 || a.y < area.top - 0.5 || a.y + a.h > area.bottom + 0.5)
           failures.push(`${where}: "${a.text}" leaves the plot area`);
+        if (a.gap > 14) failures.push(`${where}: "${a.text}" is ${Math.round(a.gap)} px from its point`);
         for (const b of boxes.slice(j + 1))
           if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) failures.push(`${where}: "${a.text}" overlaps "${b.text}"`);
       }

@@ -101,6 +101,9 @@ function layoutLineLabels(chart, meta, pixels, placed, left, obstacles) {
   ctx.restore();
 }
 
+/** The y scale a point label is drawn against: its dataset's (a series on the right-hand axis uses 'y2'). */
+const yScaleOf = (chart, label) => chart.scales[chart.data.datasets[label.datasetIndex]?.yAxisID ?? 'y'] ?? chart.scales.y;
+
 export const labelLayout = {
   id: 'collapseLabLabels',
   afterUpdate(chart, _args, options) {
@@ -108,7 +111,7 @@ export const labelLayout = {
     const placed = [];
     const left = [];
     const obstacles = (options.points ?? []).filter((label) => label.avoid !== false && (label.datasetIndex === undefined || chart.isDatasetVisible(label.datasetIndex)))
-      .map((label) => ({ x: chart.scales.x.getPixelForValue(label.x) - 8, y: chart.scales.y.getPixelForValue(label.y) - 8, w: 16, h: 16 }));
+      .map((label) => ({ x: chart.scales.x.getPixelForValue(label.x) - 8, y: yScaleOf(chart, label).getPixelForValue(label.y) - 8, w: 16, h: 16 }));
     layoutLineLabels(chart, options.lines ?? {}, pixels, placed, left, obstacles);
     chart.$collapseLabLabels = { boxes: placed, left, pixels };
   },
@@ -120,7 +123,7 @@ export const labelLayout = {
     const labels = options.points ?? [];
     if (!labels.length) return;
     const { ctx, chartArea: area, scales } = chart;
-    const at = (label) => ({ x: scales.x.getPixelForValue(label.x), y: scales.y.getPixelForValue(label.y) });
+    const at = (label) => ({ x: scales.x.getPixelForValue(label.x), y: yScaleOf(chart, label).getPixelForValue(label.y) });
     const visible = labels.filter((label) => label.datasetIndex === undefined || chart.isDatasetVisible(label.datasetIndex));
     const obstacles = visible.filter((label) => label.avoid !== false).map(at).map((p) => ({ x: p.x - 8, y: p.y - 8, w: 16, h: 16 }));
     const blocked = (box) => obstacles.some((o) => overlapping(box, o)) || state.boxes.some((o) => overlapping(box, o));
@@ -143,7 +146,7 @@ export const labelLayout = {
         if (box) { text = form; break; }
       }
       if (!box) continue;
-      state.boxes.push({ ...box, text, source: label.text, kind: 'point' });
+      state.boxes.push({ ...box, text, source: label.text, kind: 'point', datasetIndex: label.datasetIndex });
       ctx.fillStyle = options.background;
       ctx.strokeStyle = label.colour;
       ctx.lineWidth = 1;
