@@ -106,3 +106,20 @@ test('"Open…" reopens a saved figure (the page\'s JSON export or the CLI\'s ou
   assert.deepEqual(await other.page.evaluate(() => window.collapseLab.result), saved);
   assert.deepEqual([...problems, ...other.problems], []);
 });
+
+test('a link changed while the page starts (its first link still being judged) shows the newer link, without a page error', async () => {
+  // The lab's start used to resolve with no state when a newer hash superseded the first while a worker judged it,
+  // and the embed API's "ready" then read the missing state. The window is a few tens of ms: three timings.
+  for (const pause of [15, 30, 60]) {
+    const { page, problems, context } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=1`);
+    let seed = 0;
+    for (seed = 2; seed < 5; seed++) {
+      await page.evaluate((hash) => { location.hash = hash; }, `#v=1&exp=recursive-regression&preset=fixed-compute&trials=1&seed=${seed}`);
+      await page.waitForTimeout(pause);
+    }
+    await waitForResult(page, `(r) => r.seed === ${seed - 1}`);
+    assert.equal(await page.evaluate(() => window.collapseLab.state.preset), 'fixed-compute');
+    assert.deepEqual(problems, [], `hash changed every ${pause} ms`);
+    await context.close();
+  }
+});

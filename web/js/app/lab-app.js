@@ -124,8 +124,17 @@ export class LabApp {
     return this.catalogue.experiments.find((e) => e.key === key);
   }
 
-  /** Shows the state of a URL hash and runs it. Returns a Promise when it first waits for the engine's judgement. */
-  applyHash(hash, { unjudged = false } = {}) {
+  /**
+   * Shows the state of a URL hash and runs it. Returns a Promise when it first waits for the engine's judgement; it
+   * resolves once the lab shows a state — that hash's, or a newer one's when another hash came meanwhile.
+   */
+  applyHash(hash, options) {
+    const shown = this.showHash(hash, options);
+    this.hashShown = Promise.resolve(shown);
+    return shown;
+  }
+
+  showHash(hash, { unjudged = false } = {}) {
     const token = (this.hashToken = {});
     // A link's values are judged by the engine before anything is shown: until the page's engine is loaded a
     // worker answers, and then the hash is read again (the newest hash wins). Should no worker answer (the module
@@ -133,7 +142,7 @@ export class LabApp {
     const judged = (request) => unjudged || this.engine.knows(request);
     const waitFor = (request) => this.engine.settle(request).then(() => false, () => true).then((failed) => {
       if (token === this.hashToken) return this.applyHash(hash, { unjudged: failed });
-      return undefined;
+      return this.hashShown; // a newer hash took over (e.g. a link changed during start-up): wait for it
     });
     const { state: partial, problems } = decodeHash(hash, this.catalogue);
     const messages = problems.map((p) => p.message);
