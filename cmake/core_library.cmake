@@ -12,9 +12,17 @@ function(collapse_add_core target)
     target_compile_definitions(${target} PRIVATE COLLAPSE_ASSET_DIR="${COLLAPSE_ASSET_DIR}")
   endif()
   if(EMSCRIPTEN)
-    # The core reports bad input by exception; the Embind boundary turns it into a JS Error.
-    target_compile_options(${target} PUBLIC -fexceptions)
-    target_link_options(${target} PUBLIC -fexceptions)
+    # The core reports bad input by exception; the Embind boundary turns it into a JS Error. The SIMD flavour uses
+    # WebAssembly's own exception handling (every browser with SIMD128 has it): with Emscripten's JavaScript-based
+    # exceptions, every call that may unwind goes out to a JS invoke_* trampoline and back, which was a fifth of
+    # gaussian-fitting's time. The scalar flavour, for older engines, keeps the JavaScript form.
+    if("-msimd128" IN_LIST ARGN)
+      set(exceptions -fwasm-exceptions)
+    else()
+      set(exceptions -fexceptions)
+    endif()
+    target_compile_options(${target} PUBLIC ${exceptions})
+    target_link_options(${target} PUBLIC ${exceptions})
   endif()
 endfunction()
 

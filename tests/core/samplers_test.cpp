@@ -68,6 +68,26 @@ TEST_CASE("sampleWithoutReplacement: distinct, in range, each index equally like
   REQUIRE_THROWS(sampleWithoutReplacement(3, 4, rng));
 }
 
+TEST_CASE("sampleWithoutReplacement: a few from many (the sparse form) picks exactly what the dense partial Fisher-Yates picks", "[samplers]") {
+  // The reference: the partial Fisher–Yates on the whole index, with the same draws.
+  const auto dense = [](std::uint32_t population, std::uint32_t count, Rng& rng) {
+    std::vector<std::uint32_t> index(population);
+    for (std::uint32_t k = 0; k < population; ++k) index[k] = k;
+    for (std::uint32_t i = 0; i < count; ++i) std::swap(index[i], index[i + rng.below(population - i)]);
+    index.resize(count);
+    return index;
+  };
+  const std::pair<std::uint32_t, std::uint32_t> cases[] = {{100000, 50}, {2000, 124}, {2000, 125}, {17, 1}, {5000, 0}, {64, 4}};
+  for (const auto& [population, count] : cases) {
+    INFO("population " << population << ", count " << count);
+    for (std::uint64_t stream = 0; stream < 20; ++stream) {
+      Rng a(31, stream), b(31, stream);
+      REQUIRE(sampleWithoutReplacement(population, count, a) == dense(population, count, b));
+      REQUIRE(a.nextU64() == b.nextU64());  // and the same number of draws taken
+    }
+  }
+}
+
 TEST_CASE("sampleBinomial: mean np and variance np(1 − p), by inversion and by Beta splitting", "[samplers][tails]") {
   // (n, p) pairs cover inversion (n·p ≤ 16), splitting (large n·p), reflection (p > 1/2) and the edges.
   const std::pair<std::uint64_t, double> cases[] = {{10, 0.3}, {1000, 0.001}, {200, 0.5}, {1000000, 0.37},

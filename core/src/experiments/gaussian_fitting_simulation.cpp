@@ -141,7 +141,10 @@ std::vector<double> simulateSufficient(const Settings& s, Rng& rng) {
 std::vector<double> simulateExplicit(const Settings& s, Rng& rng, PointCloud* cloud) {
   NormalSampler normal(rng);
   Fit model = truth(s.dim);
-  Eigen::MatrixXd pool(0, s.dim);
+  // Accumulate-subsample's pool of every sample so far, allocated once for all generations (growing it by
+  // conservativeResize copied the whole pool each generation: quadratic in the generations); rows [0, poolRows) hold data.
+  Eigen::MatrixXd pool(s.workflow == "accumulate-subsample" ? static_cast<Eigen::Index>(s.samples) * s.generations : 0, s.dim);
+  Eigen::Index poolRows = 0;
   PooledMoments pooled;
   std::vector<double> values;
   for (int t = 1; t <= s.generations; ++t) {
@@ -158,9 +161,9 @@ std::vector<double> simulateExplicit(const Settings& s, Rng& rng, PointCloud* cl
       pooled.add(moments.count, moments.mean, moments.scatter);
       model = pooled.fit(s.unbiased);
     } else {
-      pool.conservativeResize(pool.rows() + block.rows(), Eigen::NoChange);
-      pool.bottomRows(block.rows()) = block;
-      const auto picked = sampleWithoutReplacement(static_cast<std::uint32_t>(pool.rows()), s.samples, rng);
+      pool.middleRows(poolRows, block.rows()) = block;
+      poolRows += block.rows();
+      const auto picked = sampleWithoutReplacement(static_cast<std::uint32_t>(poolRows), s.samples, rng);
       Eigen::MatrixXd subsample(s.samples, s.dim);
       for (int i = 0; i < s.samples; ++i) subsample.row(i) = pool.row(picked[i]);
       model = momentsOf(subsample).fit(s.unbiased);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <unordered_map>
 #include <stdexcept>
 #include <utility>
 
@@ -181,6 +182,24 @@ std::uint64_t sampleBinomial(std::uint64_t n, double p, NormalSampler& normal, R
 
 std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, std::uint32_t count, Rng& rng) {
   if (count > population) throw std::invalid_argument("sampleWithoutReplacement: count exceeds population");
+  if (static_cast<std::uint64_t>(count) * 16 < population) {
+    // A few from many (accumulate-subsample late in a chain): the same partial Fisher–Yates on a sparse array —
+    // only the displaced positions are stored — so the same draws give the same picks without an O(population)
+    // index.
+    std::unordered_map<std::uint32_t, std::uint32_t> displaced;
+    displaced.reserve(2 * static_cast<std::size_t>(count));
+    const auto at = [&](std::uint32_t k) {
+      const auto found = displaced.find(k);
+      return found == displaced.end() ? k : found->second;
+    };
+    std::vector<std::uint32_t> picked(count);
+    for (std::uint32_t i = 0; i < count; ++i) {
+      const auto j = static_cast<std::uint32_t>(i + rng.below(population - i));
+      picked[i] = at(j);
+      displaced[j] = at(i);
+    }
+    return picked;
+  }
   std::vector<std::uint32_t> index(population);
   std::iota(index.begin(), index.end(), 0U);
   for (std::uint32_t i = 0; i < count; ++i) {
