@@ -94,7 +94,12 @@ export class LabApp {
     this.pngTheme = addPngThemeChoice($('export-png'));
     $('export-trials').addEventListener('click', () => this.exportTrials());
     $('export-png').addEventListener('click', () => this.exportPng());
-    window.addEventListener('hashchange', () => { if (location.hash !== this.writtenHash) this.applyHash(location.hash); });
+    // The hash the event brought, not location.hash: a state shown in between (a link judged during start-up)
+    // may already have replaced the address with its own hash, and the newer link would be lost.
+    window.addEventListener('hashchange', (event) => {
+      const hash = event.newURL ? new URL(event.newURL).hash : location.hash;
+      if (hash !== this.writtenHash) this.applyHash(hash);
+    });
     darkQuery?.addEventListener?.('change', () => this.redraw());
   }
 
