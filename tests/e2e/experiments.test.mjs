@@ -110,6 +110,12 @@ test('synthetic-chain: the scaling law in T is drawn on log–log axes', async (
   await page.click('.preset[data-preset="breakdown"]');
   await waitForResult(page, '(r) => r.series.length === 4');
   assert.equal((await figureState(page)).y, 'linear');
+  // Its caption names the right-hand axis the chart draws, and drops it when the reader switches to a log axis.
+  await page.waitForFunction(() => /drawn against the right-hand axis/.test(document.getElementById('caption').textContent));
+  await page.check('input[name="y-scale"][value="log"]');
+  await page.waitForFunction(() => window.Chart.getChart(document.getElementById('figure')).options.scales.y.type === 'logarithmic');
+  assert.doesNotMatch(await page.textContent('#caption'), /right-hand axis|left axis/);
+  assert.match(await page.textContent('#caption'), /two flat lines/);
   assert.deepEqual(problems, []);
 });
 

@@ -483,9 +483,9 @@ export class LabApp {
     const current = result && result.experiment === this.state.experiment ? result : null;
     // A preset's caption may quote the run's numbers, but only those of a run of that very preset.
     const quoted = preset ? (current && this.good.state.preset === preset.key ? current : null) : current;
-    // The caption names an axis only as the page draws it (the reader may have switched the y axis).
-    const log = this.state.view.y === 'log';
-    const axes = { log, rightAxis: Boolean(quoted) && this.state.view.figure === STANDARD_FIGURE && Boolean(this.view.secondAxis(quoted, { log })) };
+    // The caption names an axis only as the page draws it (the reader may have switched the y axis): the right-hand
+    // axis as the chart drew it with this run (figureContext decides it; a derived figure has none).
+    const axes = { log: this.state.view.y === 'log', rightAxis: Boolean(quoted) && Boolean(this.chart.drawn?.rightAxis?.length) };
     const text = preset ? preset.lookFor(quoted, axes) : current ? this.view.caption(current) : this.catalogueExperiment().summary;
     const experiment = this.catalogueExperiment();
     const scrubs = this.scrubbableNumbers(text, experiment, quoted?.config ?? this.state.config);

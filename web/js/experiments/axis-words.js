@@ -4,11 +4,11 @@
 // { log: the y axis is logarithmic, rightAxis: some series are drawn against the right-hand axis }; without it
 // (a caption before the lab knows the view, or in a test) the preset's own axis is assumed.
 
-/** " (log axis)" when the y axis is logarithmic (or not known), else "". */
-export const logAxisNote = (figure) => (figure?.log === false ? '' : ' (log axis)');
-
 /** Whether the figure draws a log y axis; `presetLog` when the lab has not said. */
 export const drawnLog = (figure, presetLog = true) => (typeof figure?.log === 'boolean' ? figure.log : presetLog);
+
+/** " (log axis)" when the y axis is logarithmic (or not known), else "". */
+export const logAxisNote = (figure) => (drawnLog(figure) ? ' (log axis)' : '');
 
 /** Whether the figure draws series against a right-hand axis; `presetRight` when the lab has not said. */
 export const drawnRightAxis = (figure, presetRight = true) => (typeof figure?.rightAxis === 'boolean' ? figure.rightAxis : presetRight);

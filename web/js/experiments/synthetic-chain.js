@@ -138,10 +138,11 @@ export default {
       const flat = exact(parts.bias) && exact(parts.variance) ? 'both the same at every n'
         : `within ${f(spread(parts.bias))} and ${f(spread(parts.variance))} of it at every n`;
       const step = (last(parts.collapse.simulation.mean) - parts.collapse.simulation.mean[0]) / (n - result.x.values[0] || 1);
+      const right = drawnRightAxis(figure);
       return `The total error (blue) is the sum of three parts. The downstream model's bias (orange, ${f(parts.bias.simulation.mean[0])}) ` +
         `and variance (green, ${f(parts.variance.simulation.mean[0])}) stay at their clean-data levels, ${flat}: ` +
-        `${drawnRightAxis(figure) ? 'drawn against the right-hand axis, magnified, they are' : 'they are'} two flat lines. Only the collapse ` +
-        `term n·σ₀²·ρ (pink${drawnRightAxis(figure) ? ', left axis' : ''}) grows, linearly, by about ${f(step)} per generation, to ${f(last(parts.collapse.simulation.mean))} of the ` +
+        `${right ? 'drawn against the right-hand axis, magnified, they are' : 'they are'} two flat lines. Only the collapse ` +
+        `term n·σ₀²·ρ (pink${right ? ', left axis' : ''}) grows, linearly, by about ${f(step)} per generation, to ${f(last(parts.collapse.simulation.mean))} of the ` +
         `${f(last(parts.total.simulation.mean))} after ${n} generations.`;
     },
   },
