@@ -331,7 +331,7 @@ export class ChartView {
       for (const dataset of datasets) if (right.has(dataset.series) && dataset.role !== 'ghost') dataset.yAxisID = 'y2';
       for (const annotation of Object.values(annotations)) if (annotation.role === 'reference' && right.has(annotation.series)) annotation.yScaleID = 'y2';
       // From zero, so the levels read as amounts (a flat line stays flat whatever the scale); no grid of its own.
-      y2 = { type: 'linear', title: context.secondAxis.title, ...fullExtentRight, suggestedMin: 0, grace: '15%', position: 'right', grid: false };
+      y2 = { type: 'linear', title: context.secondAxis.title, ...fullExtentRight, min: 0, grace: '15%', position: 'right', grid: false };
     }
     const left = series.filter((_, k) => !right.has(k));
     const lines = [...left.flatMap((s) => s.references.map((r) => r.value)), ...(context.guides ?? []).filter((g) => g.axis === 'y').map((g) => g.value)];
