@@ -11,7 +11,7 @@ namespace collapse {
 
 namespace {
 
-ExperimentInfo makeInfo() {
+ExperimentInfo gaussianFittingInfo() {
   namespace P = parameters;
   Parameter samples = P::withDefault(P::samples(), 20);
   samples.min = 2;
@@ -107,7 +107,7 @@ std::optional<std::string> whyNoTheory(const Config& c) {
 }  // namespace
 
 const ExperimentInfo& GaussianFitting::info() const {
-  static const ExperimentInfo info = makeInfo();
+  static const ExperimentInfo info = gaussianFittingInfo();
   return info;
 }
 

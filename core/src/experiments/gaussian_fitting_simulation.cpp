@@ -34,7 +34,7 @@ Fit truth(int dim) {
 }
 
 /// The metric of a fit against the truth N(0, I).
-double measure(const Fit& fit, const std::string& metric) {
+double measureFit(const Fit& fit, const std::string& metric) {
   const double d = static_cast<double>(fit.mean.size());
   if (metric == "meanError") return fit.mean.squaredNorm();
   if (metric == "traceRatio")  // tr(R·Rᵀ) = ‖R‖²_F when only the root is kept
@@ -95,12 +95,12 @@ Eigen::MatrixXd samplePoints(const Fit& fit, int m, NormalSampler& normal) {
   return (z * fit.root.transpose()).rowwise() + fit.mean.transpose();
 }
 
-struct Settings {
+struct GaussianSettings {
   int dim, samples, generations;
   std::string workflow, metric;
   bool unbiased, sufficient;
 
-  explicit Settings(const Config& c)
+  explicit GaussianSettings(const Config& c)
       : dim(c.integer("dim")), samples(c.integer("samples")), generations(c.integer("generations")),
         workflow(c.choice("workflow")), metric(c.choice("metric")), unbiased(c.choice("estimator") == "unbiased"),
         sufficient(c.choice("sampler") == "auto" && workflow != "accumulate-subsample") {}
@@ -108,7 +108,7 @@ struct Settings {
 
 /// The generations' fits through sufficient statistics: a block of m samples of N(μ, RRᵀ) has mean μ + Rz/√m
 /// and scatter R·A·Aᵀ·Rᵀ, A ~ Bartlett(m − 1) (singular when m − 1 < d; exact either way).
-std::vector<double> simulateSufficient(const Settings& s, Rng& rng) {
+std::vector<double> simulateSufficient(const GaussianSettings& s, Rng& rng) {
   NormalSampler normal(rng);
   const double m = s.samples, divisor = s.unbiased ? m - 1.0 : m;
   Fit model = truth(s.dim);
@@ -132,13 +132,13 @@ std::vector<double> simulateSufficient(const Settings& s, Rng& rng) {
       pool.add(m, blockMean, model.triangularRoot ? simd::lowerGram(root) : Eigen::MatrixXd(root * root.transpose()));
       model = pool.fit(s.unbiased);
     }
-    values.push_back(measure(model, s.metric));
+    values.push_back(measureFit(model, s.metric));
   }
   return values;
 }
 
 /// The same with every sample drawn; `cloud` (if given) receives each generation's samples.
-std::vector<double> simulateExplicit(const Settings& s, Rng& rng, PointCloud* cloud) {
+std::vector<double> simulateExplicit(const GaussianSettings& s, Rng& rng, PointCloud* cloud) {
   NormalSampler normal(rng);
   Fit model = truth(s.dim);
   // Accumulate-subsample's pool of every sample so far, allocated once for all generations (growing it by
@@ -168,7 +168,7 @@ std::vector<double> simulateExplicit(const Settings& s, Rng& rng, PointCloud* cl
       for (int i = 0; i < s.samples; ++i) subsample.row(i) = pool.row(picked[i]);
       model = momentsOf(subsample).fit(s.unbiased);
     }
-    values.push_back(measure(model, s.metric));
+    values.push_back(measureFit(model, s.metric));
   }
   if (cloud) {  // the samples the last fit would produce, so every fit has its picture
     const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows = samplePoints(model, s.samples, normal);
@@ -180,14 +180,14 @@ std::vector<double> simulateExplicit(const Settings& s, Rng& rng, PointCloud* cl
 }  // namespace
 
 std::vector<double> GaussianFitting::simulateTrial(const Config& config, Rng& rng) const {
-  const Settings settings(config);
+  const GaussianSettings settings(config);
   return settings.sufficient ? simulateSufficient(settings, rng) : simulateExplicit(settings, rng, nullptr);
 }
 
 std::optional<PointCloud> GaussianFitting::pointCloud(const Config& config, Rng& rng) const {
   PointCloud cloud;
   cloud.dimension = config.integer("dim");
-  simulateExplicit(Settings(config), rng, &cloud);
+  simulateExplicit(GaussianSettings(config), rng, &cloud);
   return cloud;
 }
 

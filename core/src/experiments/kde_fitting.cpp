@@ -14,7 +14,7 @@ namespace {
 /// Kernel evaluations per trial beyond which a run would take minutes: refused before it starts.
 constexpr double kMaxKernelEvaluations = 5e9;
 
-ExperimentInfo makeInfo() {
+ExperimentInfo kdeFittingInfo() {
   namespace P = parameters;
   ExperimentInfo info;
   info.key = "kde-fitting";
@@ -78,12 +78,12 @@ ExperimentInfo makeInfo() {
   return info;
 }
 
-struct Settings {
+struct KdeSettings {
   std::string dataset, workflow, rule;
   bool redrawnCentres;
   double noise, bandwidth;
   int samples, generations, testSamples;
-  explicit Settings(const Config& c)
+  explicit KdeSettings(const Config& c)
       : dataset(c.choice("dataset")), workflow(c.choice("workflow")), rule(c.choice("bandwidthRule")),
         redrawnCentres(c.choice("blobCentres") == "redrawn"),
         noise(c.number("noise")), bandwidth(c.number("bandwidth")), samples(c.integer("samples")),
@@ -91,7 +91,7 @@ struct Settings {
 };
 
 /// One trial; `cloud` (if given) receives the real data and each generation's samples.
-std::vector<double> simulate(const Settings& s, Rng& rng, PointCloud* cloud) {
+std::vector<double> simulateKde(const KdeSettings& s, Rng& rng, PointCloud* cloud) {
   NormalSampler normal(rng);
   const KdeDataset dataset(s.dataset, s.noise, normal, rng);
   const double dimension = dataset.dimension();
@@ -144,7 +144,7 @@ std::vector<double> simulate(const Settings& s, Rng& rng, PointCloud* cloud) {
 }  // namespace
 
 const ExperimentInfo& KdeFitting::info() const {
-  static const ExperimentInfo info = makeInfo();
+  static const ExperimentInfo info = kdeFittingInfo();
   return info;
 }
 
@@ -175,12 +175,12 @@ std::vector<double> KdeFitting::naturalX(const Config& c) const {
 }
 
 std::vector<double> KdeFitting::simulateTrial(const Config& config, Rng& rng) const {
-  return simulate(Settings(config), rng, nullptr);
+  return simulateKde(KdeSettings(config), rng, nullptr);
 }
 
 std::optional<PointCloud> KdeFitting::pointCloud(const Config& config, Rng& rng) const {
   PointCloud cloud;
-  simulate(Settings(config), rng, &cloud);
+  simulateKde(KdeSettings(config), rng, &cloud);
   return cloud;
 }
 

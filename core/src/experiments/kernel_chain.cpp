@@ -14,9 +14,8 @@ namespace collapse {
 
 namespace {
 
-constexpr int kSmallestClass = data::MnistDigits::kSmallestClass;
 
-ExperimentInfo makeInfo() {
+ExperimentInfo kernelChainInfo() {
   namespace P = parameters;
   namespace K = kernel_parameters;
   Parameter ridge = P::ridge();
@@ -54,9 +53,9 @@ ExperimentInfo makeInfo() {
       K::bandwidth("Bandwidth h of the RBF kernel; 0 = the median rule (the median distance between two training digits)."),
       K::degree(),
       K::target("What is regressed: the digit's parity as ±1, or the one-hot class vector with the squared error summed over the 10 outputs."),
-      P::makeNumber(ParameterType::Integer, "samples", "T/10", "training digits per class", "", 30, 1, kSmallestClass - 1, true,
+      P::makeNumber(ParameterType::Integer, "samples", "T/10", "training digits per class", "", 30, 1, data::MnistDigits::kSmallestClass - 1, true,
                     "Training digits per class: the first ones of each class in the package's order (T = 10 × samples)."),
-      P::makeNumber(ParameterType::Integer, "testSamples", "N/10", "test digits per class", "", 30, 1, kSmallestClass - 1, true,
+      P::makeNumber(ParameterType::Integer, "testSamples", "N/10", "test digits per class", "", 30, 1, data::MnistDigits::kSmallestClass - 1, true,
                     "Test digits per class: the ones after the training digits of each class (N = 10 × testSamples)."),
       P::makeNumber(ParameterType::Integer, "generations", "n", "generations", "", 10, 0, 200, false,
                     "Synthetic generations before the downstream model; n = 0 trains on the real targets."),
@@ -88,17 +87,17 @@ ExperimentInfo makeInfo() {
 }  // namespace
 
 const ExperimentInfo& KernelChain::info() const {
-  static const ExperimentInfo info = makeInfo();
+  static const ExperimentInfo info = kernelChainInfo();
   return info;
 }
 
 std::vector<Issue> KernelChain::checkCombination(const Config& c) const {
   std::vector<Issue> issues;
   const double samples = c.number("samples"), tests = c.number("testSamples");
-  if (samples + tests > kSmallestClass)
+  if (samples + tests > data::MnistDigits::kSmallestClass)
     issues.push_back({"testSamples", formatNumber(tests),
                       "samples + testSamples = " + formatNumber(samples + tests) + " is more than the smallest class has (" +
-                          std::to_string(kSmallestClass) + " digits of 5); lower samples or testSamples."});
+                          std::to_string(data::MnistDigits::kSmallestClass) + " digits of 5); lower samples or testSamples."});
   // Work of one run: the fixed design's eigendecomposition once; a fresh design fits a T×T system per generation.
   const double t = 10.0 * samples, n = 10.0 * tests;
   const double perGeneration = t * t * (784.0 + t) + n * t * 784.0;

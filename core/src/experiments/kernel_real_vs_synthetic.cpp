@@ -18,9 +18,8 @@ namespace collapse {
 
 namespace {
 
-constexpr int kSmallestClass = data::MnistDigits::kSmallestClass;
 
-ExperimentInfo makeInfo() {
+ExperimentInfo kernelRealVsSyntheticInfo() {
   namespace P = parameters;
   namespace K = kernel_parameters;
   Parameter ridge = P::ridge();
@@ -60,13 +59,13 @@ ExperimentInfo makeInfo() {
       K::bandwidth("Bandwidth h of the RBF kernel; 0 = the median rule on the generator's digits."),
       K::degree(),
       K::target("What is regressed: the digit's parity as ±1, or the one-hot class vector (squared error summed over 10 outputs)."),
-      P::makeNumber(ParameterType::Integer, "generatorSamples", "T₀/10", "generator's digits per class", "", 10, 1, kSmallestClass - 1, true,
+      P::makeNumber(ParameterType::Integer, "generatorSamples", "T₀/10", "generator's digits per class", "", 10, 1, data::MnistDigits::kSmallestClass - 1, true,
                     "Real digits per class the generator is fitted on: the first ones of each class."),
-      P::makeNumber(ParameterType::Integer, "testSamples", "N/10", "test digits per class", "", 30, 1, kSmallestClass - 1, true,
+      P::makeNumber(ParameterType::Integer, "testSamples", "N/10", "test digits per class", "", 30, 1, data::MnistDigits::kSmallestClass - 1, true,
                     "Test digits per class: the ones after the generator's digits."),
-      P::makeNumber(ParameterType::Integer, "realSamples", "n_real", "real digits per class", "", 5, 0, kSmallestClass - 2, false,
+      P::makeNumber(ParameterType::Integer, "realSamples", "n_real", "real digits per class", "", 5, 0, data::MnistDigits::kSmallestClass - 2, false,
                     "Real training digits per class of the downstream model: the first ones after the test digits (nested)."),
-      P::makeNumber(ParameterType::Integer, "syntheticSamples", "n_synth", "synthetic digits per class", "", 20, 0, kSmallestClass - 2, false,
+      P::makeNumber(ParameterType::Integer, "syntheticSamples", "n_synth", "synthetic digits per class", "", 20, 0, data::MnistDigits::kSmallestClass - 2, false,
                     "Synthetic training digits per class: digits from the end of each class, labelled by the generator plus noise σ₀ (nested)."),
       generatorNoise,
       generatorRidge,
@@ -158,7 +157,7 @@ std::shared_ptr<const PoolKernel> poolFor(const Config& c) {
       return cache[key] = computePool(c, real, synthetic);
     }
     // Only the short side grows, to twice its size (within the class): a grid recomputes the pool O(log) times.
-    const int limit = kSmallestClass - c.integer("generatorSamples") - c.integer("testSamples");
+    const int limit = data::MnistDigits::kSmallestClass - c.integer("generatorSamples") - c.integer("testSamples");
     const int heldReal = pool ? pool->real : 0, heldSynthetic = pool ? pool->synthetic : 0;
     const int grownSynthetic = synthetic > heldSynthetic ? std::min(std::max(synthetic, 2 * heldSynthetic), limit - real) : heldSynthetic;
     const int grownReal = real > heldReal ? std::min(std::max(real, 2 * heldReal), limit - grownSynthetic) : heldReal;
@@ -211,17 +210,17 @@ std::shared_ptr<const CellDesign> cellDesign(const Config& c) {
 }  // namespace
 
 const ExperimentInfo& KernelRealVsSynthetic::info() const {
-  static const ExperimentInfo info = makeInfo();
+  static const ExperimentInfo info = kernelRealVsSyntheticInfo();
   return info;
 }
 
 std::vector<Issue> KernelRealVsSynthetic::checkCombination(const Config& c) const {
   std::vector<Issue> issues;
   const double used = c.number("generatorSamples") + c.number("testSamples") + c.number("realSamples") + c.number("syntheticSamples");
-  if (used > kSmallestClass)
+  if (used > data::MnistDigits::kSmallestClass)
     issues.push_back({"syntheticSamples", formatNumber(c.number("syntheticSamples")),
                       "generatorSamples + testSamples + realSamples + syntheticSamples = " + formatNumber(used) +
-                          " digits per class is more than the smallest class has (" + std::to_string(kSmallestClass) + ")."});
+                          " digits per class is more than the smallest class has (" + std::to_string(data::MnistDigits::kSmallestClass) + ")."});
   const double rows = 10.0 * (c.number("realSamples") + c.number("syntheticSamples"));
   if (rows > 3000.0)
     issues.push_back({"syntheticSamples", formatNumber(c.number("syntheticSamples")),

@@ -13,7 +13,7 @@ namespace collapse {
 
 namespace {
 
-ExperimentInfo makeInfo() {
+ExperimentInfo languageModelInfo() {
   namespace P = parameters;
   using PT = ParameterType;
   ExperimentInfo info;
@@ -109,7 +109,7 @@ std::optional<std::string> whyNoTheory(const Config& c) {
 }  // namespace
 
 const ExperimentInfo& LanguageModel::info() const {
-  static const ExperimentInfo info = makeInfo();
+  static const ExperimentInfo info = languageModelInfo();
   return info;
 }
 

@@ -83,7 +83,7 @@ double kl(const std::vector<std::uint64_t>& counts, double tokens, const std::ve
   return sum;
 }
 
-LanguageModelMetrics measure(const NgramModel& model, const NgramCounts& data, const Reference& r, double realTokens) {
+LanguageModelMetrics measureModel(const NgramModel& model, const NgramCounts& data, const Reference& r, double realTokens) {
   const std::vector<std::uint64_t> counts = data.unigrams(r.corpus->vocabulary);
   const double tokens = static_cast<double>(data.tokens);
   return {perplexity(model, r.corpus->heldOut), vocabulary(counts, r), tailMass(counts, r, realTokens), diversity(counts, tokens),
@@ -184,7 +184,7 @@ const FirstGeneration& firstGeneration(const Config& c) {
     first->reference.corpus = &corpus;
     first->reference.realCounts = first->counts.unigrams(corpus.vocabulary);
     for (std::uint64_t n : first->reference.realCounts) first->reference.realWords += n > 0;
-    first->metrics = measure(*first->model, first->counts, first->reference, static_cast<double>(first->text.size()));
+    first->metrics = measureModel(*first->model, first->counts, first->reference, static_cast<double>(first->text.size()));
     slot = first;
   }
   return *slot;
@@ -256,7 +256,7 @@ std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c
     }
     current = std::make_unique<NgramModel>(data, smoothingOf(c), c.number("addK"), vocabularySize);
     model = current.get();
-    metrics.push_back(measure(*model, data, first.reference, realTokens));
+    metrics.push_back(measureModel(*model, data, first.reference, realTokens));
   }
   if (cloud) cloud->generations.push_back(rankFrequency(sampleText(*model, t, temperature, topP, rng), first.reference.realCounts));
   return metrics;

@@ -42,7 +42,7 @@ const std::vector<MetricSpec>& metricSpecs() {
   return specs;
 }
 
-ExperimentInfo makeInfo() {
+ExperimentInfo neuralCollapseInfo() {
   namespace P = parameters;
   using T = ParameterType;
   std::vector<std::string> metricKeys, metricLabels;
@@ -162,7 +162,7 @@ bool centralPath(const Config& c) { return c.choice("centralPath") == "on"; }
 }  // namespace
 
 const ExperimentInfo& NeuralCollapse::info() const {
-  static const ExperimentInfo info = makeInfo();
+  static const ExperimentInfo info = neuralCollapseInfo();
   return info;
 }
 

@@ -12,7 +12,7 @@ namespace collapse {
 
 namespace {
 
-ExperimentInfo makeInfo() {
+ExperimentInfo realVsSyntheticInfo() {
   namespace P = parameters;
   ExperimentInfo info;
   info.key = "real-vs-synthetic";
@@ -63,7 +63,7 @@ ExperimentInfo makeInfo() {
 }  // namespace
 
 const ExperimentInfo& RealVsSynthetic::info() const {
-  static const ExperimentInfo info = makeInfo();
+  static const ExperimentInfo info = realVsSyntheticInfo();
   return info;
 }
 

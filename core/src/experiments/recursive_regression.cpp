@@ -12,7 +12,7 @@ namespace {
 
 constexpr double kWorkingSetBudgetBytes = 1024.0 * 1024.0 * 1024.0;  // 1 GiB per trial
 
-ExperimentInfo makeInfo() {
+ExperimentInfo recursiveRegressionInfo() {
   namespace P = parameters;
   const Parameter generations =
       P::makeNumber(ParameterType::Integer, "generations", "n", "generations", "", 20, 1, 1000, false,
@@ -86,7 +86,7 @@ ExperimentInfo makeInfo() {
 }  // namespace
 
 const ExperimentInfo& RecursiveRegression::info() const {
-  static const ExperimentInfo info = makeInfo();
+  static const ExperimentInfo info = recursiveRegressionInfo();
   return info;
 }
 

@@ -15,7 +15,7 @@ namespace {
 constexpr int kProjectionDraws = 8;
 constexpr double kMaxTheoryWidth = 1000;  // each draw eigendecomposes an m×m matrix
 
-ExperimentInfo makeInfo() {
+ExperimentInfo strongCollapseInfo() {
   namespace P = parameters;
   ExperimentInfo info;
   info.key = "strong-collapse";
@@ -110,7 +110,7 @@ std::optional<std::string> whyNoTheory(const Config& c) {
 }  // namespace
 
 const ExperimentInfo& StrongCollapse::info() const {
-  static const ExperimentInfo info = makeInfo();
+  static const ExperimentInfo info = strongCollapseInfo();
   return info;
 }
 

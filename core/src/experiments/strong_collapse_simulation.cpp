@@ -167,7 +167,7 @@ double projectionError(const ProjectionData& data, const Eigen::MatrixXd& projec
 }
 
 /// Everything but the swept size must match for points to share a draw.
-std::string drawKey(const Config& c, const char* shared) {
+std::string sharedDrawKey(const Config& c, const char* shared) {
   std::string key;
   for (const auto& [name, value] : c.values())
     if (name != shared && name != "component") key += name + "=" + formatValue(value) + "|";
@@ -242,7 +242,7 @@ void StrongCollapse::simulateTrialPoints(const std::vector<std::vector<Config>>&
   for (const auto& series : points)
     for (const auto& point : series) {
       const bool linear = point.choice("model") == "linear";
-      groups[drawKey(point, linear ? "samples" : "width")].push_back(&point);
+      groups[sharedDrawKey(point, linear ? "samples" : "width")].push_back(&point);
     }
   std::map<const Config*, double> values;
   for (auto& [key, group] : groups) {

@@ -11,7 +11,7 @@ namespace collapse {
 
 namespace {
 
-ExperimentInfo makeInfo() {
+ExperimentInfo syntheticChainInfo() {
   namespace P = parameters;
   Parameter generatorNoise = P::noise();
   generatorNoise.key = "generatorNoise";
@@ -94,7 +94,7 @@ bool overparameterisedGenerators(const Config& c) { return c.number("generatorSa
 }  // namespace
 
 const ExperimentInfo& SyntheticChain::info() const {
-  static const ExperimentInfo info = makeInfo();
+  static const ExperimentInfo info = syntheticChainInfo();
   return info;
 }
 

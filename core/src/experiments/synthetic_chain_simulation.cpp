@@ -148,7 +148,7 @@ class ChainDraw {
 };
 
 /// Points that can share one draw: everything but n, λ (and its rule) and the component is equal.
-std::string drawKey(const Config& c) {
+std::string chainDrawKey(const Config& c) {
   std::string key;
   for (const char* name : {"dim", "samples", "noise", "generatorSamples", "generatorNoise", "spectrum", "decay", "signal"})
     key += formatValue(c.get(name)) + "|";
@@ -176,7 +176,7 @@ void SyntheticChain::simulateTrialPoints(const std::vector<std::vector<Config>>&
   for (const auto& series : points) {
     keys.emplace_back();
     for (const auto& point : series) {
-      const std::string& key = keys.back().emplace_back(drawKey(point));
+      const std::string& key = keys.back().emplace_back(chainDrawKey(point));
       longestChain[key] = std::max(longestChain[key], point.integer("generations"));
       ridges[key].insert(point.number("ridge"));
     }

@@ -21,7 +21,7 @@ constexpr int kMaxSupport = 2000000;
 constexpr int kMaxBigramSupport = 1000;        ///< N² = 10⁶ (context, next item) pairs
 constexpr double kMaxTheoryWork = 4e8;         ///< operations of the exact finite-sample recursion
 
-ExperimentInfo makeInfo() {
+ExperimentInfo tailsInfo() {
   namespace P = parameters;
   using PT = ParameterType;
   Parameter samples = P::makeNumber(PT::Integer, "samples", "T", "training samples", "", 100000, 1, 1e10, true,
@@ -186,7 +186,7 @@ std::string threeDigits(double x) {
 }  // namespace
 
 const ExperimentInfo& Tails::info() const {
-  static const ExperimentInfo info = makeInfo();
+  static const ExperimentInfo info = tailsInfo();
   return info;
 }
 
