@@ -105,6 +105,11 @@ function registerInteraction(Chart) {
   };
 }
 
+// draw(…, { pause }) lays the chart out in one task and paints it in the next: Chart.js's update() ends in render(),
+// which a plugin may cancel from beforeRender.
+const holdRender = { id: 'collapseLabHoldRender', beforeRender: (chart) => !chart.$collapseLabHoldRender };
+const CHART_PLUGINS = [canvasBackground, heatmapPlugin, labelLayout, holdRender];
+
 export class ChartView {
   /** options.theme: a fixed theme (an export in the light theme) instead of the page's; options.devicePixelRatio. */
   constructor(canvas, options = {}) {
@@ -134,7 +139,7 @@ export class ChartView {
       const canvas = document.createElement('canvas');
       canvas.width = 600;
       canvas.height = 300;
-      const warm = new Chart(canvas, { type: 'line', data: { datasets: [] }, options: bare, plugins: [canvasBackground, heatmapPlugin, labelLayout] });
+      const warm = new Chart(canvas, { type: 'line', data: { datasets: [] }, options: bare, plugins: CHART_PLUGINS });
       await pause();
       const line = [{ x: 1, y: 1 }, { x: 2, y: 4 }, { x: 3, y: 2 }];
       warm.data.datasets = [
@@ -158,7 +163,7 @@ export class ChartView {
       this.chart = new Chart(this.canvas, { type: 'line', data: { datasets: [] },
         options: { animation: false, responsive: true, maintainAspectRatio: false, parsing: false,
           scales: { x: { type: 'linear', display: false }, y: { type: 'linear', display: false } }, plugins: { legend: { display: false }, tooltip: { enabled: false } } },
-        plugins: [canvasBackground, heatmapPlugin, labelLayout] });
+        plugins: CHART_PLUGINS });
     } finally {
       this.preparing = false;
     }
@@ -167,9 +172,34 @@ export class ChartView {
   /**
    * Draws a Result. context: { view: {y, band}, xTitle, yTitle, xSpec, xParameter, median?: draw the median line, guides?: [...],
    * markerLabel?(marker, series), figure?: a derived figure spec (paired-figure.js) to draw instead of the curves }.
-   * Returns { dropped }: how many values a log axis could not show.
+   * Returns { dropped }: how many values a log axis could not show. With options.pause (a function returning a
+   * Promise), the draw is three tasks instead of one, the browser free in between: the datasets, then Chart.js's
+   * layout (update with its render held back), then the paint. The first figure is drawn so (app/lab-app.js): in one
+   * piece it was start-up's longest task (docs/web.md, "Performance"). Returns a Promise then.
    */
-  draw(result, context) {
+  draw(result, context, { pause = null } = {}) {
+    const built = this.assignDatasets(result, context);
+    const drawn = { dropped: built.dropped, bandGaps: built.bandGaps ?? 0 };
+    if (!pause) {
+      this.chart.update('none');
+      return drawn;
+    }
+    return (async () => {
+      await pause();
+      this.chart.$collapseLabHoldRender = true;
+      try {
+        this.chart.update('none');
+      } finally {
+        this.chart.$collapseLabHoldRender = false;
+      }
+      await pause();
+      this.chart.render();
+      return drawn;
+    })();
+  }
+
+  /** Gives the chart the Result's datasets and options (creating the chart if prepare() has not). */
+  assignDatasets(result, context) {
     this.result = result;
     this.context = context;
     this.figure = context.figure ?? null;
@@ -185,11 +215,10 @@ export class ChartView {
       this.chart.data.datasets = reuseDatasets(this.chart.data.datasets, built.datasets);
       this.chart.options = options;
     } else {
-      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets: built.datasets }, options, plugins: [canvasBackground, heatmapPlugin, labelLayout] });
+      this.chart = new window.Chart(this.canvas, { type: 'line', data: { datasets: built.datasets }, options, plugins: CHART_PLUGINS });
     }
     this.chart.$collapseLabX = this.figure ? [] : result.x.values;
-    this.chart.update('none');
-    return { dropped: built.dropped, bandGaps: built.bandGaps ?? 0 };
+    return built;
   }
 
   curveDatasets(theme) {
