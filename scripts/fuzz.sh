@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
-# npm run fuzz [seconds | build]: the parsers of untrusted text (request JSON, grids, numbers, CLI arguments) under
+# npm run fuzz [seconds]: the parsers of untrusted text (request JSON, grids, numbers, CLI arguments) under
 # libFuzzer with AddressSanitizer and UndefinedBehaviorSanitizer (Debian's clang and libclang-rt), for `seconds` in
 # all (default 60), shared evenly by the targets and run one per core. Seeds: tests/fuzz/corpus/<target> (read only); what the fuzzer
 # finds new goes to build/fuzz/corpus/<target>. A crash, leak, sanitizer report or timeout fails the run and leaves
 # the input in build/fuzz/ (crash-*, leak-*, timeout-*) — add it to the corpus with the fix.
-# `fuzz.sh build` only builds the targets (npm test builds them in the background during the browser tests).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
@@ -14,7 +13,6 @@ compiler=$(command -v clang++-14 || command -v clang++)
 bash scripts/reset-stale-builds.sh
 cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER="$compiler" -DCOLLAPSE_FUZZ=ON > /dev/null
 cmake --build build/fuzz -j "$(nproc)"
-[ "$seconds" != build ] || exit 0
 
 # Each target gets seconds / targets; they run side by side, one per core, so the layer takes about `seconds`
 # divided by the number of cores for the same fuzzing as one after another.

@@ -5,12 +5,6 @@ cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/build.sh
 
-# The fuzz layer's sanitized build (clang, another 90 sources) runs in the background from here, at the lowest
-# priority: the test layers below use the cores first, and the browser tests leave most of one idle while they
-# wait on page loads and renders. Built after them, alone, it was about 150 s of a fresh clone's npm test.
-nice -n 19 bash scripts/fuzz.sh build > build/fuzz-build.log 2>&1 &
-fuzz_build=$!
-
 echo "== 1/5 Catch2 suite, native (ctest)"
 ctest --test-dir build/native --output-on-failure -j 2
 echo "== 2/5 Catch2 suite as WebAssembly under node, SIMD and scalar (ctest)"
@@ -23,5 +17,4 @@ node --test --test-concurrency=2 tests/js/*.test.mjs
 echo "== 4/5 the page in headless Chromium (playwright-core, node --test)"
 node --test --test-concurrency=2 tests/e2e/*.test.mjs
 echo "== 5/5 the parsers of untrusted text under libFuzzer with ASan/UBSan, 60 s of fuzzing (npm run fuzz)"
-wait "$fuzz_build" || { cat build/fuzz-build.log; echo "test: the fuzz targets did not build (above)" >&2; exit 1; }
 bash scripts/fuzz.sh 60
