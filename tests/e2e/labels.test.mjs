@@ -44,15 +44,16 @@ const tickIntervals = (page) => page.evaluate(() => {
     const intervals = items.map((item) => {
       const lines = Array.isArray(item.label) ? item.label : [item.label];
       const [x, y] = item.options.translation;
-      if (!horizontal) return { text: lines.join(' '), from: y - (item.font.lineHeight * lines.length) / 2, to: y + (item.font.lineHeight * lines.length) / 2 };
       chart.ctx.save();
       chart.ctx.font = item.font.string;
       const width = Math.max(...lines.map((line) => chart.ctx.measureText(String(line)).width));
       chart.ctx.restore();
-      const from = item.options.textAlign === 'left' ? x : item.options.textAlign === 'right' ? x - width : x - width / 2;
-      return { text: lines.join(' '), from, to: from + width };
+      const start = item.options.textAlign === 'left' ? x : item.options.textAlign === 'right' ? x - width : x - width / 2;
+      // A vertical axis's labels also have an extent across it, which must stay inside the axis's own box.
+      if (!horizontal) return { text: lines.join(' '), from: y - (item.font.lineHeight * lines.length) / 2, to: y + (item.font.lineHeight * lines.length) / 2, across: { from: start, to: start + width } };
+      return { text: lines.join(' '), from: start, to: start + width };
     }).sort((a, b) => a.from - b.from);
-    return { axis: scale.id, intervals };
+    return { axis: scale.id, intervals, box: { left: scale.left, right: scale.right } };
   });
 });
 
@@ -93,10 +94,14 @@ test('at 390 px and at 1280 px no two figure labels or tick labels overlap and n
         for (const b of boxes.slice(j + 1))
           if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h) failures.push(`${where}: "${a.text}" overlaps "${b.text}"`);
       }
-      // Tick labels: each ends (with a pixel to spare) before the next begins.
-      for (const { axis, intervals } of await tickIntervals(page))
+      // Tick labels: each ends (with a pixel to spare) before the next begins; a vertical axis's labels lie inside
+      // its box (Chart.js once sized a log axis from a sample of its labels and cut the wider ones off at the edge).
+      for (const { axis, intervals, box } of await tickIntervals(page)) {
         for (let j = 1; j < intervals.length; j++)
           if (intervals[j].from < intervals[j - 1].to - 1) failures.push(`${where}: ${axis} tick labels "${intervals[j - 1].text}" and "${intervals[j].text}" overlap`);
+        for (const { text, across } of intervals)
+          if (across && (across.from < box.left - 0.5 || across.to > box.right + 0.5)) failures.push(`${where}: ${axis} tick label "${text}" is cut off (${Math.round(across.from)}–${Math.round(across.to)} px, axis ${Math.round(box.left)}–${Math.round(box.right)} px)`);
+      }
     }
     widths = [...widths].reverse(); // the next preset starts at the width this one ended on
   }

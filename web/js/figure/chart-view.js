@@ -49,6 +49,23 @@ function labelLogTicks(scale) {
 }
 
 /**
+ * Chart.js afterFit of a vertical log axis: widens it to its widest label. Chart.js sizes an axis from every
+ * ⌊ticks / maxTicksLimit⌋-th label only (the same limit thins the grid lines), and a log axis carries a tick per
+ * significand, most unlabelled: with 9 it measured "0.001" and skipped "5×10⁻⁴", whose left part was then cut off
+ * at the canvas edge.
+ */
+function fitWidestLogLabel(scale) {
+  if (scale.isHorizontal() || !scale.options.ticks.display) return;
+  const measured = scale._labelSizes?.widest?.width ?? 0;
+  const ctx = scale.ctx;
+  ctx.save();
+  ctx.font = scale._resolveTickFontOptions(0).string;
+  const widest = Math.max(0, ...scale.ticks.map((tick) => (typeof tick.label === 'string' && tick.label ? ctx.measureText(tick.label).width : 0)));
+  ctx.restore();
+  if (widest > measured) scale.width = Math.min(scale.maxWidth ?? Infinity, scale.width + widest - measured);
+}
+
+/**
  * The new datasets, written into the chart's existing dataset objects where there is one at the same index that is
  * drawn the same way (every property but the numbers is equal: a live drag's frames, a new seed). Chart.js keys its
  * per-dataset state (controller, elements) by the dataset object: new objects on every redraw rebuild all of it,
@@ -419,7 +436,7 @@ export class ChartView {
         maxTicksLimit: count ? 40 : this.narrow ? Math.max(3, Math.min(6, Math.floor((this.canvas.parentElement?.clientWidth || 320) / 70))) : 9,
         ...(count ? { autoSkip: true } : type === 'logarithmic' ? { autoSkip: false, maxRotation: 0 } : { autoSkipPadding: 8, maxRotation: 0 }),
         callback: tick ?? ((value, index, ticks) => (ticks?.[index]?.$label === false ? '' : formatTick(Number(value)))) },
-      ...(type === 'logarithmic' && !count ? { afterBuildTicks: labelLogTicks } : {}),
+      ...(type === 'logarithmic' && !count ? { afterBuildTicks: labelLogTicks, afterFit: fitWidestLogLabel } : {}),
     });
     return {
       responsive: true,
