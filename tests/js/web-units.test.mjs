@@ -37,6 +37,21 @@ test('chunk sizes follow the measured speed: about 150 ms of work each, one tria
   assert.ok(fast.length < 12, 'fast runs use few messages');
 });
 
+test('the speed of an earlier run sizes the first chunks: a fair share per worker at once instead of 4-trial probes', () => {
+  // 400 trials at 0.5 ms each is 200 ms of work: two lanes take half each straight away (150 ms chunks, capped at
+  // the fair share), where without the estimate the first two chunks are 4 trials.
+  const seeded = new ChunkScheduler(400, 2, { priorMsPerTrial: 0.5 });
+  assert.deepEqual([seeded.next(), seeded.next()], [[0, 200], [200, 300]]);
+  const cold = new ChunkScheduler(400, 2);
+  assert.deepEqual([cold.next(), cold.next()], [[0, 4], [4, 8]]);
+  // A nonsense estimate is ignored, and measurements still win over the estimate.
+  assert.deepEqual(new ChunkScheduler(400, 2, { priorMsPerTrial: NaN }).next(), [0, 4]);
+  const corrected = new ChunkScheduler(100000, 2, { priorMsPerTrial: 1000 });
+  assert.deepEqual(corrected.next(), [0, 1]);
+  corrected.record(1, 1);
+  assert.deepEqual(corrected.next(), [1, 151]);
+});
+
 test('chunks arriving out of order rebuild the single-call array; the prefix grows only when contiguous', () => {
   const trials = 10;
   const per = 3;

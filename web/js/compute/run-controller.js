@@ -80,7 +80,7 @@ export class RunController {
       };
 
       // One lane per worker: each takes the next chunk as soon as its previous one is back.
-      const scheduler = new ChunkScheduler(trials, this.pool.size);
+      const scheduler = new ChunkScheduler(trials, this.pool.size, { priorMsPerTrial: perTrial });
       let fastest = Infinity; // ms per trial of the chunk least slowed by messaging: the estimate for the next run
       const lane = async () => {
         for (let chunk = scheduler.next(); chunk && live(); chunk = scheduler.next()) {

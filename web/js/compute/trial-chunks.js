@@ -9,10 +9,16 @@
  * together. The split depends on timing, the values never do.
  */
 export class ChunkScheduler {
-  constructor(trials, lanes, { targetMs = 150 } = {}) {
+  /**
+   * priorMsPerTrial: the speed of an earlier run of the same experiment, if any. It sizes the first chunks, which
+   * otherwise are a few trials each to measure the speed: on a run of 0.2 s those probes' round trips kept a
+   * worker idle for a noticeable share of the run (bench/pool.mjs). Measurements replace it as they come.
+   */
+  constructor(trials, lanes, { targetMs = 150, priorMsPerTrial = null } = {}) {
     this.trials = trials;
     this.lanes = Math.max(1, lanes);
     this.targetMs = targetMs;
+    this.priorMsPerTrial = Number.isFinite(priorMsPerTrial) && priorMsPerTrial > 0 ? priorMsPerTrial : null;
     this.nextTrial = 0;
     this.measuredTrials = 0;
     this.measuredMs = 0;
@@ -26,8 +32,10 @@ export class ChunkScheduler {
   next() {
     if (this.nextTrial >= this.trials) return null;
     const fairShare = Math.ceil(this.remaining / this.lanes);
-    // Before any measurement: small first chunks, so that the first estimate comes quickly.
-    const wanted = this.measuredTrials ? Math.round(this.targetMs / Math.max(this.measuredMs / this.measuredTrials, 1e-3)) : 4;
+    // Before any measurement: sized from the earlier run's speed, or else small, so that the first estimate comes
+    // quickly.
+    const msPerTrial = this.measuredTrials ? this.measuredMs / this.measuredTrials : this.priorMsPerTrial;
+    const wanted = msPerTrial !== null ? Math.round(this.targetMs / Math.max(msPerTrial, 1e-3)) : 4;
     const size = Math.max(1, Math.min(wanted, fairShare));
     const begin = this.nextTrial;
     this.nextTrial += size;
