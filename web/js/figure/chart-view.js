@@ -52,7 +52,8 @@ function labelLogTicks(scale) {
  * Chart.js afterFit of a vertical log axis: widens it to its widest label. Chart.js sizes an axis from every
  * ⌊ticks / maxTicksLimit⌋-th label only (the same limit thins the grid lines), and a log axis carries a tick per
  * significand, most unlabelled: with 9 it measured "0.001" and skipped "5×10⁻⁴", whose left part was then cut off
- * at the canvas edge.
+ * at the canvas edge. Reads the scale's _labelSizes and tick font, private to the Chart.js version pinned in
+ * package-lock.json (tests/e2e/labels.test.mjs fails if an upgrade breaks this).
  */
 function fitWidestLogLabel(scale) {
   if (scale.isHorizontal() || !scale.options.ticks.display) return;
