@@ -34,6 +34,7 @@ import { highlightIndex, TourGuide } from '../tour/tour-guide.js';
 import { PinAndHistory } from '../play/pin-and-history.js';
 import { GenerationPlayer } from '../play/generation-player.js';
 import { formatCount } from '../util/format.js';
+import { nextTask } from '../util/next-task.js';
 
 const RUN_DELAY_MS = 350; // after the last keystroke in a number field
 // While a slider moves, a figure whose last run took under this re-runs live (play/slider.js); heavier ones wait for
@@ -569,7 +570,6 @@ export class LabApp {
       // The first figure's draw is start-up's costliest work (Chart.js's first real layout and paint): drawn in three
       // tasks, its caption, pictures and status in a fourth, so that none is a long one.
       if (!document.body.dataset.ready) {
-        const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
         await this.draw(outcome.result, { pause: nextTask });
         await nextTask();
         if (this.good.result !== outcome.result) return;

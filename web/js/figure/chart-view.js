@@ -15,12 +15,12 @@ import { readableLabel } from './axis-labels.js';
 import { heatmapDrawing, heatmapLegendKey, heatmapPlugin, heatmapTooltipLines, heatmapTooltipTitle } from './heatmap-view.js';
 import { currentTheme, seriesColour, withAlpha } from './theme.js';
 import { formatNumber, formatShort, formatTick } from '../util/format.js';
+import { nextTask } from '../util/next-task.js';
 
 const NARROW_PX = 560;
 const TICK_FONT_PX = 12;
 
 /** A new task: the browser paints and handles input in between. */
-const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Chart.js afterBuildTicks of a log axis: marks which ticks carry a label ($label, read by the tick callback) and
