@@ -37,12 +37,3 @@ function(collapse_add_core target)
     target_link_options(${target} PUBLIC ${exceptions})
   endif()
 endfunction()
-
-# real-vs-synthetic's Monte Carlo gave other bits under -msimd128 than natively and in the scalar flavour
-# (tests/js/native-wasm-results.test.mjs, tests/determinism); compiled without SIMD128 it agrees with both. The
-# cause, something the auto-vectoriser does to this file, is not yet found (docs/determinism.md).
-if(EMSCRIPTEN)
-  set_source_files_properties("${CMAKE_SOURCE_DIR}/core/src/experiments/real_vs_synthetic_simulation.cpp"
-                              PROPERTIES COMPILE_OPTIONS "-mno-simd128"
-                              SKIP_UNITY_BUILD_INCLUSION ON)
-endif()
