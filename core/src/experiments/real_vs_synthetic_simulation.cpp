@@ -8,6 +8,7 @@
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/linalg/ridge_solver.hpp"
 #include "collapse/linalg/spectrum.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse {
 
@@ -31,13 +32,13 @@ void addRows(DesignStatistics& s, int count, const Eigen::VectorXd& spectrum, No
     const Eigen::MatrixXd scaled = spectrum.cwiseSqrt().asDiagonal() * sampleBartlettFactor(static_cast<int>(d), count, normal, rng);
     Eigen::VectorXd z(d);
     normal.fill(z.data(), d);
-    s.gram.noalias() += scaled * scaled.transpose();
-    s.noise.noalias() += scaled * z;
+    s.gram += simd::lowerGram(scaled);  // D·A is lower triangular: L·Lᵀ in d³/6
+    s.noise += simd::matVec(scaled, z);
   } else {
     const Eigen::MatrixXd x = sampleGaussianRows(count, spectrum, normal);
     Eigen::VectorXd e(count);
     normal.fill(e.data(), count);
-    s.gram.noalias() += x.transpose() * x;
+    s.gram += simd::columnGram(x);
     s.noise.noalias() += x.transpose() * e;
   }
   s.rows += count;
@@ -95,7 +96,7 @@ TrialSetting drawTrial(const Config& c, Rng& rng) {
   NormalSampler normal(rng);
   DesignStatistics g = emptyStatistics(d);
   addRows(g, c.integer("generatorSamples"), t.spectrum, normal, rng);
-  t.generator = fitFromStatistics(g.gram, g.gram * t.truth + t.noise * g.noise, g.rows, 0.0);
+  t.generator = fitFromStatistics(g.gram, simd::matVec(g.gram, t.truth) + t.noise * g.noise, g.rows, 0.0);
   return t;
 }
 
@@ -103,7 +104,8 @@ TrialSetting drawTrial(const Config& c, Rng& rng) {
 double cellError(const TrialSetting& t, const DesignStatistics& real, const DesignStatistics& synthetic) {
   const Eigen::MatrixXd gram = real.gram + synthetic.gram;
   // Real labels xᵀw* + σε, synthetic labels xᵀŵ₀ + σε: Xᵀy = XᵀX·w + σ·Xᵀε per pool.
-  const Eigen::VectorXd moment = real.gram * t.truth + synthetic.gram * t.generator + t.noise * (real.noise + synthetic.noise);
+  const Eigen::VectorXd moment = simd::matVec(real.gram, t.truth) + simd::matVec(synthetic.gram, t.generator) +
+                                 t.noise * (real.noise + synthetic.noise);
   const Eigen::VectorXd fit = fitFromStatistics(gram, moment, real.rows + synthetic.rows, t.lambda);
   return excessRisk(fit - t.truth, t.spectrum);
 }

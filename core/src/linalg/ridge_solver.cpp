@@ -8,12 +8,6 @@
 namespace collapse {
 
 namespace {
-Eigen::LLT<Eigen::MatrixXd> factorShiftedGram(const Eigen::MatrixXd& gram, double rows, double lambda) {
-  Eigen::MatrixXd m = gram / rows;
-  m.diagonal().array() += lambda;
-  return checkedLlt(m, "ridge solver: Cholesky factor of XᵀX/T + λI (or XXᵀ/T + λI)");
-}
-
 /// L with L·Lᵀ = G/rows + λI on two lanes (simd::cholesky). False when a pivot is not positive, or — for
 /// λ = 0, where the caller falls back to the complete orthogonal decomposition — when some column of X is so
 /// nearly in the span of the previous ones that its pivot keeps less than kPivotFloor of its squared norm
@@ -67,7 +61,14 @@ Eigen::VectorXd fitRidgeRows(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
 
 Eigen::VectorXd fitRidgeGram(const Eigen::MatrixXd& gram, const Eigen::VectorXd& moment, double rows,
                              double lambda) {
-  return factorShiftedGram(gram, rows, lambda).solve(moment / rows);
+  // The two-lane factor and solves (simd/matrix_kernels.hpp): the same bits in every build, and in WebAssembly
+  // 2.4× faster than scalar code at d = 200 (README, Benchmark).
+  Eigen::MatrixXd m = gram / rows;
+  m.diagonal().array() += lambda;
+  if (!m.allFinite()) throw NumericalError("ridge solver: XᵀX/T + λI is not finite");
+  Eigen::MatrixXd lower;
+  if (!simd::cholesky(m, lower)) requireSuccess(Eigen::NumericalIssue, "ridge solver: Cholesky factor of XᵀX/T + λI");
+  return simd::solveCholesky(lower, moment / rows);
 }
 
 }  // namespace collapse
