@@ -4,10 +4,14 @@
 
 #include "collapse/random/samplers.hpp"
 #include "collapse/math/portable_math.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse::neural {
 
 namespace {
+
+// The layers' products go through the two-lane GEMM (simd/matrix_kernels.hpp): the same bits in every build, and in
+// WebAssembly SIMD about 1.8× faster than Eigen's scalar product (README, Benchmark).
 
 /// Pre-activations and activations of every layer: activations[0] = X, activations[l + 1] = ReLU(W_l a_l + b_l) for
 /// hidden layers, and the output (logits) last, without ReLU.
@@ -21,10 +25,10 @@ Forward forward(const MlpParameters& p, const Eigen::MatrixXd& inputs) {
   f.activations.push_back(inputs);
   const std::size_t layers = p.weights.size();
   for (std::size_t l = 0; l + 1 < layers; ++l) {
-    Eigen::MatrixXd z = (p.weights[l] * f.activations.back()).colwise() + p.biases[l];
+    Eigen::MatrixXd z = simd::product(p.weights[l], f.activations.back()).colwise() + p.biases[l];
     f.activations.push_back(z.cwiseMax(0.0));
   }
-  f.output = (p.weights.back() * f.activations.back()).colwise() + p.biases.back();
+  f.output = simd::product(p.weights.back(), f.activations.back()).colwise() + p.biases.back();
   return f;
 }
 
@@ -92,11 +96,11 @@ MlpParameters mlpGradient(const MlpSettings& s, const MlpParameters& p, const Ei
   MlpParameters g = p;
   for (std::size_t l = p.weights.size(); l-- > 0;) {
     const Eigen::MatrixXd& below = f.activations[l];
-    g.weights[l] = delta * below.transpose() + s.weightDecay * p.weights[l];
+    g.weights[l] = simd::product(delta, below.transpose()) + s.weightDecay * p.weights[l];
     g.biases[l] = delta.rowwise().sum();
     if (l == 0) break;
     // Through W_l, then the ReLU of layer l − 1 (its activation is positive exactly where it passed).
-    delta = (p.weights[l].transpose() * delta).cwiseProduct((below.array() > 0.0).cast<double>().matrix());
+    delta = simd::product(p.weights[l].transpose(), delta).cwiseProduct((below.array() > 0.0).cast<double>().matrix());
   }
   return g;
 }
