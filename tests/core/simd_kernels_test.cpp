@@ -88,7 +88,7 @@ TEST_CASE("Bartlett factor and Gaussian rows: the batched draws equal one draw p
 }
 
 TEST_CASE("gemm: bit-identical to its reference and close to Eigen for ragged shapes", "[simd]") {
-  for (const auto& [m, n, k] : std::vector<std::array<int, 3>>{{1, 1, 1}, {4, 4, 4}, {5, 7, 3}, {13, 9, 17}, {64, 33, 50}, {3, 1, 0}}) {
+  for (const auto& [m, n, k] : std::vector<std::array<int, 3>>{{1, 1, 1}, {4, 4, 4}, {5, 7, 3}, {13, 9, 17}, {64, 33, 50}, {3, 1, 0}, {37, 1, 23}}) {
     const Eigen::MatrixXd a = randomMatrix(m, k, 1), b = randomMatrix(k, n, 2);
     Eigen::MatrixXd c(m, n), reference(m, n);
     collapse::simd::gemm(a.data(), m, b.data(), k, c.data(), m, m, n, k);

@@ -4,6 +4,7 @@
 #include "collapse/experiments/kernel_chain_design.hpp"
 #include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/random/samplers.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse {
 
@@ -27,11 +28,18 @@ std::vector<double> simulateFixed(const Config& c, Rng& rng, bool lastOnly = fal
   for (int n = 0; n <= c.integer("generations"); ++n) {
     if (n > 0) {
       normal.fill(xi.data(), static_cast<std::size_t>(xi.size()));
-      coefficients = (coefficients.array().colwise() * g).matrix() + sigma * xi;
+      // c ← g ∘ c + σ₀ξ as a plain loop over contiguous columns: the loop vectoriser takes it in the SIMD flavour
+      // (Eigen's broadcast expression it did not, and the SLP vectoriser is off there: docs/determinism.md). The
+      // same two products and one sum per entry as the expression, so the same bits.
+      for (Eigen::Index j = 0; j < q; ++j) {
+        double* column = coefficients.col(j).data();
+        const double* noise = xi.col(j).data();
+        for (Eigen::Index i = 0; i < t; ++i) column[i] = column[i] * g[i] + sigma * noise[i];
+      }
     }
     if (lastOnly && n < c.integer("generations")) continue;
     const Eigen::MatrixXd weights = coefficients.array().colwise() * h;
-    curve.push_back((chain.testBasis * weights - chain.testTargets).squaredNorm() / tests);
+    curve.push_back((simd::product(chain.testBasis, weights) - chain.testTargets).squaredNorm() / tests);
   }
   return curve;
 }
@@ -44,7 +52,8 @@ Eigen::MatrixXd ridgeWeights(const simd::SymmetricEigen& eigen, const Eigen::Mat
   Eigen::VectorXd inverse(mu.size());
   for (Eigen::Index i = 0; i < mu.size(); ++i)
     inverse(i) = lambda > 0.0 ? 1.0 / (mu(i) + rows * lambda) : (mu(i) > tolerance ? 1.0 / mu(i) : 0.0);
-  return eigen.eigenvectors() * (inverse.asDiagonal() * (eigen.eigenvectors().transpose() * y));
+  const Eigen::MatrixXd transposed = eigen.eigenvectors().transpose();
+  return simd::product(eigen.eigenvectors(), inverse.asDiagonal() * simd::product(transposed, y));
 }
 
 /// `perClass` digits of every class drawn without replacement from the pool: all but the test block

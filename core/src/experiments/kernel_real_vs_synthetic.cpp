@@ -12,7 +12,9 @@
 #include "collapse/data/dataset_store.hpp"
 #include "collapse/data/mnist_digits.hpp"
 #include "collapse/experiments/kernel_chain_design.hpp"
+#include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/random/samplers.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse {
 
@@ -118,7 +120,8 @@ std::shared_ptr<const PoolKernel> computePool(const Config& c, int real, int syn
   const Eigen::Index g = generatorRows.rows();
   const Eigen::MatrixXd generatorGram = kernelMatrix(kernel, generatorRows, generatorRows) +
                                         static_cast<double>(g) * c.number("generatorRidge") * Eigen::MatrixXd::Identity(g, g);
-  const Eigen::MatrixXd generatorWeights = generatorGram.llt().solve(kernel_chain::digitTargets(generatorSet, target));
+  const Eigen::MatrixXd generatorWeights = checkedLlt(generatorGram, "kernel-real-vs-synthetic: Cholesky factor of the generator's K + gλ₀I")
+                                              .solve(kernel_chain::digitTargets(generatorSet, target));
   const Eigen::Index nr = static_cast<Eigen::Index>(realSet.size()), ns = static_cast<Eigen::Index>(syntheticSet.size());
   const Eigen::MatrixXd testRows = kernel_chain::digitRows(testSet);
   auto pool = std::make_shared<PoolKernel>();
@@ -133,7 +136,7 @@ std::shared_ptr<const PoolKernel> computePool(const Config& c, int real, int syn
   }
   if (ns) {
     rows.bottomRows(ns) = kernel_chain::digitRows(syntheticSet);
-    pool->labels.bottomRows(ns) = kernelMatrix(kernel, rows.bottomRows(ns), generatorRows) * generatorWeights;
+    pool->labels.bottomRows(ns) = simd::product(kernelMatrix(kernel, rows.bottomRows(ns), generatorRows), generatorWeights);
   }
   pool->gram = kernelMatrix(kernel, rows, rows);
   pool->test = kernelMatrix(kernel, rows, testRows);
@@ -187,8 +190,9 @@ std::shared_ptr<const CellDesign> computeCell(const Config& c) {
   }
   const Eigen::MatrixXd gram = pool->gram(index, index) + static_cast<double>(n) * c.number("ridge") * Eigen::MatrixXd::Identity(n, n);
   // A = K_*(K + nλI)⁻¹ = ((K + nλI)⁻¹K_*ᵀ)ᵀ (the Gram is symmetric positive definite for λ > 0).
-  const Eigen::MatrixXd map = gram.llt().solve(pool->test(index, Eigen::placeholders::all)).transpose();
-  cell->meanResidual = map * pool->labels(index, Eigen::placeholders::all) - pool->testTargets;
+  const Eigen::MatrixXd map = checkedLlt(gram, "kernel-real-vs-synthetic: Cholesky factor of K + nλI")
+                                  .solve(pool->test(index, Eigen::placeholders::all)).transpose();
+  cell->meanResidual = simd::product(map, pool->labels(index, Eigen::placeholders::all)) - pool->testTargets;
   cell->noiseMap = map.rightCols(ns);
   return cell;
 }
@@ -247,7 +251,8 @@ std::vector<double> KernelRealVsSynthetic::simulateTrial(const Config& c, Rng& r
     NormalSampler normal(stream);
     for (Eigen::Index o = 0; o < q; ++o) noise(static_cast<Eigen::Index>(i), o) = normal();
   }
-  const Eigen::MatrixXd residual = cell->meanResidual + c.number("generatorNoise") * (cell->noiseMap * noise);
+  // The per-trial product on the two-lane GEMM (simd/matrix_kernels.hpp): the same bits in every build.
+  const Eigen::MatrixXd residual = cell->meanResidual + c.number("generatorNoise") * simd::product(cell->noiseMap, noise);
   return {residual.squaredNorm() / cell->tests};
 }
 

@@ -1,5 +1,6 @@
 #include "collapse/linalg/kernels.hpp"
 #include "collapse/math/portable_math.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,7 +13,7 @@ namespace {
 /// ‖a_i − b_j‖² from the Gram matrix, clamped at 0 against rounding.
 Eigen::MatrixXd squaredDistances(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
   const Eigen::VectorXd an = a.rowwise().squaredNorm(), bn = b.rowwise().squaredNorm();
-  Eigen::MatrixXd d = -2.0 * a * b.transpose();
+  Eigen::MatrixXd d = -2.0 * simd::product(a, b.transpose());  // the two-lane GEMM: the same bits in every build
   d.colwise() += an;
   d.rowwise() += bn.transpose();
   return d.cwiseMax(0.0);

@@ -372,6 +372,12 @@ Eigen::VectorXd solveCholesky(const Eigen::MatrixXd& lower, const Eigen::VectorX
 
 Eigen::MatrixXd product(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b) {
   Eigen::MatrixXd c(a.rows(), b.cols());
+  // One column: matVec forms the very same sums (from 0, ascending k, no contraction) without packing A, which for a
+  // matrix-vector product would double the memory traffic (kernel-chain's test predictions, 1.8× slower).
+  if (b.cols() == 1 && a.cols() > 0) {
+    c.col(0) = matVec(a, b.col(0));
+    return c;
+  }
   gemm(a.data(), static_cast<int>(a.rows()), b.data(), static_cast<int>(b.rows()), c.data(), static_cast<int>(c.rows()),
        static_cast<int>(a.rows()), static_cast<int>(b.cols()), static_cast<int>(a.cols()));
   return c;

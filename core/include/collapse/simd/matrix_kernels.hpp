@@ -53,7 +53,7 @@ Eigen::VectorXd solveLowerTransposedReference(const Eigen::MatrixXd& lower, cons
 /// (L·Lᵀ)⁻¹·b for a Cholesky factor L: solveLower, then solveLowerTransposed.
 Eigen::VectorXd solveCholesky(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b);
 
-/// Eigen-friendly C = A·B through gemm.
+/// Eigen-friendly C = A·B through gemm (through matVec when B has one column: the same bits).
 Eigen::MatrixXd product(const Eigen::MatrixXd& a, const Eigen::MatrixXd& b);
 
 }  // namespace collapse::simd
