@@ -68,8 +68,13 @@ class ChainDraw {
         const Eigen::MatrixXd x = sampleGaussianRows(t0, spectrum_, normal);
         Eigen::VectorXd e(t0);
         normal.fill(e.data(), t0);
-        const Eigen::VectorXd labels = x * (truth_ + delta) + sigma0 * e;
-        delta = x.transpose() * checkedLlt(x * x.transpose(), "synthetic-chain: Cholesky factor of XXᵀ (minimum-norm refit)").solve(labels) - truth_;
+        const Eigen::VectorXd labels = simd::matVec(x, truth_ + delta) + sigma0 * e;
+        // On the two-lane kernels (simd/matrix_kernels.hpp): XXᵀ as the column Gram of Xᵀ, its Cholesky factor, Xᵀ·v.
+        const Eigen::MatrixXd xt = x.transpose();
+        Eigen::MatrixXd lower;
+        if (!simd::cholesky(simd::columnGram(xt), lower))
+          requireSuccess(Eigen::NumericalIssue, "synthetic-chain: Cholesky factor of XXᵀ (minimum-norm refit)");
+        delta = simd::matVec(xt, simd::solveCholesky(lower, labels)) - truth_;
       }
       deltas_.push_back(delta);
     }
