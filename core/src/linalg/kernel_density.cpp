@@ -1,7 +1,10 @@
 #include "collapse/linalg/kernel_density.hpp"
 #include "collapse/math/portable_math.hpp"
+#include "collapse/simd/f64x2.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 #include "collapse/simd/vector_math.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -9,16 +12,36 @@ namespace collapse {
 
 namespace {
 
+/// e_i ← ((2e_i − ‖x_i‖²) − ‖x‖²) / (2h²) in place, on two lanes, and returns max_i e_i. The same operations per
+/// entry as the Eigen expression it replaced (so the same bits); the maximum is exact in any order (−∞ when n = 0).
+/// A third of KDE's time was this loop in scalar Eigen code (callgrind, paper-blobs).
+double scaleExponents(double* e, const double* centreNorms, std::size_t n, double testNorm, double denominator) {
+  using simd::F64x2;
+  const F64x2 two = simd::splat(2.0), t = simd::splat(testNorm), d = simd::splat(denominator);
+  F64x2 high = simd::splat(-std::numeric_limits<double>::infinity());
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) {
+    const F64x2 v = ((two * simd::load(e + i) - simd::load(centreNorms + i)) - t) / d;
+    simd::store(e + i, v);
+    high = simd::select(simd::greaterThan(v, high), v, high);
+  }
+  double largest = std::max(simd::lane(high, 0), simd::lane(high, 1));
+  for (; i < n; ++i) {
+    e[i] = ((2.0 * e[i] - centreNorms[i]) - testNorm) / denominator;
+    largest = std::max(largest, e[i]);
+  }
+  return largest;
+}
+
 /// Per test point, log Σ_i exp(−‖x − x_i‖²/(2h²)) by log-sum-exp.
 Eigen::VectorXd logKernelSums(const Eigen::MatrixXd& centres, double h, const Eigen::MatrixXd& test) {
   const Eigen::VectorXd centreNorms = centres.rowwise().squaredNorm();
   Eigen::VectorXd sums(test.rows()), exponents(centres.rows());
   for (Eigen::Index k = 0; k < test.rows(); ++k) {
     // −‖x − x_i‖²/(2h²) = (2xᵀx_i − ‖x_i‖² − ‖x‖²)/(2h²), all centres at once.
-    exponents.noalias() = centres * test.row(k).transpose();
-    exponents = (2.0 * exponents - centreNorms).array() - test.row(k).squaredNorm();
-    exponents /= 2.0 * h * h;
-    const double largest = exponents.maxCoeff();
+    exponents = simd::matVec(centres, test.row(k).transpose());  // two lanes over the centres, no packing
+    const double largest = scaleExponents(exponents.data(), centreNorms.data(), static_cast<std::size_t>(exponents.size()),
+                                          test.row(k).squaredNorm(), 2.0 * h * h);
     // Two lanes of the portable exp (collapse/simd/vector_math.hpp): the same bits in every build.
     sums[k] = largest + math::log(simd::sumExpShifted(exponents.data(), static_cast<std::size_t>(exponents.size()), largest));
   }
