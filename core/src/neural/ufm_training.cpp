@@ -4,17 +4,21 @@
 
 #include "collapse/random/samplers.hpp"
 #include "collapse/math/portable_math.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse::neural {
 
 namespace {
 
+// The gradient step's products go through the two-lane GEMM (simd/matrix_kernels.hpp): the same bits in every build;
+// Eigen's scalar product and its packing were 40 % of the UFM presets' time in WebAssembly (node --cpu-prof).
+
 bool spherical(const UfmSettings& s) { return s.loss == UfmLoss::SphericalCrossEntropy; }
 
 /// Logits Z (C × N): WH + b1ᵀ, or WH/τ for spherical-ce.
 Eigen::MatrixXd logits(const UfmSettings& s, const LastLayer& state) {
-  if (spherical(s)) return state.classifier * state.features / s.temperature;
-  Eigen::MatrixXd z = state.classifier * state.features;
+  if (spherical(s)) return simd::product(state.classifier, state.features) / s.temperature;
+  Eigen::MatrixXd z = simd::product(state.classifier, state.features);
   if (s.useBias()) z.colwise() += state.bias;
   return z;
 }
@@ -140,9 +144,9 @@ void trainUfm(const UfmSettings& s, const std::vector<int>& checkpoints, Rng& rn
     if (s.centralPath) {
       // Envelope gradient of the LS loss, ∇_{h_i} = (1/N) W_LSᵀ(W_LS h_i + b_LS − e_{y_i}), averaged over each
       // class: the within-class part is normal to {Σ_W = I}, so only the class means move (docs/theory/neural-collapse.md, "The central path").
-      Eigen::MatrixXd residual = (state.classifier * state.features).colwise() + state.bias;
+      Eigen::MatrixXd residual = simd::product(state.classifier, state.features).colwise() + state.bias;
       subtractOneHot(residual, state.perClass);
-      const Eigen::MatrixXd gradient = state.classifier.transpose() * residual / n;
+      const Eigen::MatrixXd gradient = simd::product(state.classifier.transpose(), residual) / n;
       for (int c = 0; c < s.classes; ++c) {
         const Eigen::VectorXd classGradient =
             gradient.middleCols(static_cast<Eigen::Index>(c) * s.perClass, s.perClass).rowwise().mean();
@@ -163,18 +167,21 @@ void trainUfm(const UfmSettings& s, const std::vector<int>& checkpoints, Rng& rn
       subtractOneHot(g, state.perClass);
       g /= spherical(s) ? s.temperature : n;
     }
+    // G·Hᵀ as (H·Gᵀ)ᵀ: the small transposes (C × N and d × C) are copied, not the d × N features.
+    const Eigen::MatrixXd gHt = simd::product(state.features, g.transpose()).transpose();
+    const Eigen::MatrixXd wtG = simd::product(state.classifier.transpose(), g);
     Eigen::MatrixXd gradW, gradH;
     if (spherical(s)) {
-      gradW = g * state.features.transpose() / n;
-      gradH = state.classifier.transpose() * g;
+      gradW = gHt / n;
+      gradH = wtG;
       // Riemannian gradients: remove the radial part of each row w_c and each column h_i.
       const Eigen::VectorXd radialW = gradW.cwiseProduct(state.classifier).rowwise().sum();
       const Eigen::VectorXd radialH = gradH.cwiseProduct(state.features).colwise().sum().transpose();
       gradW -= radialW.asDiagonal() * state.classifier;
       gradH -= state.features * radialH.asDiagonal();
     } else {
-      gradW = g * state.features.transpose() + s.weightDecay * state.classifier;
-      gradH = state.classifier.transpose() * g + s.featureDecay * state.features;
+      gradW = gHt + s.weightDecay * state.classifier;
+      gradH = wtG + s.featureDecay * state.features;
     }
     velocityW = s.momentum * velocityW + gradW;
     velocityH = s.momentum * velocityH + gradH;
