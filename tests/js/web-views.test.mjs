@@ -13,7 +13,7 @@ import { formatShort } from '../../web/js/util/format.js';
 const engine = await loadNodeEngine('simd');
 const catalogue = engine.catalogue();
 // The experiments with a view file that quotes its runs in the captions.
-const viewed = catalogue.experiments.filter((e) => ['recursive-regression', 'synthetic-chain', 'strong-collapse', 'tails'].includes(e.key));
+const viewed = catalogue.experiments.filter((e) => ['recursive-regression', 'synthetic-chain', 'strong-collapse', 'tails', 'real-vs-synthetic'].includes(e.key));
 const results = new Map(); // "experiment/preset" → Result with few trials
 for (const experiment of viewed) {
   for (const preset of experimentView(experiment).presets) {
@@ -72,6 +72,15 @@ test('every preset has a caption that quotes its run, with no missing numbers', 
       if (['synthetic-chain', 'strong-collapse', 'tails'].includes(experiment.key)) assert.notEqual(text, preset.claim, `${preset.key} quotes numbers`);
     }
   }
+});
+
+test('real-vs-synthetic scarce-vs-plentiful: one sentence per real count, each saying which way its curve goes', () => {
+  const view = experimentView(catalogue.experiments.find((e) => e.key === 'real-vs-synthetic'));
+  const result = resultOf('real-vs-synthetic/scarce-vs-plentiful');
+  const text = view.presets.find((p) => p.key === 'scarce-vs-plentiful').lookFor(result);
+  for (const series of result.series)
+    assert.match(text, new RegExp(`${series.label}: (from .+? down to|only up, from .+? to) [\\d.]+`), text);
+  assert.doesNotMatch(text, /\b(\w+) \1\b/, `a doubled word: ${text}`);  // "real data only only up" was one
 });
 
 test('synthetic-chain: optimal-λ markers on the λ figure, log axes for λ and T, and the guide lines', () => {

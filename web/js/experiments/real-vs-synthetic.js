@@ -69,7 +69,7 @@ export default {
         const m = mean(s);
         const i = m.indexOf(Math.min(...m));
         const start = guides[k] !== undefined ? `${f(guides[k])} with real data only` : `${f(m[0])} at n_synth = ${result.x.values[0]}`;
-        if (!(m[i] < (guides[k] ?? m[0]))) return `${s.label}: from ${start} only up, to ${f(m[m.length - 1])}`;
+        if (!(m[i] < (guides[k] ?? m[0]))) return `${s.label}: only up, from ${start} to ${f(m[m.length - 1])}`;
         return `${s.label}: from ${start} down to ${f(m[i])} at n_synth = ${result.x.values[i]}` +
           (i < m.length - 1 ? `, then up to ${f(m[m.length - 1])}` : '');
       });
