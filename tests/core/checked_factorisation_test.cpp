@@ -20,6 +20,14 @@ TEST_CASE("checked factorisations throw instead of returning garbage", "[factori
   CHECK_THROWS_AS(covarianceRoot(notFinite, "nan covariance"), NumericalError);
   CHECK_THROWS_AS(requireFinite(notFinite, "solution"), NumericalError);
   CHECK_NOTHROW(checkedLlt(Eigen::MatrixXd::Identity(3, 3), "identity"));
+  // The two-lane Cholesky factor: the same refusals, and the factor simd::cholesky gives when there is one.
+  CHECK_THROWS_WITH(checkedCholesky(indefinite, "test matrix"), Catch::Contains("test matrix") && Catch::Contains("factorisation failed"));
+  CHECK_THROWS_WITH(checkedCholesky(notFinite, "nan matrix"), Catch::Contains("nan matrix") && Catch::Contains("not finite"));
+  Eigen::MatrixXd spd(3, 3);
+  spd << 4.0, 2.0, 0.5, 2.0, 3.0, 0.25, 0.5, 0.25, 2.0;
+  const Eigen::MatrixXd lower = checkedCholesky(spd, "spd");
+  CHECK((lower * lower.transpose() - spd).norm() <= 1e-14 * spd.norm());
+  CHECK(lower.triangularView<Eigen::StrictlyUpper>().toDenseMatrix().isZero(0.0));
 }
 
 TEST_CASE("covariance root: R·Rᵀ = Σ for singular and ill-conditioned Σ", "[factorisation]") {

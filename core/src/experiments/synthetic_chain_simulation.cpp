@@ -71,9 +71,7 @@ class ChainDraw {
         const Eigen::VectorXd labels = simd::matVec(x, truth_ + delta) + sigma0 * e;
         // On the two-lane kernels (simd/matrix_kernels.hpp): XXᵀ as the column Gram of Xᵀ, its Cholesky factor, Xᵀ·v.
         const Eigen::MatrixXd xt = x.transpose();
-        Eigen::MatrixXd lower;
-        if (!simd::cholesky(simd::columnGram(xt), lower))
-          requireSuccess(Eigen::NumericalIssue, "synthetic-chain: Cholesky factor of XXᵀ (minimum-norm refit)");
+        const Eigen::MatrixXd lower = checkedCholesky(simd::columnGram(xt), "synthetic-chain: Cholesky factor of XXᵀ (minimum-norm refit)");
         delta = simd::matVec(xt, simd::solveCholesky(lower, labels)) - truth_;
       }
       deltas_.push_back(delta);

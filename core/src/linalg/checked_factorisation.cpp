@@ -1,5 +1,7 @@
 #include "collapse/linalg/checked_factorisation.hpp"
 
+#include "collapse/simd/matrix_kernels.hpp"
+
 namespace collapse {
 
 void requireSuccess(Eigen::ComputationInfo info, const std::string& what) {
@@ -19,6 +21,13 @@ Eigen::LLT<Eigen::MatrixXd> checkedLlt(const Eigen::MatrixXd& matrix, const std:
   Eigen::LLT<Eigen::MatrixXd> factor(matrix);
   requireSuccess(factor.info(), what);
   return factor;
+}
+
+Eigen::MatrixXd checkedCholesky(const Eigen::MatrixXd& matrix, const std::string& what) {
+  if (!matrix.allFinite()) throw NumericalError(what + ": the matrix to factorise is not finite");
+  Eigen::MatrixXd lower;
+  if (!simd::cholesky(matrix, lower)) requireSuccess(Eigen::NumericalIssue, what);
+  return lower;
 }
 
 simd::SymmetricEigen checkedEigen(const Eigen::MatrixXd& matrix, const std::string& what) {

@@ -65,10 +65,7 @@ Eigen::VectorXd fitRidgeGram(const Eigen::MatrixXd& gram, const Eigen::VectorXd&
   // is about 3× faster than Eigen's LLT in WebAssembly SIMD (README, Benchmark).
   Eigen::MatrixXd m = gram / rows;
   m.diagonal().array() += lambda;
-  if (!m.allFinite()) throw NumericalError("ridge solver: XᵀX/T + λI is not finite");
-  Eigen::MatrixXd lower;
-  if (!simd::cholesky(m, lower)) requireSuccess(Eigen::NumericalIssue, "ridge solver: Cholesky factor of XᵀX/T + λI");
-  return simd::solveCholesky(lower, moment / rows);
+  return simd::solveCholesky(checkedCholesky(m, "ridge solver: Cholesky factor of XᵀX/T + λI"), moment / rows);
 }
 
 }  // namespace collapse

@@ -26,6 +26,10 @@ void requireSuccess(Eigen::ComputationInfo info, const std::string& what);
 /// Cholesky factorisation of a symmetric positive-definite matrix; throws when a pivot is not positive.
 Eigen::LLT<Eigen::MatrixXd> checkedLlt(const Eigen::MatrixXd& matrix, const std::string& what);
 
+/// The lower Cholesky factor L (L·Lᵀ = matrix) on two lanes (simd::cholesky: the same bits in every build); throws when
+/// the matrix is not finite or a pivot is not positive.
+Eigen::MatrixXd checkedCholesky(const Eigen::MatrixXd& matrix, const std::string& what);
+
 /// Eigen decomposition of a symmetric matrix (simd::SymmetricEigen: two lanes, the same bits in every build);
 /// throws when the matrix is not finite or the iteration does not converge.
 simd::SymmetricEigen checkedEigen(const Eigen::MatrixXd& matrix, const std::string& what);
