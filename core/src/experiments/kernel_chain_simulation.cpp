@@ -17,15 +17,14 @@ std::vector<double> simulateFixed(const Config& c, Rng& rng, bool lastOnly = fal
   const auto design = kernel_chain::fixedDesign(c);
   const auto& chain = design->chain;
   const Eigen::Index t = chain.eigenvalues.size(), q = chain.testTargets.cols();
-  const double rows = static_cast<double>(t), tests = static_cast<double>(chain.testTargets.rows());
+  const double rows = static_cast<double>(t);
   const Eigen::ArrayXd g = theory::generatorFactors(chain.eigenvalues, rows, c.number("generatorRidge")).array();
   const Eigen::ArrayXd h = theory::downstreamFactors(chain.eigenvalues, rows, c.number("ridge")).array();
   const double sigma = c.number("generatorNoise");
   NormalSampler normal(rng);
   Eigen::MatrixXd coefficients = chain.coefficients;  // Vᵀy⁽ⁿ⁾, starting from the real targets
   Eigen::MatrixXd xi(t, q);
-  // The weights of every generation reported, side by side, then all predictions in one product: the test basis,
-  // far larger than the cache, is read once per trial instead of once per generation (kernel_chain_theory.cpp).
+  // The weights of every generation reported, side by side; their errors come from one product (blockTestErrors).
   const int generations = c.integer("generations"), first = lastOnly ? generations : 0;
   Eigen::MatrixXd weights(t, q * (generations - first + 1));
   for (int n = 0; n <= generations; ++n) {
@@ -42,11 +41,7 @@ std::vector<double> simulateFixed(const Config& c, Rng& rng, bool lastOnly = fal
     }
     if (n >= first) weights.middleCols((n - first) * q, q) = coefficients.array().colwise() * h;
   }
-  const Eigen::MatrixXd predictions = simd::product(chain.testBasis, weights);
-  std::vector<double> curve;
-  for (int n = first; n <= generations; ++n)
-    curve.push_back((predictions.middleCols((n - first) * q, q) - chain.testTargets).squaredNorm() / tests);
-  return curve;
+  return theory::blockTestErrors(chain, weights);
 }
 
 /// Kernel ridge weights α = (K + TλI)⁻¹y from K's eigendecomposition; λ = 0 is the minimum-norm interpolator

@@ -14,6 +14,16 @@ Eigen::VectorXd downstreamFactors(const Eigen::VectorXd& mu, double rows, double
   return (mu.array() + rows * ridge).inverse().matrix();
 }
 
+std::vector<double> blockTestErrors(const KernelChainDesign& design, const Eigen::MatrixXd& stacked) {
+  const Eigen::Index q = design.testTargets.cols();
+  const double tests = static_cast<double>(design.testTargets.rows());
+  const Eigen::MatrixXd predictions = simd::product(design.testBasis, stacked);
+  std::vector<double> errors;
+  for (Eigen::Index k = 0; k + q <= predictions.cols(); k += q)
+    errors.push_back((predictions.middleCols(k, q) - design.testTargets).squaredNorm() / tests);
+  return errors;
+}
+
 Eigen::VectorXd kernelChainError(const KernelChainDesign& design, double ridge, double generatorRidge, double generatorNoise,
                                  int generations) {
   const double rows = static_cast<double>(design.eigenvalues.size());
@@ -22,9 +32,6 @@ Eigen::VectorXd kernelChainError(const KernelChainDesign& design, double ridge, 
   const Eigen::ArrayXd g = generatorFactors(design.eigenvalues, rows, generatorRidge).array();
   const Eigen::ArrayXd h = downstreamFactors(design.eigenvalues, rows, ridge).array();
   Eigen::VectorXd error(generations + 1);
-  // Every generation's predictions in one product (test basis × all signals side by side): the basis, far larger
-  // than the cache, is read once instead of once per generation — a matrix-vector product is bound by memory, not
-  // by lanes. Each entry is the same sum as a product per generation would form (simd/matrix_kernels.hpp).
   const Eigen::Index q = design.coefficients.cols();
   Eigen::MatrixXd signals(design.coefficients.rows(), q * (generations + 1));
   Eigen::ArrayXd power = Eigen::ArrayXd::Ones(g.size());     // gⁿ
@@ -32,14 +39,13 @@ Eigen::VectorXd kernelChainError(const KernelChainDesign& design, double ridge, 
     signals.middleCols(n * q, q) = design.coefficients.array().colwise() * (h * power);
     power *= g;
   }
-  const Eigen::MatrixXd predictions = simd::product(design.testBasis, signals);
+  const std::vector<double> bias = blockTestErrors(design, signals);  // every generation's predictions at once
   power = Eigen::ArrayXd::Ones(g.size());
   Eigen::ArrayXd squares = Eigen::ArrayXd::Zero(g.size());   // Σ_{j<n} g^{2j}
   for (int n = 0; n <= generations; ++n) {
-    const double bias = (predictions.middleCols(n * q, q) - design.testTargets).squaredNorm() / tests;
     const double noise = generatorNoise * generatorNoise * outputs / tests *
                          (design.testWeights.array() * h.square() * squares).sum();
-    error(n) = bias + noise;
+    error(n) = bias[static_cast<std::size_t>(n)] + noise;
     squares += power.square();
     power *= g;
   }
