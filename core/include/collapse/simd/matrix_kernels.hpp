@@ -1,7 +1,7 @@
 #pragma once
 /// @file matrix_kernels.hpp
 /// Dense f64 matrix kernels on two lanes (collapse/simd/f64x2.hpp), column-major like Eigen's default:
-///   gemm              C = A·B                      (general product, blocked 4 × 4 micro-kernel, A packed)
+///   gemm              C = A·B                      (general product: A packed, an 8 × 2 register tile — 6 × 4 in the scalar build)
 ///   lowerGram         G = L·Lᵀ for lower-triangular L  (the Bartlett products, d³/6 multiply-adds instead of d³)
 ///   columnGram        G = XᵀX                      (SYRK of explicit rows: only the lower triangle is computed)
 ///   cholesky          L with L·Lᵀ = A (left-looking, four columns at a time in a 4 × 4 register tile)
