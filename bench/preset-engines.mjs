@@ -25,12 +25,13 @@ for (const experiment of experiments) {
   for (const preset of experiment.presets) {
     if (only && !only.has(`${experiment.key}/${preset.key}`)) continue;
     const request = { experiment: experiment.key, preset: preset.key, ...(trials ? { config: { trials } } : {}) };
-    // CPU seconds, not wall time: on a shared machine wall time measures the other processes too. Native: the
-    // process's user + system time (/usr/bin/time) of one run, start-up included (milliseconds).
-    const run = spawnSync('/usr/bin/time', ['-f', 'cpu %U %S', benchBin, JSON.stringify(request), '1'], { encoding: 'utf8' });
+    // CPU seconds, not wall time: on a shared machine wall time measures the other processes too. Every engine the
+    // same way: in-process, the plan made once, best of REPEATS runs (simulate, assemble, write the Result JSON).
+    // (Until 4 December native was one whole process under /usr/bin/time: start-up included, 10 ms resolution,
+    // and no warm caches, which made presets of a few milliseconds look slow in WebAssembly and cached ones fast.)
+    const run = spawnSync(benchBin, [JSON.stringify(request), String(REPEATS)], { encoding: 'utf8' });
     if (run.status !== 0) throw new Error(`collapse-bench failed for ${experiment.key}/${preset.key}: ${run.stderr}`);
-    const [, user, system] = run.stderr.match(/cpu ([\d.]+) ([\d.]+)/);
-    const row = { experiment: experiment.key, preset: preset.key, native: Number(user) + Number(system) };
+    const row = { experiment: experiment.key, preset: preset.key, native: JSON.parse(run.stdout).cpuSeconds };
     for (const [flavour, engine] of Object.entries(engines)) {
       row[flavour] = Infinity;
       for (let r = 0; r < REPEATS; r += 1) {  // best of REPEATS: the first run also pays for the JIT's tier-up
@@ -44,8 +45,8 @@ for (const experiment of experiments) {
     process.stderr.write(`${row.experiment} ${row.preset}: native ${row.native.toFixed(3)} s, simd ${row.simd.toFixed(3)} s, scalar ${row.scalar.toFixed(3)} s\n`);
   }
 }
-console.log(`presets on every engine${trials ? ` (${trials} trials each)` : ''}, CPU seconds (WebAssembly: best of ${REPEATS}), ratios from this one run\n`);
+console.log(`presets on every engine${trials ? ` (${trials} trials each)` : ''}, CPU seconds (best of ${REPEATS} in-process runs), ratios from this one run\n`);
 console.log('experiment             preset                     native    simd  scalar  scalar/simd  simd/native');
 for (const r of rows)
-  console.log(`${r.experiment.padEnd(23)}${r.preset.padEnd(25)}${r.native.toFixed(3).padStart(8)}${r.simd.toFixed(3).padStart(8)}${r.scalar.toFixed(3).padStart(8)}` +
+  console.log(`${r.experiment.padEnd(23)}${r.preset.padEnd(25)}${r.native.toFixed(4).padStart(8)}${r.simd.toFixed(4).padStart(8)}${r.scalar.toFixed(4).padStart(8)}` +
     `${(r.scalar / r.simd).toFixed(2).padStart(12)}×${(r.simd / r.native).toFixed(2).padStart(12)}×`);
