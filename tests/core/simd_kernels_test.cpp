@@ -109,7 +109,7 @@ TEST_CASE("lowerGram and columnGram: bit-identical to their references and close
     CHECK((g - lower * lower.transpose()).norm() <= 1e-13 * (lower * lower.transpose()).norm());
     const Eigen::MatrixXd upperJunk = lower + randomMatrix(d, d, 4).triangularView<Eigen::StrictlyUpper>().toDenseMatrix();
     CHECK(sameBits(collapse::simd::lowerGram(upperJunk), g));  // only the lower triangle is read
-    for (int rows : {1, 2, 7, 40, 261}) {  // 261: an odd count over three chunks of 64 row pairs
+    for (int rows : {1, 2, 7, 40, 261, 1031}) {  // 1031: an odd count over three chunks of 256 row pairs
       const Eigen::MatrixXd x = randomMatrix(rows, d, 5 + rows);
       const Eigen::MatrixXd h = collapse::simd::columnGram(x);
       INFO("rows = " << rows);
