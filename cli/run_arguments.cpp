@@ -12,6 +12,7 @@
 #include "collapse/catalogue/validation_error.hpp"
 #include "collapse/data/dataset_store.hpp"
 #include "collapse/lm/text_corpus.hpp"
+#include "collapse/result/partial_result.hpp"
 
 namespace cli {
 
@@ -110,6 +111,7 @@ RunArguments parseRunArguments(const std::vector<std::string>& args) {
         fail("format", value, "format = " + collapse::shortened(value) + ": must be json, csv, csv-all or csv-report.");
       out.format = value;
     } else if (key == "shard") {
+      collapse::parseShard(value);  // checked here: an empty --shard "" must not silently run every trial
       out.shard = value;
     } else if (key == "text-file") {
       out.textFile = value;

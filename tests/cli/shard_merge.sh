@@ -41,4 +41,7 @@ check_refused "repeats trials" -- "$work"/p4/part-*.json "$work/p4/part-2-of-4.j
 check_refused "not a partial result" -- "$work/single.json"
 err=$("$cli" run "${request[@]}" --shard 4/4 2>&1 >/dev/null); [ $? -eq 2 ] || fail "--shard 4/4 should exit 2"
 echo "$err" | grep -qF "0 ≤ i < k" || fail "--shard 4/4 message: $err"
+# An empty --shard must not fall back to running every trial.
+err=$("$cli" run "${request[@]}" --shard "" 2>&1 >/dev/null); [ $? -eq 2 ] || fail "--shard '' should exit 2"
+echo "$err" | grep -qF "shard = " || fail "--shard '' message: $err"
 echo "shard/merge: all checks passed"
