@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Shards and merge on the real binary (docs/cluster.md): the GNU parallel recipe with 4 shards gives a Result
 # bit-identical to the single run (JSON and CSV), shard counts that do not divide the trials (and exceed them)
-# work, and merge refuses parts of another request, of another version, missing and repeated shards.
+# work, and merge refuses parts of another request, of another version, missing and repeated shards, and
+# hand-edited parts with a clear message naming the field (exit 2).
 set -u
 cli="$1"
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -39,6 +40,15 @@ check_refused "was made by collapse-lab 0.0.1" -- "$work/p4/part-0-of-4.json" "$
 check_refused "are missing" -- "$work/p4/part-0-of-4.json" "$work/p4/part-1-of-4.json" "$work/p4/part-3-of-4.json"
 check_refused "repeats trials" -- "$work"/p4/part-*.json "$work/p4/part-2-of-4.json"
 check_refused "not a partial result" -- "$work/single.json"
+# Hand-edited parts: every field of the wrong type or missing is named, and exits 2 (never an internal error).
+part="$work/p4/part-1-of-4.json"
+edit() { sed "$1" "$part" > "$work/edited.json"; }
+edit 's/"formatVersion":1/"formatVersion":"1"/'; check_refused 'partial-result format "1"' -- "$work/edited.json"
+edit 's/"format":"collapse-lab partial result"/"format":5/'; check_refused "not a partial result" -- "$work/edited.json"
+edit 's/"trials":30/"trials":[0,5]/'; check_refused "field 'trials' must be a non-negative integer" -- "$work/edited.json"
+edit 's/,"index":1//'; check_refused "no field 'shard.index'" -- "$work/edited.json"
+edit 's/"values":\[/"values":["x",/'; check_refused 'value "x" is neither a number' -- "$work/edited.json"
+edit 's/"planDigest":"[^"]*"/"planDigest":"0"/'; check_refused "does not match its own request" -- "$work/edited.json"
 err=$("$cli" run "${request[@]}" --shard 4/4 2>&1 >/dev/null); [ $? -eq 2 ] || fail "--shard 4/4 should exit 2"
 echo "$err" | grep -qF "0 ≤ i < k" || fail "--shard 4/4 message: $err"
 # An empty --shard must not fall back to running every trial.

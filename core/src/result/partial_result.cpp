@@ -120,29 +120,47 @@ PartialResult partialResultFromJson(const nlohmann::json& json, const std::strin
   const auto bad = [&](const std::string& problem) -> void {
     refuse("part", source, source + ": " + problem);
   };
-  if (!json.is_object() || json.value("format", std::string()) != kFormat)
+  // Compared as JSON values, never converted: a "format" that is a number or a "formatVersion" that is text must
+  // be a clear refusal, not a type error (json.value(key, default) throws when the types differ).
+  if (!json.is_object() || !json.contains("format") || json.at("format") != kFormat)
     bad("not a partial result (made by collapse-lab run … --shard i/k, or the page's Download → Trials).");
-  if (json.value("formatVersion", 0) != kFormatVersion)
-    bad("partial-result format " + json.value("formatVersion", nlohmann::json()).dump() + "; this collapse-lab reads format " + std::to_string(kFormatVersion) + ".");
+  if (!json.contains("formatVersion") || json.at("formatVersion") != kFormatVersion)
+    bad("partial-result format " + (json.contains("formatVersion") ? json.at("formatVersion").dump().substr(0, 80) : std::string("(none)")) +
+        "; this collapse-lab reads format " + std::to_string(kFormatVersion) + ".");
   PartialResult part;
-  try {
-    part.version = json.at("version").get<std::string>();
-    part.request = json.at("request");
-    part.planDigest = json.at("planDigest").get<std::string>();
-    part.trials = json.at("trials").get<int>();
-    const auto& shard = json.at("shard");
-    part.shard = {shard.at("index").get<int>(), shard.at("count").get<int>()};
-    part.range = {shard.at("begin").get<int>(), shard.at("end").get<int>()};
-    part.valuesPerTrial = json.at("valuesPerTrial").get<std::size_t>();
-    for (const auto& v : json.at("values")) {
-      if (v.is_number()) part.values.push_back(v.get<double>());
-      else if (v == "NaN") part.values.push_back(std::numeric_limits<double>::quiet_NaN());
-      else if (v == "Infinity") part.values.push_back(std::numeric_limits<double>::infinity());
-      else if (v == "-Infinity") part.values.push_back(-std::numeric_limits<double>::infinity());
-      else bad("value " + v.dump() + " is neither a number nor NaN/Infinity/-Infinity.");
-    }
-  } catch (const nlohmann::json::exception& error) {
-    bad(std::string("malformed partial result (") + error.what() + ").");
+  // Each field by name, so a hand-edited or truncated part gets a message that says which field is wrong.
+  const auto field = [&](const nlohmann::json& object, const char* key, const std::string& path) -> const nlohmann::json& {
+    if (!object.is_object() || !object.contains(key)) bad("no field '" + path + "'.");
+    return object.at(key);
+  };
+  const auto text = [&](const nlohmann::json& object, const char* key, const std::string& path) {
+    const auto& value = field(object, key, path);
+    if (!value.is_string()) bad("field '" + path + "' must be text, not " + value.dump() + ".");
+    return value.get<std::string>();
+  };
+  const auto integer = [&](const nlohmann::json& object, const char* key, const std::string& path) {
+    const auto& value = field(object, key, path);
+    if (!value.is_number_integer() || value.get<double>() < 0 || value.get<double>() > 2147483647.0)
+      bad("field '" + path + "' must be a non-negative integer, not " + value.dump().substr(0, 80) + ".");
+    return value.get<int>();
+  };
+  part.version = text(json, "version", "version");
+  part.request = field(json, "request", "request");
+  part.planDigest = text(json, "planDigest", "planDigest");
+  part.trials = integer(json, "trials", "trials");
+  const auto& shard = field(json, "shard", "shard");
+  part.shard = {integer(shard, "index", "shard.index"), integer(shard, "count", "shard.count")};
+  part.range = {integer(shard, "begin", "shard.begin"), integer(shard, "end", "shard.end")};
+  part.valuesPerTrial = static_cast<std::size_t>(integer(json, "valuesPerTrial", "valuesPerTrial"));
+  const auto& values = field(json, "values", "values");
+  if (!values.is_array()) bad("field 'values' must be an array of numbers.");
+  part.values.reserve(values.size());
+  for (const auto& v : values) {
+    if (v.is_number()) part.values.push_back(v.get<double>());
+    else if (v == "NaN") part.values.push_back(std::numeric_limits<double>::quiet_NaN());
+    else if (v == "Infinity") part.values.push_back(std::numeric_limits<double>::infinity());
+    else if (v == "-Infinity") part.values.push_back(-std::numeric_limits<double>::infinity());
+    else bad("value " + v.dump().substr(0, 80) + " is neither a number nor NaN/Infinity/-Infinity.");
   }
   if (part.range.begin < 0 || part.range.end < part.range.begin || part.range.end > part.trials)
     bad("trial range [" + std::to_string(part.range.begin) + ", " + std::to_string(part.range.end) + ") is outside [0, " +
@@ -170,9 +188,13 @@ MergedRun mergePartialResults(const std::vector<PartialResult>& parts, const std
   const Plan plan = makePlan(merged.request);
   const std::string digest = planDigest(plan);
   for (std::size_t i = 0; i < parts.size(); ++i) {
-    if (parts[i].planDigest != digest || parts[i].trials != plan.trials || parts[i].valuesPerTrial != plan.valuesPerTrial())
+    if (parts[i].planDigest != digest || parts[i].trials != plan.trials || parts[i].valuesPerTrial != plan.valuesPerTrial()) {
+      if (i == 0)  // the first part is the one re-planned: it disagrees with its own request
+        refuse("part", sources[i], sources[i] + " does not match its own request (its plan digest, trials or values per trial " +
+                                       "differ from what collapse-lab makes of that request): the file was edited or damaged.");
       refuse("part", sources[i], sources[i] + " is a part of a different request than " + firstSource + " (request " +
                                      parts[i].request.dump() + " vs " + first.request.dump() + ").");
+    }
   }
   // Trial ranges must tile [0, trials) exactly.
   std::vector<std::size_t> order(parts.size());
