@@ -48,6 +48,25 @@ TEST_CASE("Bartlett factor: lower triangular with a positive diagonal") {
   REQUIRE_THROWS(sampleBartlettFactor(6, 0, normal, rng));
 }
 
+TEST_CASE("Bartlett factor into a reused matrix: the same draws, below and above the diagonal, whatever it held") {
+  for (const int degrees : {9, 3}) {  // full rank, and singular (degrees < dim)
+    Rng first(22, 0), second(22, 0);
+    NormalSampler normalFirst(first), normalSecond(second);
+    Eigen::MatrixXd reused = Eigen::MatrixXd::Constant(6, 6, 7.0);  // stale entries everywhere
+    for (int generation = 0; generation < 3; ++generation) {
+      const Eigen::MatrixXd fresh = sampleBartlettFactor(6, degrees, normalFirst, first);
+      sampleBartlettFactor(6, degrees, normalSecond, second, reused);
+      INFO("degrees = " << degrees << ", generation " << generation);
+      CHECK(reused.cwiseEqual(fresh).all());
+      CHECK(first.nextU64() == second.nextU64());  // both consumed the stream equally far
+    }
+    Eigen::MatrixXd wrongSize(2, 3);
+    sampleBartlettFactor(6, degrees, normalSecond, second, wrongSize);
+    CHECK(wrongSize.rows() == 6);
+    CHECK(wrongSize.cols() == 6);
+  }
+}
+
 TEST_CASE("Bartlett factor with fewer degrees than dimensions: the singular Wishart, moment by moment") {
   // W = A·Aᵀ against ZᵀZ with Z (n × d) standard Gaussian, n = 3 < d = 6: rank n, E W_ii = n, E W_ii² = n² + 2n,
   // E W_ij = 0, E W_ij² = n (i ≠ j), within 4 SE of 4000 draws (docs/theory/generative.md §2, "Singular fits").

@@ -33,22 +33,41 @@ Fit truth(int dim) {
   return {Eigen::VectorXd::Zero(dim), Eigen::MatrixXd::Identity(dim, dim), Eigen::MatrixXd::Identity(dim, dim), true};
 }
 
+/// The catalogue's choices, resolved once per trial: comparing their text in every generation was a measurable
+/// share of the short presets in WebAssembly (std::string::compare in the profile).
+enum class Workflow { Replace, Accumulate, AccumulateSubsample };
+enum class Metric { MeanError, TraceRatio, DeterminantRatio, LogDeterminantRatio, Wasserstein };
+
+Workflow workflowOf(const std::string& key) {
+  if (key == "replace") return Workflow::Replace;
+  if (key == "accumulate") return Workflow::Accumulate;
+  return Workflow::AccumulateSubsample;
+}
+
+Metric metricOf(const std::string& key) {
+  if (key == "meanError") return Metric::MeanError;
+  if (key == "traceRatio") return Metric::TraceRatio;
+  if (key == "determinantRatio") return Metric::DeterminantRatio;
+  if (key == "logDeterminantRatio") return Metric::LogDeterminantRatio;
+  return Metric::Wasserstein;
+}
+
 /// The metric of a fit against the truth N(0, I).
-double measureFit(const Fit& fit, const std::string& metric) {
+double measureFit(const Fit& fit, Metric metric) {
   const double d = static_cast<double>(fit.mean.size());
-  if (metric == "meanError") return fit.mean.squaredNorm();
-  if (metric == "traceRatio")  // tr(R·Rᵀ) = ‖R‖²_F when only the root is kept
+  if (metric == Metric::MeanError) return fit.mean.squaredNorm();
+  if (metric == Metric::TraceRatio)  // tr(R·Rᵀ) = ‖R‖²_F when only the root is kept
     return (fit.covariance.size() ? fit.covariance.trace() : fit.root.squaredNorm()) / d;
-  if (fit.triangularRoot && (metric == "determinantRatio" || metric == "logDeterminantRatio")) {
+  if (fit.triangularRoot && (metric == Metric::DeterminantRatio || metric == Metric::LogDeterminantRatio)) {
     // det Σ̂ = Π root_ii²: exact from the carried factor, however small (a zero pivot gives det 0, log −∞).
     const Eigen::ArrayXd logPivots = fit.root.diagonal().array().abs().unaryExpr([](double v) { return math::log(v); });
     const double logDeterminant = 2.0 * logPivots.sum();
-    return metric == "logDeterminantRatio" ? logDeterminant : math::exp(logDeterminant);
+    return metric == Metric::LogDeterminantRatio ? logDeterminant : math::exp(logDeterminant);
   }
   const Eigen::VectorXd lambda =
       checkedEigenvalues(fit.covarianceMatrix(), "gaussian-fitting: eigenvalues of the fitted covariance").cwiseMax(0.0);
-  if (metric == "determinantRatio") return lambda.prod();
-  if (metric == "logDeterminantRatio") {
+  if (metric == Metric::DeterminantRatio) return lambda.prod();
+  if (metric == Metric::LogDeterminantRatio) {
     double sum = 0.0;  // portable log (collapse/math/portable_math.hpp): the same bits in every build
     for (Eigen::Index i = 0; i < lambda.size(); ++i) sum += math::log(lambda[i]);
     return sum;
@@ -97,13 +116,15 @@ Eigen::MatrixXd samplePoints(const Fit& fit, int m, NormalSampler& normal) {
 
 struct GaussianSettings {
   int dim, samples, generations;
-  std::string workflow, metric;
+  Workflow workflow;
+  Metric metric;
   bool unbiased, sufficient;
 
   explicit GaussianSettings(const Config& c)
       : dim(c.integer("dim")), samples(c.integer("samples")), generations(c.integer("generations")),
-        workflow(c.choice("workflow")), metric(c.choice("metric")), unbiased(c.choice("estimator") == "unbiased"),
-        sufficient(c.choice("sampler") == "auto" && workflow != "accumulate-subsample") {}
+        workflow(workflowOf(c.choice("workflow"))), metric(metricOf(c.choice("metric"))),
+        unbiased(c.choice("estimator") == "unbiased"),
+        sufficient(c.choice("sampler") == "auto" && workflow != Workflow::AccumulateSubsample) {}
 };
 
 /// The generations' fits through sufficient statistics: a block of m samples of N(μ, RRᵀ) has mean μ + Rz/√m
@@ -114,14 +135,20 @@ std::vector<double> simulateSufficient(const GaussianSettings& s, Rng& rng) {
   Fit model = truth(s.dim);
   PooledMoments pool;
   std::vector<double> values;
-  Eigen::VectorXd z(s.dim);
+  values.reserve(static_cast<std::size_t>(s.generations));
+  // Buffers kept across generations (assigning an expression of the same size reuses their storage): Eigen's
+  // temporaries had been a fifth of the short presets' WebAssembly time in dlmalloc/dlfree. The same expressions
+  // are evaluated, so the same bits.
+  Eigen::VectorXd z(s.dim), rootTimesZ(s.dim), blockMean(s.dim);
+  Eigen::MatrixXd root(s.dim, s.dim), bartlett(s.dim, s.dim);
   for (int t = 1; t <= s.generations; ++t) {
     normal.fill(z.data(), s.dim);
-    const Eigen::VectorXd blockMean = model.mean + model.root * z / std::sqrt(m);
-    const Eigen::MatrixXd bartlett = sampleBartlettFactor(s.dim, s.samples - 1, normal, rng);
-    const Eigen::MatrixXd root = model.triangularRoot ? Eigen::MatrixXd(model.root.triangularView<Eigen::Lower>() * bartlett)
-                                                      : Eigen::MatrixXd(model.root * bartlett);
-    if (s.workflow == "replace") {
+    rootTimesZ.noalias() = model.root * z;
+    blockMean = model.mean + rootTimesZ / std::sqrt(m);
+    sampleBartlettFactor(s.dim, s.samples - 1, normal, rng, bartlett);
+    if (model.triangularRoot) root.noalias() = model.root.triangularView<Eigen::Lower>() * bartlett;
+    else root.noalias() = model.root * bartlett;
+    if (s.workflow == Workflow::Replace) {
       // The block's fit, its Cholesky factor carried forward (a product of lower-triangular factors is lower
       // triangular) instead of recomputed from an ever worse conditioned covariance.
       model.mean = blockMean;
@@ -143,7 +170,7 @@ std::vector<double> simulateExplicit(const GaussianSettings& s, Rng& rng, PointC
   Fit model = truth(s.dim);
   // Accumulate-subsample's pool of every sample so far, allocated once for all generations (growing it by
   // conservativeResize copied the whole pool each generation: quadratic in the generations); rows [0, poolRows) hold data.
-  Eigen::MatrixXd pool(s.workflow == "accumulate-subsample" ? static_cast<Eigen::Index>(s.samples) * s.generations : 0, s.dim);
+  Eigen::MatrixXd pool(s.workflow == Workflow::AccumulateSubsample ? static_cast<Eigen::Index>(s.samples) * s.generations : 0, s.dim);
   Eigen::Index poolRows = 0;
   PooledMoments pooled;
   std::vector<double> values;
@@ -154,9 +181,9 @@ std::vector<double> simulateExplicit(const GaussianSettings& s, Rng& rng, PointC
       const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows = block;
       target.assign(rows.data(), rows.data() + rows.size());
     }
-    if (s.workflow == "replace") {
+    if (s.workflow == Workflow::Replace) {
       model = momentsOf(block).fit(s.unbiased);
-    } else if (s.workflow == "accumulate") {
+    } else if (s.workflow == Workflow::Accumulate) {
       const auto moments = momentsOf(block);
       pooled.add(moments.count, moments.mean, moments.scatter);
       model = pooled.fit(s.unbiased);

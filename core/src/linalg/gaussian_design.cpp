@@ -22,17 +22,28 @@ Eigen::MatrixXd sampleGaussianRows(int rows, const Eigen::VectorXd& spectrum, No
 }
 
 Eigen::MatrixXd sampleBartlettFactor(int dim, int degrees, NormalSampler& normal, Rng& rng) {
+  Eigen::MatrixXd a;
+  sampleBartlettFactor(dim, degrees, normal, rng, a);
+  return a;
+}
+
+void sampleBartlettFactor(int dim, int degrees, NormalSampler& normal, Rng& rng, Eigen::MatrixXd& a) {
   if (degrees < 1) throw std::invalid_argument("sampleBartlettFactor: needs degrees >= 1");
-  Eigen::MatrixXd a = Eigen::MatrixXd::Zero(dim, dim);
-  std::vector<double> row(static_cast<std::size_t>(dim));
+  a.setZero(dim, dim);
   for (int i = 0; i < dim; ++i) {
     // Rank-deficient case (degrees < dim): only the first `degrees` columns are non-zero (see the header).
     const int below = std::min(i, degrees);
-    normal.fill(row.data(), static_cast<std::size_t>(below));  // the same numbers as `below` calls of normal()
-    for (int j = 0; j < below; ++j) a(i, j) = row[static_cast<std::size_t>(j)];
+    // Row i's `below` normals are drawn in one batch (the same numbers as `below` calls of normal()) into column
+    // i above the diagonal — contiguous in column-major storage, and zero in the factor — then moved to their
+    // places in row i: no scratch buffer.
+    double* above = a.col(i).data();
+    normal.fill(above, static_cast<std::size_t>(below));
+    for (int j = 0; j < below; ++j) {
+      a(i, j) = above[j];
+      above[j] = 0.0;
+    }
     if (i < degrees) a(i, i) = std::sqrt(sampleChiSquare(static_cast<double>(degrees - i), normal, rng));
   }
-  return a;
 }
 
 }  // namespace collapse

@@ -22,5 +22,8 @@ Eigen::MatrixXd sampleGaussianRows(int rows, const Eigen::VectorXd& spectrum, No
 
 /// Lower-triangular Bartlett factor A (d × d) with A·Aᵀ ~ Wishart_d(degrees, I), singular when degrees < d.
 Eigen::MatrixXd sampleBartlettFactor(int dim, int degrees, NormalSampler& normal, Rng& rng);
+/// The same draws into `a` (resized to d × d; its storage reused when it already has that size), for loops that
+/// draw one factor per generation without allocating.
+void sampleBartlettFactor(int dim, int degrees, NormalSampler& normal, Rng& rng, Eigen::MatrixXd& a);
 
 }  // namespace collapse
