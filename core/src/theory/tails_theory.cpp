@@ -1,6 +1,7 @@
 // Exact sums and recursions of "A Tale of Tails" (docs/theory/tails.md).
 #include "collapse/theory/tails_theory.hpp"
 #include "collapse/math/portable_math.hpp"
+#include "collapse/simd/vector_math.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -138,6 +139,15 @@ double expectedMissedMass(const std::vector<double>& weights, const std::vector<
   }
   double factorial[kOrder + 1] = {1.0};
   for (int k = 1; k <= kOrder; ++k) factorial[k] = factorial[k - 1] * k;
+  // log(1 − p_i) for every item, then e^(mean·log(1 − p_i)) for all of them at once on two lanes (simd::expArray
+  // gives math::exp's bits): the exponentials had been over half of generations-shift's WebAssembly time. Items
+  // that take the other branch below, or are skipped, have theirs computed and unused.
+  std::vector<double> logMisses(p.size()), atMean(p.size());
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    logMisses[i] = math::log1p(-p[i]);  // E[(1 − p)^A] = E[exp(A·log(1 − p))]
+    atMean[i] = mean * logMisses[i];
+  }
+  simd::expArray(atMean.data(), atMean.data(), atMean.size());
   double sum = 0.0;
   for (std::size_t i = p.size(); i-- > 0;) {
     if (weights[i] == 0.0) continue;
@@ -145,7 +155,7 @@ double expectedMissedMass(const std::vector<double>& weights, const std::vector<
       sum += weights[i] * (draws.lo == 0 ? draws.prob[0] : 0.0);
       continue;
     }
-    const double logMiss = math::log1p(-p[i]);  // E[(1 − p)^A] = E[exp(A·log(1 − p))]
+    const double logMiss = logMisses[i];
     double expectation;
     const double reach = std::fabs(logMiss) * spread;  // |(A − mean)·log(1 − p)| ≤ reach
     if (reach <= 0.5) {
@@ -153,7 +163,7 @@ double expectedMissedMass(const std::vector<double>& weights, const std::vector<
       double series = 1.0, power = logMiss * logMiss, bound = reach * reach / 2.0;
       for (int k = 2; k <= kOrder && bound > 1e-18; ++k, power *= logMiss, bound *= reach / (k + 1))
         series += central[k] * power / factorial[k];
-      expectation = math::exp(mean * logMiss) * series;
+      expectation = atMean[i] * series;  // e^(mean·logMiss)·series
     } else {
       expectation = 0.0;
       const double ratio = math::exp(logMiss);
