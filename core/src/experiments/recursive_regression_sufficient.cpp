@@ -45,13 +45,15 @@ std::vector<double> simulateRecursiveRegressionSufficient(const RecursiveRegress
   const bool needGram = !triangularOls;
 
   BlockStatistics block;
-  Eigen::LLT<Eigen::MatrixXd> fixedFactor;  // Cholesky of XᵀX/T + λI, reused for a fixed ridge design
+  // Cholesky factor of XᵀX/T + λI, reused for a fixed ridge design; factor and solves on two lanes
+  // (simd/matrix_kernels.hpp): Eigen's scalar triangular solves had been an eighth of ridge-sweep's WebAssembly time.
+  Eigen::MatrixXd fixedFactor;
   if (s.fixedDesign) {
     block = drawBlock(s, sqrtSpectrum, needGram, normal, rng);
     if (needGram) {
       Eigen::MatrixXd shifted = block.gram / rows;
       shifted.diagonal().array() += s.ridge;
-      fixedFactor = checkedLlt(shifted, "recursive-regression: Cholesky factor of XᵀX/T + λI");
+      fixedFactor = checkedCholesky(shifted, "recursive-regression: Cholesky factor of XᵀX/T + λI");
     }
   }
 
@@ -82,12 +84,12 @@ std::vector<double> simulateRecursiveRegressionSufficient(const RecursiveRegress
           s.noise * (sqrtSpectrum.asDiagonal() * (block.bartlett.triangularView<Eigen::Lower>() * z));
       const Eigen::VectorXd moment = block.gram * model + noiseMoment;  // Xᵀy of this block
       if (!accumulate) {
-        fit = s.fixedDesign ? Eigen::VectorXd(fixedFactor.solve(moment / rows))
+        fit = s.fixedDesign ? simd::solveCholesky(fixedFactor, moment / rows)
                             : fitRidgeGram(block.gram, moment, rows, s.ridge);
       } else if (s.fixedDesign) {
         // g copies of X: (g·XᵀX/(gT) + λI)⁻¹ Σ_j Xᵀyⱼ/(gT) uses the same factor as one block.
         sumOfMoments += moment;
-        fit = fixedFactor.solve(sumOfMoments / (g * rows));
+        fit = simd::solveCholesky(fixedFactor, sumOfMoments / (g * rows));
       } else {
         sumOfMoments += moment;
         sumOfGrams += block.gram;
