@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "collapse/neural/hull_distance.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse::neural {
 
@@ -144,7 +145,9 @@ void leastSquaresSystem(const Eigen::MatrixXd& features, int perClass, int class
   Eigen::MatrixXd augmented(p, n);
   augmented.topRows(d) = features;
   if (useBias) augmented.row(d).setOnes();
-  moment = augmented * augmented.transpose() / static_cast<double>(n);
+  // X̃X̃ᵀ as the column Gram of X̃ᵀ on two lanes (simd/matrix_kernels.hpp): Eigen's scalar product here had been a fifth
+  // of the MSE presets' WebAssembly time (every central-path step refits Θ_LS).
+  moment = simd::columnGram(augmented.transpose()) / static_cast<double>(n);
   moment.diagonal().head(d).array() += weightDecay;
   crossMoment = Eigen::MatrixXd::Zero(classes, p);  // YX̃ᵀ/N: row c is the sum of class c's columns over N
   for (int c = 0; c < classes; ++c)
