@@ -135,7 +135,7 @@ PartialResult partialResultFromJson(const nlohmann::json& json, const std::strin
   };
   const auto text = [&](const nlohmann::json& object, const char* key, const std::string& path) {
     const auto& value = field(object, key, path);
-    if (!value.is_string()) bad("field '" + path + "' must be text, not " + value.dump() + ".");
+    if (!value.is_string()) bad("field '" + path + "' must be text, not " + value.dump().substr(0, 80) + ".");
     return value.get<std::string>();
   };
   const auto integer = [&](const nlohmann::json& object, const char* key, const std::string& path) {
