@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 
 #include "collapse/data/dataset_store.hpp"
@@ -42,6 +43,38 @@ testing::ExperimentRun run(json config, const std::string& series = "") {
 }
 
 }  // namespace
+
+TEST_CASE("n-gram counts: sorted, merged and equal to a map's counts, for every order and tokens of all 17 bits", "[language-model]") {
+  // 5000 tokens (past the radix sort's 512-entry threshold) drawn from few words spread over the whole token range
+  // (every 11-bit digit of word and context is exercised), with sentence ends; and a short stream (std::sort).
+  for (const std::size_t length : {5000, 300}) {
+    Rng rng(9, length);
+    const std::vector<Token> words = {1, 2, 0x7ff, 0x800, 0x1ffff, 0x10000, 0x12345, kSentenceEnd};
+    std::vector<Token> stream;
+    for (std::size_t i = 0; i < length; ++i) stream.push_back(words[rng.below(words.size())]);
+    for (int order = 1; order <= kMaxOrder; ++order) {
+      const NgramCounts counts = NgramCounts::of(stream, order);
+      for (int m = 1; m <= order; ++m) {
+        std::map<std::pair<std::uint64_t, Token>, std::uint64_t> reference;
+        std::uint64_t history = 0;
+        for (Token token : stream) {
+          ++reference[{lastTokens(history, m - 1), token}];
+          history = advance(history, token);
+        }
+        const auto& entries = counts.byOrder[static_cast<std::size_t>(m - 1)];
+        INFO("length " << length << ", order " << order << ", m = " << m);
+        REQUIRE(entries.size() == reference.size());
+        std::size_t i = 0;
+        for (const auto& [key, count] : reference) {  // std::map iterates in (context, word) order
+          CHECK(entries[i].context == key.first);
+          CHECK(entries[i].word == key.second);
+          CHECK(entries[i].count == count);
+          ++i;
+        }
+      }
+    }
+  }
+}
 
 TEST_CASE("n-gram model: every smoothing and order gives a normalised law that probability() agrees with", "[language-model]") {
   const auto stream = smallStream();
