@@ -1,5 +1,6 @@
 // Monte Carlo of "gaussian-fitting" (docs/theory/generative.md §1 pseudo-code; Kazdan et al.'s fit_gaussians.py).
 #include <cmath>
+#include <stdexcept>
 
 #include "collapse/experiments/gaussian_fitting.hpp"
 #include "collapse/linalg/checked_factorisation.hpp"
@@ -41,7 +42,8 @@ enum class Metric { MeanError, TraceRatio, DeterminantRatio, LogDeterminantRatio
 Workflow workflowOf(const std::string& key) {
   if (key == "replace") return Workflow::Replace;
   if (key == "accumulate") return Workflow::Accumulate;
-  return Workflow::AccumulateSubsample;
+  if (key == "accumulate-subsample") return Workflow::AccumulateSubsample;
+  throw std::logic_error("gaussian-fitting: unknown workflow '" + key + "' (the catalogue validates choices)");
 }
 
 Metric metricOf(const std::string& key) {
@@ -49,7 +51,8 @@ Metric metricOf(const std::string& key) {
   if (key == "traceRatio") return Metric::TraceRatio;
   if (key == "determinantRatio") return Metric::DeterminantRatio;
   if (key == "logDeterminantRatio") return Metric::LogDeterminantRatio;
-  return Metric::Wasserstein;
+  if (key == "wasserstein") return Metric::Wasserstein;
+  throw std::logic_error("gaussian-fitting: unknown metric '" + key + "' (the catalogue validates choices)");
 }
 
 /// The metric of a fit against the truth N(0, I).
