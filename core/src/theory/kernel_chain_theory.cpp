@@ -35,20 +35,15 @@ Eigen::VectorXd kernelChainError(const KernelChainDesign& design, double ridge, 
   const Eigen::Index q = design.coefficients.cols();
   Eigen::MatrixXd signals(design.coefficients.rows(), q * (generations + 1));
   Eigen::ArrayXd power = Eigen::ArrayXd::Ones(g.size());     // gⁿ
-  for (int n = 0; n <= generations; ++n) {
-    signals.middleCols(n * q, q) = design.coefficients.array().colwise() * (h * power);
-    power *= g;
-  }
-  const std::vector<double> bias = blockTestErrors(design, signals);  // every generation's predictions at once
-  power = Eigen::ArrayXd::Ones(g.size());
   Eigen::ArrayXd squares = Eigen::ArrayXd::Zero(g.size());   // Σ_{j<n} g^{2j}
   for (int n = 0; n <= generations; ++n) {
-    const double noise = generatorNoise * generatorNoise * outputs / tests *
-                         (design.testWeights.array() * h.square() * squares).sum();
-    error(n) = bias[static_cast<std::size_t>(n)] + noise;
+    signals.middleCols(n * q, q) = design.coefficients.array().colwise() * (h * power);
+    error(n) = generatorNoise * generatorNoise * outputs / tests * (design.testWeights.array() * h.square() * squares).sum();
     squares += power.square();
     power *= g;
   }
+  const std::vector<double> bias = blockTestErrors(design, signals);  // every generation's predictions at once
+  for (int n = 0; n <= generations; ++n) error(n) += bias[static_cast<std::size_t>(n)];  // noise + bias
   return error;
 }
 
