@@ -7,7 +7,6 @@
 // one triangular solve, O(d²) per generation, and for a fixed design A is drawn once per trial.
 // Ridge fits and fresh-input accumulation need the Gram matrix and a Cholesky factor, O(d³).
 #include "collapse/experiments/recursive_regression.hpp"
-#include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/linalg/ridge_solver.hpp"
 #include "collapse/linalg/spectrum.hpp"
@@ -50,11 +49,7 @@ std::vector<double> simulateRecursiveRegressionSufficient(const RecursiveRegress
   Eigen::MatrixXd fixedFactor;
   if (s.fixedDesign) {
     block = drawBlock(s, sqrtSpectrum, needGram, normal, rng);
-    if (needGram) {
-      Eigen::MatrixXd shifted = block.gram / rows;
-      shifted.diagonal().array() += s.ridge;
-      fixedFactor = checkedCholesky(shifted, "recursive-regression: Cholesky factor of XᵀX/T + λI");
-    }
+    if (needGram) fixedFactor = ridgeGramFactor(block.gram, rows, s.ridge, "recursive-regression: Cholesky factor of XᵀX/T + λI");
   }
 
   Eigen::VectorXd model = s.groundTruth;  // the labeller of the next block; generation 0 is the truth

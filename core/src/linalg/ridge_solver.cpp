@@ -59,13 +59,17 @@ Eigen::VectorXd fitRidgeRows(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
   return RowRidgeSolver(x, lambda).solve(y);
 }
 
+Eigen::MatrixXd ridgeGramFactor(const Eigen::MatrixXd& gram, double rows, double lambda, const std::string& what) {
+  Eigen::MatrixXd m = gram / rows;
+  m.diagonal().array() += lambda;
+  return checkedCholesky(m, what);
+}
+
 Eigen::VectorXd fitRidgeGram(const Eigen::MatrixXd& gram, const Eigen::VectorXd& moment, double rows,
                              double lambda) {
   // The two-lane factor and solves (simd/matrix_kernels.hpp): the same bits in every build; at d = 200 the factor
   // is about 3× faster than Eigen's LLT in WebAssembly SIMD (README, Benchmark).
-  Eigen::MatrixXd m = gram / rows;
-  m.diagonal().array() += lambda;
-  return simd::solveCholesky(checkedCholesky(m, "ridge solver: Cholesky factor of XᵀX/T + λI"), moment / rows);
+  return simd::solveCholesky(ridgeGramFactor(gram, rows, lambda, "ridge solver: Cholesky factor of XᵀX/T + λI"), moment / rows);
 }
 
 }  // namespace collapse

@@ -9,6 +9,8 @@
 /// numerically rank-deficient, a complete orthogonal decomposition of X gives the exact minimum-norm
 /// least-squares fit (docs/theory/recursive-regression.md §7, items 8 and 9).
 
+#include <string>
+
 #include <Eigen/Dense>
 
 namespace collapse {
@@ -30,6 +32,10 @@ class RowRidgeSolver {
 
 /// One ridge fit from explicit rows.
 Eigen::VectorXd fitRidgeRows(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, double lambda);
+
+/// The lower Cholesky factor of G/rows + λI (checkedCholesky: two lanes, throws naming `what`), for a design whose
+/// factor is kept and reused; fitRidgeGram factors with it once per call.
+Eigen::MatrixXd ridgeGramFactor(const Eigen::MatrixXd& gram, double rows, double lambda, const std::string& what);
 
 /// One ridge fit from sufficient statistics G = XᵀX and b = Xᵀy of `rows` samples. G/rows + λI must be
 /// positive definite (true for λ > 0, or for rows ≥ d Gaussian rows).
