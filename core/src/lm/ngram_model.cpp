@@ -44,9 +44,8 @@ void sortByContextAndWord(std::vector<Entry>& entries, int contextTokens) {
     pass([shift](const Entry& e) { return static_cast<std::size_t>(e.context >> shift) & (kBuckets - 1); });
 }
 
-/// Sorts and merges equal (context, word) pairs, adding their counts.
-void collapseRuns(std::vector<Entry>& entries, int contextTokens) {
-  sortByContextAndWord(entries, contextTokens);
+/// Merges neighbouring entries of equal (context, word) in a sorted array, adding their counts.
+void mergeEqualNeighbours(std::vector<Entry>& entries) {
   std::size_t out = 0;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     if (out > 0 && entries[out - 1].context == entries[i].context && entries[out - 1].word == entries[i].word)
@@ -55,6 +54,12 @@ void collapseRuns(std::vector<Entry>& entries, int contextTokens) {
       entries[out++] = entries[i];
   }
   entries.resize(out);
+}
+
+/// Sorts and merges equal (context, word) pairs, adding their counts.
+void collapseRuns(std::vector<Entry>& entries, int contextTokens) {
+  sortByContextAndWord(entries, contextTokens);
+  mergeEqualNeighbours(entries);
 }
 
 }  // namespace
@@ -85,14 +90,7 @@ void NgramCounts::add(const NgramCounts& other) {
     std::vector<Entry> merged;
     merged.reserve(byOrder[m].size() + other.byOrder[m].size());
     std::merge(byOrder[m].begin(), byOrder[m].end(), other.byOrder[m].begin(), other.byOrder[m].end(), std::back_inserter(merged), before);
-    std::size_t out = 0;
-    for (std::size_t i = 0; i < merged.size(); ++i) {
-      if (out > 0 && merged[out - 1].context == merged[i].context && merged[out - 1].word == merged[i].word)
-        merged[out - 1].count += merged[i].count;
-      else
-        merged[out++] = merged[i];
-    }
-    merged.resize(out);
+    mergeEqualNeighbours(merged);
     byOrder[m] = std::move(merged);
   }
 }
