@@ -38,7 +38,7 @@ int run(const std::vector<std::string>& args) {
     if (cli::printExperimentHelp(std::cout, arguments.request.experiment)) return 0;
   }
   if (!arguments.textFile.empty()) cli::provideTextFile(arguments.textFile);
-  if (!arguments.shard.empty()) return collapse::cli::runShard(arguments.request, arguments.shard, std::cout);
+  if (arguments.shard) return collapse::cli::runShard(arguments.request, *arguments.shard, std::cout);
   const collapse::Plan plan = collapse::makePlan(arguments.request);
   const collapse::Result result = collapse::assembleResult(plan, cli::simulateWithProgress(plan));
   // Notes that report a numerical breakdown go to stderr too, so a CSV reader cannot miss them.

@@ -12,7 +12,6 @@
 #include "collapse/catalogue/validation_error.hpp"
 #include "collapse/data/dataset_store.hpp"
 #include "collapse/lm/text_corpus.hpp"
-#include "collapse/result/partial_result.hpp"
 
 namespace cli {
 
@@ -111,8 +110,7 @@ RunArguments parseRunArguments(const std::vector<std::string>& args) {
         fail("format", value, "format = " + collapse::shortened(value) + ": must be json, csv, csv-all or csv-report.");
       out.format = value;
     } else if (key == "shard") {
-      collapse::parseShard(value);  // checked here: an empty --shard "" must not silently run every trial
-      out.shard = value;
+      out.shard = collapse::parseShard(value);  // parsed here, so an empty --shard "" is refused, not ignored
     } else if (key == "text-file") {
       out.textFile = value;
     } else if (key == "x") {

@@ -2,9 +2,11 @@
 // The arguments of `collapse-lab run`, parsed into a Request and output options. One rule with the JS API and the
 // URL hash: values are the catalogue's (the core parses and checks them); the CLI adds only its own habits:
 // --key value and --key=value, a flag given twice is an error, unknown flags get a "did you mean".
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "collapse/result/partial_result.hpp"
 #include "collapse/sweep/plan.hpp"
 
 namespace cli {
@@ -14,7 +16,7 @@ struct RunArguments {
   std::string format = "json";  ///< json | csv | csv-all (every metric, a leading metric column) | csv-report (csv with the median, manifest,
                                 ///< references and markers as # comment lines)
   bool help = false;            ///< run <experiment> --help
-  std::string shard;            ///< "" or "i/k": write a partial result of trials [i·R/k, (i+1)·R/k) (shard_commands.hpp)
+  std::optional<collapse::ShardSpec> shard;  ///< --shard i/k: write a partial result of trials [i·R/k, (i+1)·R/k) (shard_commands.hpp)
   std::string textFile;         ///< --text-file PATH: the reader's own text for language-model --corpus pasted
 };
 

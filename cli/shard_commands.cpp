@@ -9,8 +9,7 @@
 
 namespace collapse::cli {
 
-int runShard(const Request& request, const std::string& shardText, std::ostream& out) {
-  const ShardSpec shard = parseShard(shardText);
+int runShard(const Request& request, const ShardSpec& shard, std::ostream& out) {
   const Plan plan = makePlan(request);
   out << partialResultJson(simulateShard(request, plan, shard)).dump() << '\n';
   return 0;

@@ -6,12 +6,13 @@
 #include <string>
 #include <vector>
 
+#include "collapse/result/partial_result.hpp"
 #include "collapse/sweep/plan.hpp"
 
 namespace collapse::cli {
 
-/// Simulates shard `shardText` ("i/k") of the request and prints its partial result. Throws ValidationError.
-int runShard(const Request& request, const std::string& shardText, std::ostream& out);
+/// Simulates shard `shard` of the request and prints its partial result. Throws ValidationError.
+int runShard(const Request& request, const ShardSpec& shard, std::ostream& out);
 
 /// `merge` with its arguments (part files, --format). Throws ValidationError on bad input.
 int merge(const std::vector<std::string>& args, std::ostream& out);
