@@ -16,8 +16,8 @@ const requests = [
   { experiment: 'neural-collapse', config: { seed: 5, trials: 3, steps: 200, loss: 'spherical-ce', classes: 7, featureDim: 2, samplesPerClass: 4, learningRate: 0.1 } },
   { experiment: 'neural-collapse', config: { seed: 6, trials: 3, steps: 200, loss: 'mse', centralPath: 'on', classes: 3, featureDim: 3, samplesPerClass: 6, learningRate: 20 } },
 ];
-// Recorded from the WebAssembly build (either flavour) on 2026-12-04 (the UFM products on simd::product). A change is
-// a change of every curve.
+// Recorded from the WebAssembly build (either flavour) on 2026-12-04 (the UFM products on simd::product, the
+// least-squares moment on simd::columnGram). A change is a change of every curve.
 const RECORDED_SHA256 = process.env.NC_RECORD ? null : 'fe423997557d5b8e1a4671b92ce1d4ae0005f0f62e661835c57e874f96dceeaf';
 
 function digest(engine, chunks) {
