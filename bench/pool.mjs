@@ -1,7 +1,7 @@
 // The worker pool's speed-up, compute only (issue 14: ≥ 1.8× on 2 cores for the heavy presets): each preset is
 // opened in headless Chromium with ?pool=1 and with ?pool=2; once its first figure is on screen (page load, module
 // compile and worker start-up are over) the same figure is run again with other seeds, and the run time the page
-// reports in its status line (RunController: the first chunk sent → the assembled Result) is kept, best of
+// reports (window.collapseLab.runSeconds, also in its status line; RunController: the first chunk sent → the assembled Result) is kept, best of
 // REPEATS. The ratio pool=1 / pool=2 is the speed-up. Also the same preset in one node thread (the module's own
 // run, no workers): the pool's overhead against a bare engine.
 // Usage: node bench/pool.mjs [--repeats N] [experiment/preset …]   (default: the heavy presets below)
@@ -44,8 +44,10 @@ async function poolSeconds(browser, url, experiment, preset, pool) {
       const next = hash.includes('seed=') ? hash.replace(/seed=\d+/, `seed=${seed}`) : `${hash}&seed=${seed}`;
       await page.evaluate((h) => { location.hash = h; }, next.replace(/^#?/, '#'));
       await done(seed);
-      const seconds = statusSeconds(await page.textContent('#status'));
-      if (seconds === null) throw new Error(`no run time in the status line of ${experiment}/${preset}`);
+      // The page's own run time, unrounded (the status line shows it to 0.01 s, a twentieth of a 0.2 s run).
+      const seconds = await page.evaluate(() => window.collapseLab.runSeconds);
+      if (!Number.isFinite(seconds) || statusSeconds(await page.textContent('#status')) === null)
+        throw new Error(`no run time for ${experiment}/${preset}`);
       best = Math.min(best, seconds);
     }
     return best;
@@ -70,14 +72,14 @@ try {
       bare = Math.min(bare, (performance.now() - start) / 1000);
     }
     rows.push({ key, one, two, bare });
-    process.stderr.write(`${key}: pool=1 ${one.toFixed(2)} s, pool=2 ${two.toFixed(2)} s, node thread ${bare.toFixed(2)} s\n`);
+    process.stderr.write(`${key}: pool=1 ${one.toFixed(3)} s, pool=2 ${two.toFixed(3)} s, node thread ${bare.toFixed(3)} s\n`);
   }
 } finally {
   await browser.close();
   server.close();
 }
-console.log(`worker pool, compute only (status-line run time, best of ${REPEATS}; load average before/after: ` +
+console.log(`worker pool, compute only (the page's run time, best of ${REPEATS}; load average before/after: ` +
   `${os.loadavg()[0].toFixed(1)})\n`);
 console.log('preset                                   pool=1 (s)  pool=2 (s)  speed-up   one node thread (s)');
 for (const r of rows)
-  console.log(`${r.key.padEnd(41)}${r.one.toFixed(2).padStart(10)}${r.two.toFixed(2).padStart(12)}${(r.one / r.two).toFixed(2).padStart(9)}×${r.bare.toFixed(2).padStart(16)}`);
+  console.log(`${r.key.padEnd(41)}${r.one.toFixed(3).padStart(10)}${r.two.toFixed(3).padStart(12)}${(r.one / r.two).toFixed(3).padStart(9)}×${r.bare.toFixed(3).padStart(16)}`);

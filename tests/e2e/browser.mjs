@@ -15,11 +15,12 @@ export async function startSite() {
   return { server, url: `http://127.0.0.1:${server.address().port}/` };
 }
 
+// EXTRA_CHROMIUM_ARGS (space-separated) adds flags for a diagnosis, e.g. --js-flags=--no-wasm-dynamic-tiering.
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', ...(process.env.EXTRA_CHROMIUM_ARGS ? process.env.EXTRA_CHROMIUM_ARGS.split(' ') : [])],
   });
 }
 

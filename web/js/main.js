@@ -87,6 +87,8 @@ async function main() {
     get state() { return structuredClone(app.state); },
     get result() { return app.good ? structuredClone(app.good.result) : null; },
     get hash() { return app.writtenHash; },
+    // The last complete run's time (first chunk sent → Result assembled), unrounded: bench/pool.mjs takes ratios of it.
+    get runSeconds() { return app.good ? app.good.seconds : null; },
     flavour,
     poolSize,
     version: engine.version,

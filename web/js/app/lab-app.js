@@ -559,8 +559,12 @@ export class LabApp {
     try {
       const outcome = await this.runner.run(request, {
         onProgress: (progress) => {
-          if (progress.done === 0) this.progress.start(progress.total);
-          this.setStatus(`Running: ${this.progress.update(progress)}.`);
+          if (progress.done === 0) {
+            this.setStatus('Running…');
+            this.progress.start(progress.total, (text) => this.setStatus(`Running: ${text}.`));
+          }
+          const text = this.progress.update(progress);
+          if (text) this.setStatus(`Running: ${text}.`);
           this.emit('progress', progress);
         },
         onPreview: (result, trials) => this.draw(result, { preview: trials }),
