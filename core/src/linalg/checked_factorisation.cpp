@@ -4,54 +4,65 @@
 
 namespace collapse {
 
-void requireSuccess(Eigen::ComputationInfo info, const std::string& what) {
+void requireSuccess(Eigen::ComputationInfo info, std::string_view what) {
   if (info == Eigen::Success) return;
   const char* reason = info == Eigen::NumericalIssue ? "the matrix is not positive definite to working precision"
                        : info == Eigen::NoConvergence ? "the iteration did not converge"
                                                       : "the input is invalid";
-  throw NumericalError(what + ": factorisation failed (" + reason + ")");
+  throw NumericalError(std::string(what) + ": factorisation failed (" + reason + ")");
 }
 
-void requireFinite(const Eigen::MatrixXd& values, const std::string& what) {
-  if (!values.allFinite()) throw NumericalError(what + ": the solution is not finite (singular or overflowing system)");
+void requireFinite(const Eigen::MatrixXd& values, std::string_view what) {
+  if (!values.allFinite()) throw NumericalError(std::string(what) + ": the solution is not finite (singular or overflowing system)");
 }
 
-Eigen::LLT<Eigen::MatrixXd> checkedLlt(const Eigen::MatrixXd& matrix, const std::string& what) {
-  if (!matrix.allFinite()) throw NumericalError(what + ": the matrix to factorise is not finite");
+Eigen::LLT<Eigen::MatrixXd> checkedLlt(const Eigen::MatrixXd& matrix, std::string_view what) {
+  if (!matrix.allFinite()) throw NumericalError(std::string(what) + ": the matrix to factorise is not finite");
   Eigen::LLT<Eigen::MatrixXd> factor(matrix);
   requireSuccess(factor.info(), what);
   return factor;
 }
 
-Eigen::MatrixXd checkedCholesky(const Eigen::MatrixXd& matrix, const std::string& what) {
-  if (!matrix.allFinite()) throw NumericalError(what + ": the matrix to factorise is not finite");
+Eigen::MatrixXd checkedCholesky(const Eigen::MatrixXd& matrix, std::string_view what) {
+  if (!matrix.allFinite()) throw NumericalError(std::string(what) + ": the matrix to factorise is not finite");
   Eigen::MatrixXd lower;
   if (!simd::cholesky(matrix, lower)) requireSuccess(Eigen::NumericalIssue, what);
   return lower;
 }
 
-simd::SymmetricEigen checkedEigen(const Eigen::MatrixXd& matrix, const std::string& what) {
-  if (!matrix.allFinite()) throw NumericalError(what + ": the matrix to decompose is not finite");
+simd::SymmetricEigen checkedEigen(const Eigen::MatrixXd& matrix, std::string_view what) {
+  if (!matrix.allFinite()) throw NumericalError(std::string(what) + ": the matrix to decompose is not finite");
   simd::SymmetricEigen eigen(matrix);
   requireSuccess(eigen.info(), what);
   return eigen;
 }
 
-Eigen::VectorXd checkedEigenvalues(const Eigen::MatrixXd& matrix, const std::string& what) {
-  if (!matrix.allFinite()) throw NumericalError(what + ": the matrix to decompose is not finite");
+Eigen::VectorXd checkedEigenvalues(const Eigen::MatrixXd& matrix, std::string_view what) {
+  if (!matrix.allFinite()) throw NumericalError(std::string(what) + ": the matrix to decompose is not finite");
   const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(matrix, Eigen::EigenvaluesOnly);
   requireSuccess(eigen.info(), what);
   return eigen.eigenvalues();
 }
 
-Eigen::MatrixXd covarianceRoot(const Eigen::MatrixXd& covariance, const std::string& what) {
-  if (!covariance.allFinite()) throw NumericalError(what + ": the covariance is not finite");
-  const Eigen::LLT<Eigen::MatrixXd> cholesky(covariance);
-  if (cholesky.info() == Eigen::Success) return cholesky.matrixL();
+Eigen::MatrixXd covarianceRoot(const Eigen::MatrixXd& covariance, std::string_view what) {
+  Eigen::LLT<Eigen::MatrixXd> factor;
+  Eigen::MatrixXd root;
+  covarianceRoot(covariance, what, factor, root);
+  return root;
+}
+
+void covarianceRoot(const Eigen::MatrixXd& covariance, std::string_view what, Eigen::LLT<Eigen::MatrixXd>& factor,
+                    Eigen::MatrixXd& root) {
+  if (!covariance.allFinite()) throw NumericalError(std::string(what) + ": the covariance is not finite");
+  factor.compute(covariance);
+  if (factor.info() == Eigen::Success) {
+    root = factor.matrixL();
+    return;
+  }
   // Singular or ill-conditioned: Cholesky meets a pivot ≤ 0 by round-off. The eigen root is exact in law
   // for any PSD Σ (R·Rᵀ = Σ up to round-off relative to ‖Σ‖); eigenvalues below 0 are round-off and clamp to 0.
   const auto eigen = checkedEigen(covariance, what);
-  return eigen.eigenvectors() * eigen.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
+  root = eigen.eigenvectors() * eigen.eigenvalues().cwiseMax(0.0).cwiseSqrt().asDiagonal();
 }
 
 }  // namespace collapse

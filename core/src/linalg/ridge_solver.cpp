@@ -27,7 +27,7 @@ bool factorRowGram(const Eigen::MatrixXd& gram, double rows, double lambda, Eige
 }  // namespace
 
 RowRidgeSolver::RowRidgeSolver(const Eigen::MatrixXd& x, double lambda) : x_(x), rows_(static_cast<double>(x.rows())) {
-  const std::string what = "ridge solver: Cholesky factor of XᵀX/T + λI (or XXᵀ/T + λI)";
+  constexpr std::string_view what = "ridge solver: Cholesky factor of XᵀX/T + λI (or XXᵀ/T + λI)";
   if (x.rows() >= x.cols()) {
     if (factorRowGram(simd::columnGram(x), rows_, lambda, lower_)) {
       mode_ = Mode::primal;
@@ -59,7 +59,7 @@ Eigen::VectorXd fitRidgeRows(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
   return RowRidgeSolver(x, lambda).solve(y);
 }
 
-Eigen::MatrixXd ridgeGramFactor(const Eigen::MatrixXd& gram, double rows, double lambda, const std::string& what) {
+Eigen::MatrixXd ridgeGramFactor(const Eigen::MatrixXd& gram, double rows, double lambda, std::string_view what) {
   Eigen::MatrixXd m = gram / rows;
   m.diagonal().array() += lambda;
   return checkedCholesky(m, what);

@@ -6,6 +6,7 @@
 /// NumericalError naming what was being factorised (docs/design.md §7, "Failures are loud").
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include <Eigen/Dense>
 
@@ -21,28 +22,33 @@ class NumericalError : public std::runtime_error {
 };
 
 /// Throws NumericalError("<what>: <reason>") unless `info` is Eigen::Success.
-void requireSuccess(Eigen::ComputationInfo info, const std::string& what);
+void requireSuccess(Eigen::ComputationInfo info, std::string_view what);
 
 /// Cholesky factorisation of a symmetric positive-definite matrix; throws when a pivot is not positive.
-Eigen::LLT<Eigen::MatrixXd> checkedLlt(const Eigen::MatrixXd& matrix, const std::string& what);
+Eigen::LLT<Eigen::MatrixXd> checkedLlt(const Eigen::MatrixXd& matrix, std::string_view what);
 
 /// The lower Cholesky factor L (L·Lᵀ = matrix) on two lanes (simd::cholesky: the same bits in every build); throws when
 /// the matrix is not finite or a pivot is not positive.
-Eigen::MatrixXd checkedCholesky(const Eigen::MatrixXd& matrix, const std::string& what);
+Eigen::MatrixXd checkedCholesky(const Eigen::MatrixXd& matrix, std::string_view what);
 
 /// Eigen decomposition of a symmetric matrix (simd::SymmetricEigen: two lanes, the same bits in every build);
 /// throws when the matrix is not finite or the iteration does not converge.
-simd::SymmetricEigen checkedEigen(const Eigen::MatrixXd& matrix, const std::string& what);
+simd::SymmetricEigen checkedEigen(const Eigen::MatrixXd& matrix, std::string_view what);
 
 /// Eigenvalues only, ascending (Eigen's solver without vectors: a third of the work); throws as checkedEigen.
-Eigen::VectorXd checkedEigenvalues(const Eigen::MatrixXd& matrix, const std::string& what);
+Eigen::VectorXd checkedEigenvalues(const Eigen::MatrixXd& matrix, std::string_view what);
 
 /// A square root R with R·Rᵀ = Σ of a symmetric positive semi-definite Σ (singular allowed): its Cholesky factor
 /// when that exists, otherwise the symmetric eigen root V·diag(√max(λ, 0)) (backward stable for any PSD Σ).
-Eigen::MatrixXd covarianceRoot(const Eigen::MatrixXd& covariance, const std::string& what);
+Eigen::MatrixXd covarianceRoot(const Eigen::MatrixXd& covariance, std::string_view what);
+
+/// The same into `root`, with `factor` as the Cholesky workspace: both keep their storage from call to call (a
+/// generation loop then allocates nothing here). The same bits as the function above.
+void covarianceRoot(const Eigen::MatrixXd& covariance, std::string_view what, Eigen::LLT<Eigen::MatrixXd>& factor,
+                    Eigen::MatrixXd& root);
 
 /// Throws NumericalError unless every entry of `values` is finite (the result of a solve with a factor that
 /// has no status, e.g. Eigen::PartialPivLU or a triangular solve).
-void requireFinite(const Eigen::MatrixXd& values, const std::string& what);
+void requireFinite(const Eigen::MatrixXd& values, std::string_view what);
 
 }  // namespace collapse

@@ -10,6 +10,7 @@
 /// least-squares fit (docs/theory/recursive-regression.md §7, items 8 and 9).
 
 #include <string>
+#include <string_view>
 
 #include <Eigen/Dense>
 
@@ -35,7 +36,7 @@ Eigen::VectorXd fitRidgeRows(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
 
 /// The lower Cholesky factor of G/rows + λI (checkedCholesky: two lanes, throws naming `what`), for a design whose
 /// factor is kept and reused; fitRidgeGram factors with it once per call.
-Eigen::MatrixXd ridgeGramFactor(const Eigen::MatrixXd& gram, double rows, double lambda, const std::string& what);
+Eigen::MatrixXd ridgeGramFactor(const Eigen::MatrixXd& gram, double rows, double lambda, std::string_view what);
 
 /// One ridge fit from sufficient statistics G = XᵀX and b = Xᵀy of `rows` samples. G/rows + λI must be
 /// positive definite (true for λ > 0, or for rows ≥ d Gaussian rows).
