@@ -25,11 +25,6 @@ struct Fit {
   Eigen::MatrixXd covarianceMatrix() const { return covariance.size() ? covariance : Eigen::MatrixXd(root * root.transpose()); }
 };
 
-Fit withRoot(Eigen::VectorXd mean, Eigen::MatrixXd covariance) {
-  Eigen::MatrixXd root = covarianceRoot(covariance, "gaussian-fitting: square root of the fitted covariance");
-  return {std::move(mean), std::move(covariance), std::move(root), false};
-}
-
 Fit truth(int dim) {
   return {Eigen::VectorXd::Zero(dim), Eigen::MatrixXd::Identity(dim, dim), Eigen::MatrixXd::Identity(dim, dim), true};
 }
@@ -97,24 +92,41 @@ struct PooledMoments {
     count = total;
   }
 
-  Fit fit(bool unbiased) const { return withRoot(mean, scatter / (unbiased ? count - 1.0 : count)); }
+  /// The fit of the pool, into `model` (whose buffers, and the Cholesky workspace `factor`, are reused).
+  void fit(bool unbiased, Fit& model, Eigen::LLT<Eigen::MatrixXd>& factor) const {
+    model.mean = mean;
+    model.covariance = scatter / (unbiased ? count - 1.0 : count);
+    covarianceRoot(model.covariance, "gaussian-fitting: square root of the fitted covariance", factor, model.root);
+    model.triangularRoot = false;
+  }
 };
 
-/// Points, scatter and mean of explicit rows.
-PooledMoments momentsOf(const Eigen::MatrixXd& points) {
-  PooledMoments moments;
+/// The buffers of one trial's explicit generations, kept across generations: Eigen's temporaries and the samples'
+/// matrices had been a sixth of accumulate-subsample's WebAssembly time in dlmalloc/dlfree. The same expressions
+/// are evaluated, so the same bits.
+struct ExplicitBuffers {
+  Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> draws;
+  Eigen::MatrixXd z, block, centred, subsample;
+  Eigen::LLT<Eigen::MatrixXd> factor;
+};
+
+/// Mean and scatter of explicit rows, into `moments`.
+void momentsOf(const Eigen::MatrixXd& points, Eigen::MatrixXd& centred, PooledMoments& moments) {
   moments.count = static_cast<double>(points.rows());
   moments.mean = points.colwise().mean().transpose();
-  const Eigen::MatrixXd centred = points.rowwise() - moments.mean.transpose();
+  centred = points.rowwise() - moments.mean.transpose();
   moments.scatter = simd::columnGram(centred);
-  return moments;
 }
 
-/// m rows from N(fit.mean, fit.covariance).
-Eigen::MatrixXd samplePoints(const Fit& fit, int m, NormalSampler& normal) {
+/// m rows from N(fit.mean, fit.covariance), into buffers.block: standard normal rows in stream order (as
+/// sampleGaussianRows with a unit spectrum, whose scaling by 1 is exact), times rootᵀ, plus the mean.
+void samplePoints(const Fit& fit, int m, NormalSampler& normal, ExplicitBuffers& buffers) {
   const Eigen::Index d = fit.mean.size();
-  Eigen::MatrixXd z = sampleGaussianRows(m, Eigen::VectorXd::Ones(d), normal);
-  return (z * fit.root.transpose()).rowwise() + fit.mean.transpose();
+  buffers.draws.resize(m, d);
+  normal.fill(buffers.draws.data(), static_cast<std::size_t>(buffers.draws.size()));
+  buffers.z = buffers.draws;
+  buffers.block.noalias() = buffers.z * fit.root.transpose();
+  buffers.block.rowwise() += fit.mean.transpose();
 }
 
 struct GaussianSettings {
@@ -144,6 +156,7 @@ std::vector<double> simulateSufficient(const GaussianSettings& s, Rng& rng) {
   // are evaluated, so the same bits.
   Eigen::VectorXd z(s.dim), rootTimesZ(s.dim), blockMean(s.dim);
   Eigen::MatrixXd root(s.dim, s.dim), bartlett(s.dim, s.dim);
+  Eigen::LLT<Eigen::MatrixXd> factor;
   for (int t = 1; t <= s.generations; ++t) {
     normal.fill(z.data(), s.dim);
     rootTimesZ.noalias() = model.root * z;
@@ -160,7 +173,7 @@ std::vector<double> simulateSufficient(const GaussianSettings& s, Rng& rng) {
     } else {
       // L·A is lower triangular when the fitted root is: its Gram matrix by the 2-lane kernel.
       pool.add(m, blockMean, model.triangularRoot ? simd::lowerGram(root) : Eigen::MatrixXd(root * root.transpose()));
-      model = pool.fit(s.unbiased);
+      pool.fit(s.unbiased, model, factor);
     }
     values.push_back(measureFit(model, s.metric));
   }
@@ -175,33 +188,40 @@ std::vector<double> simulateExplicit(const GaussianSettings& s, Rng& rng, PointC
   // conservativeResize copied the whole pool each generation: quadratic in the generations); rows [0, poolRows) hold data.
   Eigen::MatrixXd pool(s.workflow == Workflow::AccumulateSubsample ? static_cast<Eigen::Index>(s.samples) * s.generations : 0, s.dim);
   Eigen::Index poolRows = 0;
-  PooledMoments pooled;
+  PooledMoments pooled, moments;
+  ExplicitBuffers buffers;
   std::vector<double> values;
+  values.reserve(static_cast<std::size_t>(s.generations));
+  std::vector<std::uint32_t> picked;
   for (int t = 1; t <= s.generations; ++t) {
-    const Eigen::MatrixXd block = samplePoints(model, s.samples, normal);
+    samplePoints(model, s.samples, normal, buffers);
+    const Eigen::MatrixXd& block = buffers.block;
     if (cloud) {
       std::vector<double>& target = t == 1 ? cloud->real : cloud->generations.emplace_back();
       const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows = block;
       target.assign(rows.data(), rows.data() + rows.size());
     }
     if (s.workflow == Workflow::Replace) {
-      model = momentsOf(block).fit(s.unbiased);
+      momentsOf(block, buffers.centred, moments);
+      moments.fit(s.unbiased, model, buffers.factor);
     } else if (s.workflow == Workflow::Accumulate) {
-      const auto moments = momentsOf(block);
+      momentsOf(block, buffers.centred, moments);
       pooled.add(moments.count, moments.mean, moments.scatter);
-      model = pooled.fit(s.unbiased);
+      pooled.fit(s.unbiased, model, buffers.factor);
     } else {
       pool.middleRows(poolRows, block.rows()) = block;
       poolRows += block.rows();
-      const auto picked = sampleWithoutReplacement(static_cast<std::uint32_t>(poolRows), s.samples, rng);
-      Eigen::MatrixXd subsample(s.samples, s.dim);
-      for (int i = 0; i < s.samples; ++i) subsample.row(i) = pool.row(picked[i]);
-      model = momentsOf(subsample).fit(s.unbiased);
+      picked = sampleWithoutReplacement(static_cast<std::uint32_t>(poolRows), s.samples, rng);
+      buffers.subsample.resize(s.samples, s.dim);
+      for (int i = 0; i < s.samples; ++i) buffers.subsample.row(i) = pool.row(picked[i]);
+      momentsOf(buffers.subsample, buffers.centred, moments);
+      moments.fit(s.unbiased, model, buffers.factor);
     }
     values.push_back(measureFit(model, s.metric));
   }
   if (cloud) {  // the samples the last fit would produce, so every fit has its picture
-    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows = samplePoints(model, s.samples, normal);
+    samplePoints(model, s.samples, normal, buffers);
+    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> rows = buffers.block;
     cloud->generations.emplace_back(rows.data(), rows.data() + rows.size());
   }
   return values;
