@@ -1,5 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <vector>
+
+#include "collapse/random/rng.hpp"
 #include "collapse/result/summary.hpp"
 
 using namespace collapse;
@@ -15,4 +22,31 @@ TEST_CASE("summarise: mean, standard error and type-7 quantiles") {
   CHECK(pair.lo == Approx(0.1));
   CHECK(pair.hi == Approx(0.9));
   CHECK(summarise({3.0}).sem == 0.0);
+}
+
+TEST_CASE("summarise: its quantiles by selection are, bit for bit, the type-7 quantiles of the sorted finite values", "[summary]") {
+  const auto sameBits = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
+  Rng rng(5, 0);
+  for (int size : {1, 2, 3, 9, 10, 11, 101, 400, 1000}) {
+    for (int round = 0; round < 20; ++round) {
+      // Few distinct values (many ties), both zeros, and now and then a non-finite one.
+      std::vector<double> values(static_cast<std::size_t>(size));
+      for (double& v : values) {
+        const auto pick = rng.below(12);
+        v = pick == 0 ? 0.0 : pick == 1 ? -0.0 : pick == 2 && round % 3 == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                                                                : static_cast<double>(rng.below(7)) - 3.0 + 0.25 * rng.uniform();
+      }
+      std::vector<double> sorted;
+      for (double v : values)
+        if (std::isfinite(v)) sorted.push_back(v);
+      std::sort(sorted.begin(), sorted.end(), [](double a, double b) { return a < b || (a == b && std::signbit(a) && !std::signbit(b)); });
+      const PointSummary s = summarise(values);
+      INFO("size " << size << ", round " << round);
+      REQUIRE(s.nonFinite == values.size() - sorted.size());
+      if (sorted.empty()) continue;
+      CHECK(sameBits(s.lo, sortedQuantile(sorted, 0.1)));
+      CHECK(sameBits(s.hi, sortedQuantile(sorted, 0.9)));
+      CHECK(sameBits(s.median, sortedQuantile(sorted, 0.5)));
+    }
+  }
 }

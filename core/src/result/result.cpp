@@ -76,9 +76,10 @@ Result assembleResult(const Plan& plan, const std::vector<double>& trialValues) 
     for (std::size_t m = 0; m < metricCount; ++m) {
       MetricSeries metric{plan.metrics[m], {}, {}, {}, {}, {}, {}, {}, {}};
       for (std::size_t i = 0; i < points; ++i) {
+        samples.resize(static_cast<std::size_t>(plan.trials));  // summariseInPlace drops non-finite values
         for (int t = 0; t < plan.trials; ++t)
           samples[t] = trialValues[static_cast<std::size_t>(t) * perTrial + (s * metricCount + m) * points + i];
-        const PointSummary summary = summarise(samples);
+        const PointSummary summary = summariseInPlace(samples);
         metric.mean.push_back(summary.mean);
         metric.sem.push_back(summary.sem);
         metric.lo.push_back(summary.lo);

@@ -17,7 +17,11 @@ struct PointSummary {
 /// and the Result names every point that had any (result.cpp), so no NaN passes silently.
 PointSummary summarise(std::vector<double> samples);
 
-/// Quantile p ∈ [0, 1] of sorted samples (type 7).
+/// The same, reordering `samples` and dropping its non-finite values (no copy: result.cpp summarises thousands of
+/// points with one buffer).
+PointSummary summariseInPlace(std::vector<double>& samples);
+
+/// Quantile p ∈ [0, 1] of sorted samples (type 7): the definition summarise's selections give the same values as.
 double sortedQuantile(const std::vector<double>& sorted, double p);
 
 }  // namespace collapse
