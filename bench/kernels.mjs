@@ -1,6 +1,6 @@
 // The SIMD kernels (collapse/simd/) timed in one run on every engine: native (collapse-bench --kernel), WebAssembly
 // SIMD and WebAssembly scalar (the module's timeKernel, under node), each next to the code it replaced ("before":
-// Eigen's product, the dense L·Lᵀ, Eigen's LLT, SelfAdjointEigenSolver, matrix-vector product and triangular solves, one normal or exp at a time). Prints a table of seconds and the ratios the
+// Eigen's product, the dense L·Lᵀ, Eigen's LLT, SelfAdjointEigenSolver, matrix-vector product and triangular solves, one normal, exp, log or log1p at a time). Prints a table of seconds and the ratios the
 // issue asks for: SIMD over scalar, and SIMD against native. Usage: node bench/kernels.mjs [--size N]
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -21,6 +21,8 @@ const pairs = [
   ['lower-solve', 'eigen-lower-solve', `L⁻ᵀ·L⁻¹·b, L ${size}×${size}`],
   ['normals', 'normals-single', `${size * 1000} N(0,1) draws`],
   ['exp', 'exp-single', `${size * 1000} exp`],
+  ['log', 'log-single', `${size * 1000} log`],
+  ['log1p', 'log1p-single', `${size * 1000} log1p`],
 ];
 
 function native(name) {

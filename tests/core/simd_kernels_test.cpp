@@ -48,6 +48,17 @@ TEST_CASE("simd exp and log: bit-identical to the scalar portable functions, spe
   mismatches = 0;
   for (std::size_t i = 0; i < x.size(); ++i) mismatches += !sameBits(out[i], collapse::math::log(x[i]));
   CHECK(mismatches == 0);
+  // log1p over its own range too: tiny x (where 1 + x rounds to 1), near −1, and large x.
+  std::vector<double> y = x;
+  for (double v : {-1.0, -0.999999999, 1e-17, -1e-17, 1e-300, 1.7e308, -2.0})
+    y.push_back(v);
+  for (int i = 0; i < 20000; ++i) y.push_back(std::ldexp(rng.uniform() - 0.5, -static_cast<int>(60 * rng.uniform())));
+  out.resize(y.size());
+  collapse::simd::log1pArray(y.data(), out.data(), y.size());
+  mismatches = 0;
+  for (std::size_t i = 0; i < y.size(); ++i) mismatches += !sameBits(out[i], collapse::math::log1p(y[i]));
+  CHECK(mismatches == 0);
+  out.resize(x.size());
   for (std::size_t n : {0, 1, 2, 7, 100}) {
     const double a = collapse::simd::sumExpShifted(x.data() + 20, n, 3.0);
     CHECK(sameBits(a, collapse::simd::sumExpShiftedReference(x.data() + 20, n, 3.0)));

@@ -131,6 +131,7 @@ double log1p(double x) {
   const double u = 1.0 + x;
   if (u == 1.0) return x;
   if (u == kInf) return kInf;
+  if (!(u >= 0.0)) return kNaN;  // x < −1 or NaN: one NaN bit pattern (a product of NaNs may keep either sign)
   return log(u) * (x / (u - 1.0));
 }
 

@@ -90,6 +90,17 @@ std::function<void()> kernel(const std::string& name, int n) {
     if (name == "exp") return [in, out] { expArray(in->data(), out->data(), in->size()); sink = sink + (*out)[1]; };
     return [in, out] { for (std::size_t i = 0; i < in->size(); ++i) (*out)[i] = math::exp((*in)[i]); sink = sink + (*out)[1]; };
   }
+  if (name == "log" || name == "log-single" || name == "log1p" || name == "log1p-single") {
+    // log over (0, 40], log1p over (−1, 39]: the ranges the KDE, language and tails code feeds them.
+    const bool plusOne = name.rfind("log1p", 0) == 0;
+    auto in = std::make_shared<std::vector<double>>(static_cast<std::size_t>(n) * 1000);
+    for (std::size_t i = 0; i < in->size(); ++i) (*in)[i] = 40.0 * static_cast<double>(i + 1) / static_cast<double>(in->size()) - (plusOne ? 1.0 : 0.0);
+    auto out = std::make_shared<std::vector<double>>(in->size());
+    if (name == "log") return [in, out] { logArray(in->data(), out->data(), in->size()); sink = sink + (*out)[1]; };
+    if (name == "log1p") return [in, out] { log1pArray(in->data(), out->data(), in->size()); sink = sink + (*out)[1]; };
+    if (plusOne) return [in, out] { for (std::size_t i = 0; i < in->size(); ++i) (*out)[i] = math::log1p((*in)[i]); sink = sink + (*out)[1]; };
+    return [in, out] { for (std::size_t i = 0; i < in->size(); ++i) (*out)[i] = math::log((*in)[i]); sink = sink + (*out)[1]; };
+  }
   throw std::invalid_argument("unknown kernel '" + name + "'");
 }
 
@@ -97,7 +108,7 @@ std::function<void()> kernel(const std::string& name, int n) {
 
 std::vector<std::string> kernelNames() {
   return {"gemm", "eigen-gemm", "lower-gram", "eigen-lower-gram", "column-gram", "eigen-column-gram",
-          "cholesky", "eigen-cholesky", "symmetric-eigen", "eigen-symmetric-eigen", "mat-vec", "eigen-mat-vec", "lower-solve", "eigen-lower-solve", "normals", "normals-single", "exp", "exp-single"};
+          "cholesky", "eigen-cholesky", "symmetric-eigen", "eigen-symmetric-eigen", "mat-vec", "eigen-mat-vec", "lower-solve", "eigen-lower-solve", "normals", "normals-single", "exp", "exp-single", "log", "log-single", "log1p", "log1p-single"};
 }
 
 double timeKernel(const std::string& name, int size, int repeats) {

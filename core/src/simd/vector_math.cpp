@@ -16,6 +16,12 @@ void logArray(const double* in, double* out, std::size_t n) {
   for (; i < n; ++i) out[i] = math::log(in[i]);
 }
 
+void log1pArray(const double* in, double* out, std::size_t n) {
+  std::size_t i = 0;
+  for (; i + 2 <= n; i += 2) store(out + i, log1p(load(in + i)));
+  for (; i < n; ++i) out[i] = math::log1p(in[i]);
+}
+
 double sumExpShifted(const double* x, std::size_t n, double shift) {
   F64x2 sum = splat(0.0);
   const F64x2 s = splat(shift);

@@ -76,11 +76,25 @@ inline F64x2 log(F64x2 x) {
   return select(greaterEqual(x, splat(0.0)), result, splat(kNaN));  // x < 0 and NaN give NaN
 }
 
+/// log(1 + x) per lane, bit-identical to collapse::math::log1p: log(u)·(x/(u − 1)) with u = 1 + x (Goldberg's
+/// correction), x itself where u rounds to 1, +∞ where u overflows, NaN for x < −1.
+inline F64x2 log1p(F64x2 x) {
+  using namespace collapse::math::fdlibm;
+  const F64x2 u = splat(1.0) + x;
+  F64x2 result = log(u) * (x / (u - splat(1.0)));
+  result = select(equal(u, splat(kInf)), u, result);
+  result = select(greaterEqual(u, splat(0.0)), result, splat(kNaN));  // x < −1 and NaN: the scalar's one NaN
+  return select(equal(u, splat(1.0)), x, result);
+}
+
 /// out[i] = collapse::math::exp(in[i]) (bit for bit), two lanes at a time; in and out may be the same array.
 void expArray(const double* in, double* out, std::size_t n);
 
 /// out[i] = collapse::math::log(in[i]) (bit for bit), two lanes at a time; in and out may be the same array.
 void logArray(const double* in, double* out, std::size_t n);
+
+/// out[i] = collapse::math::log1p(in[i]) (bit for bit), two lanes at a time; in and out may be the same array.
+void log1pArray(const double* in, double* out, std::size_t n);
 
 /// Σᵢ e^(xᵢ − shift), summed in two lanes (even and odd i), the lanes added at the end: the log-sum-exp of kernel
 /// densities and softmax normalisers. Reference: sumExpShiftedReference (the same order, scalar).
