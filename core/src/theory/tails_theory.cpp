@@ -72,10 +72,25 @@ std::vector<double> productLaw(const std::vector<double>& context, const std::ve
   return flat;
 }
 
+namespace {
+
+/// e^(scale·log(1 − c·p_i)) for every item, on two lanes (simd::log1pArray and expArray give math::log1p's and
+/// math::exp's bits): the survival (1 − c·p)^scale of each item. Entries where c·p ≥ 1 are meaningless.
+std::vector<double> survivals(const std::vector<double>& p, double c, double scale) {
+  std::vector<double> out(p.size());
+  for (std::size_t i = 0; i < p.size(); ++i) out[i] = -(c * p[i]);
+  simd::log1pArray(out.data(), out.data(), out.size());
+  for (double& v : out) v *= scale;
+  simd::expArray(out.data(), out.data(), out.size());
+  return out;
+}
+
+}  // namespace
+
 double missedMass(const std::vector<double>& weights, const std::vector<double>& q, double samples) {
+  const std::vector<double> missed = survivals(q, 1.0, samples);
   double sum = 0.0;
-  for (std::size_t i = weights.size(); i-- > 0;)
-    sum += q[i] <= 0.0 ? weights[i] : q[i] >= 1.0 ? 0.0 : weights[i] * math::exp(samples * math::log1p(-q[i]));
+  for (std::size_t i = weights.size(); i-- > 0;) sum += q[i] <= 0.0 ? weights[i] : q[i] >= 1.0 ? 0.0 : weights[i] * missed[i];
   return sum;
 }
 
@@ -143,10 +158,9 @@ double expectedMissedMass(const std::vector<double>& weights, const std::vector<
   // gives math::exp's bits): the exponentials had been over half of generations-shift's WebAssembly time. Items
   // that take the other branch below, or are skipped, have theirs computed and unused.
   std::vector<double> logMisses(p.size()), atMean(p.size());
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    logMisses[i] = math::log1p(-p[i]);  // E[(1 − p)^A] = E[exp(A·log(1 − p))]
-    atMean[i] = mean * logMisses[i];
-  }
+  for (std::size_t i = 0; i < p.size(); ++i) logMisses[i] = -p[i];
+  simd::log1pArray(logMisses.data(), logMisses.data(), logMisses.size());  // E[(1 − p)^A] = E[exp(A·log(1 − p))]
+  for (std::size_t i = 0; i < p.size(); ++i) atMean[i] = mean * logMisses[i];
   simd::expArray(atMean.data(), atMean.data(), atMean.size());
   double sum = 0.0;
   for (std::size_t i = p.size(); i-- > 0;) {
@@ -205,7 +219,8 @@ std::vector<double> finiteSampleErrors(const std::vector<double>& p, std::int64_
     // K ~ Binomial(T, π) clean draws; the J = T − K synthetic ones hit every slot (12 SD below the mean of J).
     const double synthetic = (1.0 - cleanFraction) * samples, sd = std::sqrt(samples * cleanFraction * (1.0 - cleanFraction));
     if (!hitsEverySlot(synthetic - 12.0 * sd, slots)) return {};
-    for (std::size_t i = 0; i < p.size(); ++i) weights[i] = p[i] * math::exp(samples * math::log1p(-cleanFraction * p[i]));
+    const std::vector<double> unseen = survivals(p, cleanFraction, samples);
+    for (std::size_t i = 0; i < p.size(); ++i) weights[i] = p[i] * unseen[i];
     firstStep = CountLaw::point(generatorSamples);
   } else {
     firstStep = hitsEverySlot(samples, slots) ? CountLaw::point(generatorSamples)
@@ -228,9 +243,12 @@ std::vector<double> finiteSampleSupportLoss(const std::vector<double>& p, std::i
 std::vector<double> poissonSupportLoss(const std::vector<double>& p, double generatorSamples, int generations) {
   std::vector<double> losses;
   double survival = 1.0;  // s_{n−1}
+  std::vector<double> exponents(p.size());
   for (int g = 1; g <= generations; ++g) {
+    for (std::size_t i = 0; i < p.size(); ++i) exponents[i] = -generatorSamples * p[i] * survival;
+    simd::expArray(exponents.data(), exponents.data(), exponents.size());  // math::exp's bits, two lanes at a time
     double loss = 0.0;
-    for (std::size_t i = p.size(); i-- > 0;) loss += p[i] * math::exp(-generatorSamples * p[i] * survival);
+    for (std::size_t i = p.size(); i-- > 0;) loss += p[i] * exponents[i];
     losses.push_back(loss);
     survival = 1.0 - math::exp(-survival);
   }
