@@ -191,8 +191,8 @@ std::shared_ptr<const CellDesign> computeCell(const Config& c) {
   const Eigen::MatrixXd gram = pool->gram(index, index) + static_cast<double>(n) * c.number("ridge") * Eigen::MatrixXd::Identity(n, n);
   // A = K_*(K + nλI)⁻¹ = ((K + nλI)⁻¹K_*ᵀ)ᵀ (the Gram is symmetric positive definite for λ > 0).
   const Eigen::MatrixXd map = checkedLlt(gram, "kernel-real-vs-synthetic: Cholesky factor of K + nλI")
-                                  .solve(pool->test(index, Eigen::placeholders::all)).transpose();
-  cell->meanResidual = simd::product(map, pool->labels(index, Eigen::placeholders::all)) - pool->testTargets;
+                                  .solve(pool->test(index, Eigen::all)).transpose();
+  cell->meanResidual = simd::product(map, pool->labels(index, Eigen::all)) - pool->testTargets;
   cell->noiseMap = map.rightCols(ns);
   return cell;
 }

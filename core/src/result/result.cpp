@@ -71,7 +71,7 @@ Result assembleResult(const Plan& plan, const std::vector<double>& trialValues) 
   std::vector<double> samples(static_cast<std::size_t>(plan.trials));
   for (std::size_t s = 0; s < plan.seriesValues.size(); ++s) {
     const auto& pointConfigs = plan.pointConfigs[s];
-    SeriesResult series{plan.seriesKey, plan.seriesValues[s], plan.seriesLabels[s], {}, {}, {}, {}, {}, {}, {}, {}, {}};
+    SeriesResult series{plan.seriesKey, plan.seriesValues[s], plan.seriesLabels[s], {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}};
     const std::string primaryKey = plan.experiment->metricAxis(pointConfigs.front()).key;
     for (std::size_t m = 0; m < metricCount; ++m) {
       MetricSeries metric{plan.metrics[m], {}, {}, {}, {}, {}, {}, {}, {}};
