@@ -10,10 +10,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 export const moduleDir = process.env.COLLAPSE_WASM_DIR ?? path.join(root, 'build/wasm/modules');
 export const assetDir = process.env.COLLAPSE_DATA_DIR ?? path.join(root, 'build/assets');
 
-export async function loadNodeEngine(flavour = 'simd') {
+/** `dir`: another build's modules directory (bench/compare-builds.mjs loads two builds in one process). */
+export async function loadNodeEngine(flavour = 'simd', dir = moduleDir) {
   const require = createRequire(import.meta.url);
-  const createCollapseLab = require(path.join(moduleDir, `collapse_lab_${flavour}.js`));
-  const wasmBinary = readFileSync(path.join(moduleDir, `collapse_lab_${flavour}.wasm`));
+  const createCollapseLab = require(path.join(dir, `collapse_lab_${flavour}.js`));
+  const wasmBinary = readFileSync(path.join(dir, `collapse_lab_${flavour}.wasm`));
   const engine = new CollapseEngine(await createCollapseLab({ wasmBinary }));
   // The real-data assets, as the page's workers provide them (docs/data.md).
   const names = new Set(engine.catalogue().experiments.flatMap((e) => e.datasets ?? []));
