@@ -88,6 +88,22 @@ TEST_CASE("sampleWithoutReplacement: a few from many (the sparse form) picks exa
   }
 }
 
+TEST_CASE("SubsetSampler: one sampler reused across calls of both forms picks what fresh sampleWithoutReplacement calls pick", "[samplers]") {
+  // A growing pool, as in accumulate-subsample: dense while count·16 ≥ population, sparse after; then a smaller
+  // pool again, so a larger earlier table or index cannot leak into a later call.
+  SubsetSampler sampler;
+  Rng a(41, 3), b(41, 3);
+  std::uint32_t population = 10;
+  for (int call = 0; call < 60; ++call, population += 10) {
+    const std::uint32_t size = call == 50 ? 12 : population;
+    INFO("call " << call << ", population " << size);
+    const std::vector<std::uint32_t> fresh = sampleWithoutReplacement(size, 10, b);
+    REQUIRE(sampler.sample(size, 10, a) == fresh);
+  }
+  REQUIRE(a.nextU64() == b.nextU64());
+  REQUIRE_THROWS(sampler.sample(3, 4, a));
+}
+
 TEST_CASE("sampleBinomial: mean np and variance np(1 − p), by inversion and by Beta splitting", "[samplers][tails]") {
   // (n, p) pairs cover inversion (n·p ≤ 16), splitting (large n·p), reflection (p > 1/2) and the edges.
   const std::pair<std::uint64_t, double> cases[] = {{10, 0.3}, {1000, 0.001}, {200, 0.5}, {1000000, 0.37},

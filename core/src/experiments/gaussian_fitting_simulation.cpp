@@ -79,15 +79,20 @@ struct PooledMoments {
   double count = 0.0;
   Eigen::VectorXd mean;
   Eigen::MatrixXd scatter;
+  Eigen::VectorXd shift;  // a buffer kept across generations
 
   void add(double blockCount, const Eigen::VectorXd& blockMean, const Eigen::MatrixXd& blockScatter) {
     if (count == 0.0) {
       count = blockCount, mean = blockMean, scatter = blockScatter;
       return;
     }
-    const Eigen::VectorXd shift = blockMean - mean;
-    const double total = count + blockCount;
-    scatter += blockScatter + (count * blockCount / total) * shift * shift.transpose();
+    shift = blockMean - mean;
+    const double total = count + blockCount, weight = count * blockCount / total;
+    // scatter += blockScatter + (weight·shift)·shiftᵀ entry by entry: the operations, in the order, of Eigen's
+    // outer product (its lhs weight·shift evaluated first), without its two temporaries; the same bits.
+    const Eigen::Index d = scatter.rows();
+    for (Eigen::Index j = 0; j < d; ++j)
+      for (Eigen::Index i = 0; i < d; ++i) scatter(i, j) += blockScatter(i, j) + (weight * shift[i]) * shift[j];
     mean += (blockCount / total) * shift;
     count = total;
   }
@@ -192,7 +197,7 @@ std::vector<double> simulateExplicit(const GaussianSettings& s, Rng& rng, PointC
   ExplicitBuffers buffers;
   std::vector<double> values;
   values.reserve(static_cast<std::size_t>(s.generations));
-  std::vector<std::uint32_t> picked;
+  SubsetSampler subsets;
   for (int t = 1; t <= s.generations; ++t) {
     samplePoints(model, s.samples, normal, buffers);
     const Eigen::MatrixXd& block = buffers.block;
@@ -211,7 +216,7 @@ std::vector<double> simulateExplicit(const GaussianSettings& s, Rng& rng, PointC
     } else {
       pool.middleRows(poolRows, block.rows()) = block;
       poolRows += block.rows();
-      picked = sampleWithoutReplacement(static_cast<std::uint32_t>(poolRows), s.samples, rng);
+      const std::vector<std::uint32_t>& picked = subsets.sample(static_cast<std::uint32_t>(poolRows), s.samples, rng);
       buffers.subsample.resize(s.samples, s.dim);
       for (int i = 0; i < s.samples; ++i) buffers.subsample.row(i) = pool.row(picked[i]);
       momentsOf(buffers.subsample, buffers.centred, moments);

@@ -114,9 +114,10 @@ std::vector<double> simulateKde(const KdeSettings& s, Rng& rng, PointCloud* clou
     growing->add(pool);
   }
   std::vector<double> nll;
+  SubsetSampler subsets;
   for (int t = 1; t <= s.generations; ++t) {
     if (s.workflow == "accumulate-subsample" && t > 1) {
-      const auto picked = sampleWithoutReplacement(static_cast<std::uint32_t>(pool.rows()), s.samples, rng);
+      const std::vector<std::uint32_t>& picked = subsets.sample(static_cast<std::uint32_t>(pool.rows()), s.samples, rng);
       fitted.resize(s.samples, pool.cols());
       for (int i = 0; i < s.samples; ++i) fitted.row(i) = pool.row(picked[i]);
     } else if (s.workflow != "replace") {

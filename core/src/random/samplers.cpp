@@ -180,7 +180,13 @@ std::uint64_t sampleBinomial(std::uint64_t n, double p, NormalSampler& normal, R
 }
 
 std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, std::uint32_t count, Rng& rng) {
+  SubsetSampler sampler;
+  return sampler.sample(population, count, rng);
+}
+
+const std::vector<std::uint32_t>& SubsetSampler::sample(std::uint32_t population, std::uint32_t count, Rng& rng) {
   if (count > population) throw std::invalid_argument("sampleWithoutReplacement: count exceeds population");
+  picked_.resize(count);
   if (static_cast<std::uint64_t>(count) * 16 < population) {
     // A few from many (accumulate-subsample late in a chain): the same partial Fisher–Yates on a sparse array —
     // only the displaced positions are stored — so the same draws give the same picks without an O(population)
@@ -191,33 +197,32 @@ std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, st
     int bits = 2;
     while ((std::size_t{1} << bits) < 4 * static_cast<std::size_t>(count)) ++bits;
     const std::size_t mask = (std::size_t{1} << bits) - 1;
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> slots(mask + 1, {empty, 0});
+    slots_.assign(mask + 1, {empty, 0});
     const auto slotOf = [&](std::uint32_t k) -> std::pair<std::uint32_t, std::uint32_t>& {
       std::size_t h = static_cast<std::size_t>((static_cast<std::uint64_t>(k) * 0x9E3779B97F4A7C15ULL) >> (64 - bits));  // Fibonacci hashing
-      while (slots[h].first != empty && slots[h].first != k) h = (h + 1) & mask;
-      return slots[h];
+      while (slots_[h].first != empty && slots_[h].first != k) h = (h + 1) & mask;
+      return slots_[h];
     };
     const auto at = [&](std::uint32_t k) {
       const auto& slot = slotOf(k);
       return slot.first == empty ? k : slot.second;
     };
-    std::vector<std::uint32_t> picked(count);
     for (std::uint32_t i = 0; i < count; ++i) {
       const auto j = static_cast<std::uint32_t>(i + rng.below(population - i));
-      picked[i] = at(j);
+      picked_[i] = at(j);
       const std::uint32_t displacedValue = at(i);
       slotOf(j) = {j, displacedValue};
     }
-    return picked;
+    return picked_;
   }
-  std::vector<std::uint32_t> index(population);
-  std::iota(index.begin(), index.end(), 0U);
+  index_.resize(population);
+  std::iota(index_.begin(), index_.end(), 0U);
   for (std::uint32_t i = 0; i < count; ++i) {
     const auto j = static_cast<std::uint32_t>(i + rng.below(population - i));
-    std::swap(index[i], index[j]);
+    std::swap(index_[i], index_[j]);
   }
-  index.resize(count);
-  return index;
+  std::copy(index_.begin(), index_.begin() + count, picked_.begin());
+  return picked_;
 }
 
 }  // namespace collapse

@@ -3,6 +3,7 @@
 /// Samplers built only on Rng and IEEE-754 arithmetic, so that results do not depend on the C++ standard
 /// library's distributions (which differ between libstdc++ and libc++).
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "collapse/random/rng.hpp"
@@ -41,5 +42,18 @@ std::uint64_t sampleBinomial(std::uint64_t n, double p, NormalSampler& normal, R
 /// `count` distinct indices from [0, population), uniformly without replacement, in random order
 /// (a partial Fisher–Yates shuffle over an index array).
 std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, std::uint32_t count, Rng& rng);
+
+/// sampleWithoutReplacement (the same draws, the same picks) with its buffers kept from call to call: a chain
+/// that subsamples its pool every generation (accumulate-subsample) allocates them once per trial, not per
+/// generation — their allocation and clearing had been a tenth of gaussian-fitting fixed-compute in WebAssembly.
+class SubsetSampler {
+ public:
+  /// The picks, valid until the next call.
+  const std::vector<std::uint32_t>& sample(std::uint32_t population, std::uint32_t count, Rng& rng);
+
+ private:
+  std::vector<std::uint32_t> picked_, index_;                   // the picks; the dense path's index array
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> slots_;  // the sparse path's table of displaced positions
+};
 
 }  // namespace collapse
