@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "collapse/random/samplers.hpp"
-#include "collapse/math/portable_math.hpp"
+#include "collapse/neural/softmax.hpp"
 #include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse::neural {
@@ -37,18 +37,18 @@ Eigen::MatrixXd outputGradient(const MlpSettings& s, const Eigen::MatrixXd& z, d
   const double n = static_cast<double>(z.cols());
   Eigen::MatrixXd g(z.rows(), z.cols());
   loss = 0;
-  for (Eigen::Index i = 0; i < z.cols(); ++i) {
-    const Eigen::Index y = i / s.perClass;
-    if (s.mse) {
+  if (s.mse) {
+    for (Eigen::Index i = 0; i < z.cols(); ++i) {
       g.col(i) = z.col(i);
-      g(y, i) -= 1.0;
+      g(i / s.perClass, i) -= 1.0;
       loss += 0.5 * g.col(i).squaredNorm();
-    } else {
-      const double top = z.col(i).maxCoeff();
-      g.col(i) = (z.col(i).array() - top).unaryExpr([](double v) { return math::exp(v); }).matrix();
-      const double total = g.col(i).sum();
-      g.col(i) /= total;
-      loss += math::log(total) + top - z(y, i);
+    }
+  } else {
+    Eigen::VectorXd logPartition;
+    columnSoftmax(z, g, logPartition);
+    for (Eigen::Index i = 0; i < z.cols(); ++i) {
+      const Eigen::Index y = i / s.perClass;
+      loss += logPartition[i] - z(y, i);
       g(y, i) -= 1.0;
     }
   }

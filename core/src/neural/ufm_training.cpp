@@ -3,7 +3,7 @@
 #include <cmath>
 
 #include "collapse/random/samplers.hpp"
-#include "collapse/math/portable_math.hpp"
+#include "collapse/neural/softmax.hpp"
 #include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse::neural {
@@ -23,17 +23,13 @@ Eigen::MatrixXd logits(const UfmSettings& s, const LastLayer& state) {
   return z;
 }
 
-/// Column-wise softmax, the column maximum subtracted first; also returns Σ_i −log P_{y_i, i}.
+/// Column-wise softmax (columnSoftmax); also returns Σ_i −log P_{y_i, i}.
 Eigen::MatrixXd softmax(const Eigen::MatrixXd& z, int perClass, double& crossEntropySum) {
-  Eigen::MatrixXd p(z.rows(), z.cols());
+  Eigen::MatrixXd p;
+  Eigen::VectorXd logPartition;
+  columnSoftmax(z, p, logPartition);
   crossEntropySum = 0;
-  for (Eigen::Index i = 0; i < z.cols(); ++i) {
-    const double top = z.col(i).maxCoeff();
-    p.col(i) = (z.col(i).array() - top).unaryExpr([](double v) { return math::exp(v); }).matrix();
-    const double total = p.col(i).sum();
-    p.col(i) /= total;
-    crossEntropySum += math::log(total) + top - z(i / perClass, i);
-  }
+  for (Eigen::Index i = 0; i < z.cols(); ++i) crossEntropySum += logPartition[i] - z(i / perClass, i);
   return p;
 }
 
