@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
+#include <limits>
 #include <set>
 
+#include "collapse/math/portable_math.hpp"
 #include "collapse/random/samplers.hpp"
 #include "statistics.hpp"
 
@@ -127,6 +129,21 @@ TEST_CASE("sampleBinomial: mean np and variance np(1 − p), by inversion and by
     }
     CHECK(withinStandardErrors(meanAndError(x), mean));
     CHECK(withinStandardErrors(meanAndError(centred), variance));
+  }
+}
+
+TEST_CASE("sampleBinomial given log(1 − p): the same values and the same random numbers as without it", "[samplers][tails]") {
+  // Inversion (n·p ≤ 16), reflection (p > 1/2, where the given logarithm is of the old p and must not be used),
+  // splitting (large n·p), and the edges p = 0 and p = 1.
+  const std::pair<std::uint64_t, double> cases[] = {{10, 0.3}, {1000, 0.001}, {200, 0.5}, {1000000, 0.37},
+                                                    {50, 0.97}, {20, 0.9}, {7, 0.0}, {7, 1.0}, {3000000000ULL, 2e-7}};
+  for (const auto& [n, p] : cases) {
+    INFO("n = " << n << ", p = " << p);
+    Rng a(23, n), b(23, n);
+    NormalSampler normalA(a), normalB(b);
+    const double logKeep = p < 1.0 ? collapse::math::log1p(-p) : -std::numeric_limits<double>::infinity();
+    for (int i = 0; i < 2000; ++i) REQUIRE(sampleBinomial(n, p, logKeep, normalA, a) == sampleBinomial(n, p, normalB, b));
+    REQUIRE(a.nextU64() == b.nextU64());
   }
 }
 

@@ -7,6 +7,7 @@
 
 #include "collapse/theory/tails_theory.hpp"
 #include "collapse/math/portable_math.hpp"
+#include "collapse/simd/vector_math.hpp"
 
 namespace collapse::tails {
 
@@ -24,6 +25,15 @@ ItemLaw withSuffix(std::vector<double> q) {
       break;
     }
   law.q = std::move(q);
+  const std::size_t n = law.q.size();
+  law.share.resize(n);
+  law.logKeep.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const double share = i >= law.lastPositive ? 1.0 : law.suffix[i] > 0.0 ? law.q[i] / law.suffix[i] : 0.0;
+    law.share[i] = share > 1.0 ? 1.0 : share;
+    law.logKeep[i] = -law.share[i];
+  }
+  simd::log1pArray(law.logKeep.data(), law.logKeep.data(), n);
   return law;
 }
 
@@ -42,7 +52,7 @@ const ItemLaw& cached(const std::string& key, const std::function<std::vector<do
   auto found = cache.find(key);
   if (found != cache.end()) return found->second;
   ItemLaw law = withSuffix(make());
-  const double size = 16.0 * static_cast<double>(law.q.size());
+  const double size = 32.0 * static_cast<double>(law.q.size());  // q, suffix, share, logKeep
   if (bytes + size > 96.0 * 1048576.0) cache.clear(), bytes = 0.0;
   bytes += size;
   return cache.emplace(key, std::move(law)).first->second;

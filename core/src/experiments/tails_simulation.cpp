@@ -19,6 +19,8 @@ struct Sampling {
   Rng& rng;
   NormalSampler normal;
   std::uint64_t binomial(std::uint64_t n, double p) { return sampleBinomial(n, p, normal, rng); }
+  /// Binomial(n, p) where logKeep = math::log1p(−p) is known (ItemLaw::logKeep).
+  std::uint64_t binomial(std::uint64_t n, double p, double logKeep) { return sampleBinomial(n, p, logKeep, normal, rng); }
 };
 
 /// Multinomial(draws, law) item by item: count_i ~ Binomial(remaining, q_i / Σ_{j ≥ i} q_j). Calls
@@ -27,8 +29,7 @@ template <class Visit>
 std::size_t multinomial(const tails::ItemLaw& law, std::uint64_t draws, Sampling& s, Visit&& visit) {
   std::size_t i = 0;
   for (; draws > 0 && i < law.q.size(); ++i) {
-    const double share = i >= law.lastPositive ? 1.0 : law.suffix[i] > 0.0 ? law.q[i] / law.suffix[i] : 0.0;
-    const std::uint64_t count = law.q[i] > 0.0 ? s.binomial(draws, share > 1.0 ? 1.0 : share) : 0;
+    const std::uint64_t count = law.q[i] > 0.0 ? s.binomial(draws, law.share[i], law.logKeep[i]) : 0;
     draws -= count;
     visit(i, count);
   }

@@ -136,10 +136,11 @@ double sampleChiSquare(double degrees, NormalSampler& normal, Rng& rng) {
 
 namespace {
 
-/// Binomial(n, p) by sequential inversion (p ≤ 1/2, n·p ≤ 16, so (1 − p)^n ≥ e^(−23) never underflows).
-std::uint64_t binomialByInversion(std::uint64_t n, double p, Rng& rng) {
+/// Binomial(n, p) by sequential inversion (p ≤ 1/2, n·p ≤ 16, so (1 − p)^n ≥ e^(−23) never underflows);
+/// logKeep = log(1 − p) = math::log1p(−p).
+std::uint64_t binomialByInversion(std::uint64_t n, double p, double logKeep, Rng& rng) {
   const double odds = p / (1.0 - p);
-  double mass = math::exp(static_cast<double>(n) * math::log1p(-p));  // P(X = 0)
+  double mass = math::exp(static_cast<double>(n) * logKeep);  // P(X = 0)
   double u = rng.uniform();
   std::uint64_t x = 0;
   while (u >= mass && x < n) {
@@ -150,9 +151,8 @@ std::uint64_t binomialByInversion(std::uint64_t n, double p, Rng& rng) {
   return x;
 }
 
-}  // namespace
-
-std::uint64_t sampleBinomial(std::uint64_t n, double p, NormalSampler& normal, Rng& rng) {
+/// sampleBinomial with, when known, math::log1p(−p) for the p it is called with (`logKeep`, else nullptr).
+std::uint64_t binomialDraw(std::uint64_t n, double p, const double* logKeep, NormalSampler& normal, Rng& rng) {
   // The answer is offset + sign·Binomial(n, p) for the current (n, p); p > 1/2 is reflected, n − Binomial(n, 1 − p).
   std::int64_t offset = 0, sign = 1;
   for (;;) {
@@ -162,9 +162,12 @@ std::uint64_t sampleBinomial(std::uint64_t n, double p, NormalSampler& normal, R
       offset += sign * static_cast<std::int64_t>(n);
       sign = -sign;
       p = 1.0 - p;
+      logKeep = nullptr;  // it was the logarithm of the old p (so below, after a split)
     }
-    if (static_cast<double>(n) * p <= 16.0)
-      return static_cast<std::uint64_t>(offset + sign * static_cast<std::int64_t>(binomialByInversion(n, p, rng)));
+    if (static_cast<double>(n) * p <= 16.0) {
+      const double keep = logKeep ? *logKeep : math::log1p(-p);
+      return static_cast<std::uint64_t>(offset + sign * static_cast<std::int64_t>(binomialByInversion(n, p, keep, rng)));
+    }
     const std::uint64_t a = n / 2 + 1, b = n + 1 - a;
     const double ga = sampleGamma(static_cast<double>(a), normal, rng), gb = sampleGamma(static_cast<double>(b), normal, rng);
     const double x = ga / (ga + gb);  // the a-th smallest of n uniforms
@@ -176,7 +179,18 @@ std::uint64_t sampleBinomial(std::uint64_t n, double p, NormalSampler& normal, R
       n = b - 1;
       p = (p - x) / (1.0 - x);
     }
+    logKeep = nullptr;
   }
+}
+
+}  // namespace
+
+std::uint64_t sampleBinomial(std::uint64_t n, double p, NormalSampler& normal, Rng& rng) {
+  return binomialDraw(n, p, nullptr, normal, rng);
+}
+
+std::uint64_t sampleBinomial(std::uint64_t n, double p, double logKeep, NormalSampler& normal, Rng& rng) {
+  return binomialDraw(n, p, &logKeep, normal, rng);
 }
 
 std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, std::uint32_t count, Rng& rng) {

@@ -15,6 +15,11 @@ struct ItemLaw {
   std::vector<double> q;       ///< probability of each item
   std::vector<double> suffix;  ///< suffix[i] = Σ_{j ≥ i} q_j (suffix[size] = 0)
   std::size_t lastPositive = 0;  ///< the last item with q > 0 (it takes all remaining draws)
+  /// The multinomial's conditional probabilities: item i takes Binomial(remaining, share[i]) of the remaining draws,
+  /// share[i] = q_i / suffix[i] (at most 1; 1 from lastPositive on) ...
+  std::vector<double> share;
+  /// ... and logKeep[i] = math::log1p(−share[i]) (through simd::log1pArray, the same bits), for sampleBinomial.
+  std::vector<double> logKeep;
 };
 
 /// The real law p: Zipf(β) on N items, or for the bigram task the product of Zipf(β) contexts and Zipf(β) next items.

@@ -39,6 +39,12 @@ double sampleChiSquare(double degrees, NormalSampler& normal, Rng& rng);
 /// Generation, 1986, §X.4.3); small n·p is done by inversion of the probability function.
 std::uint64_t sampleBinomial(std::uint64_t n, double p, NormalSampler& normal, Rng& rng);
 
+/// The same draw (the same value, the same random numbers consumed) given logKeep = math::log1p(−p) bit for bit,
+/// e.g. from simd::log1pArray over a whole law: the inversion of the probability function then starts from
+/// exp(n·logKeep) without a logarithm of its own. Sequential binomials over a fixed law (the tails experiment's
+/// multinomials) had spent a quarter of their time in that logarithm.
+std::uint64_t sampleBinomial(std::uint64_t n, double p, double logKeep, NormalSampler& normal, Rng& rng);
+
 /// `count` distinct indices from [0, population), uniformly without replacement, in random order
 /// (a partial Fisher–Yates shuffle over an index array).
 std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, std::uint32_t count, Rng& rng);
