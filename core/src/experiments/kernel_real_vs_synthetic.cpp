@@ -197,18 +197,49 @@ std::shared_ptr<const CellDesign> computeCell(const Config& c) {
   return cell;
 }
 
-std::shared_ptr<const CellDesign> cellDesign(const Config& c) {
+/// Everything a cell depends on, as a cache key.
+std::string cellKey(const Config& c) {
   std::string key;
   for (const char* k : {"kernel", "target"}) key += c.choice(k) + "|";
   for (const char* k : {"bandwidth", "degree", "generatorSamples", "testSamples", "realSamples", "syntheticSamples", "ridge", "generatorRidge"})
     key += formatNumber(c.number(k)) + "|";
-  key += std::to_string(data::storeGeneration());
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const CellDesign>> cache;
+  return key + std::to_string(data::storeGeneration());
+}
+
+std::mutex cellDesignMutex;
+std::map<std::string, std::shared_ptr<const CellDesign>> cellDesignCache;
+
+std::shared_ptr<const CellDesign> cellDesign(const Config& c) {
+  const std::string key = cellKey(c);
+  std::lock_guard<std::mutex> lock(cellDesignMutex);
+  if (const auto found = cellDesignCache.find(key); found != cellDesignCache.end()) return found->second;
+  if (cellDesignCache.size() >= 100) cellDesignCache.clear();  // one grid's cells at a time
+  return cellDesignCache.emplace(key, computeCell(c)).first->second;
+}
+
+/// What the theory needs of a cell: ‖A·m − Y‖², ‖A_synth‖²_F, N and the number of outputs q. The theory is
+/// evaluated at every point of the fine theory grid on every run (the preset: 5 × 17 cells), and the two norms of
+/// an N × 10·n_synth map had been recomputed each time (a tenth of the warm run); they are kept, four numbers a
+/// cell. A cell no trial needs gets no cached design (the map is large); one whose design is cached gives them.
+struct CellNorms {
+  double meanResidual, noiseMap, tests, outputs;
+};
+
+CellNorms cellNorms(const Config& c) {
+  const std::string key = cellKey(c);
+  static std::mutex mutex;  // taken before cellDesignMutex, never after it
+  static std::map<std::string, CellNorms> cache;
   std::lock_guard<std::mutex> lock(mutex);
   if (const auto found = cache.find(key); found != cache.end()) return found->second;
-  if (cache.size() >= 100) cache.clear();  // one grid's cells at a time
-  return cache.emplace(key, computeCell(c)).first->second;
+  std::shared_ptr<const CellDesign> cell;
+  {
+    std::lock_guard<std::mutex> designs(cellDesignMutex);
+    if (const auto found = cellDesignCache.find(key); found != cellDesignCache.end()) cell = found->second;
+  }
+  if (!cell) cell = computeCell(c);
+  if (cache.size() >= 100000) cache.clear();
+  return cache.emplace(key, CellNorms{cell->meanResidual.squaredNorm(), cell->noiseMap.squaredNorm(), cell->tests,
+                                        static_cast<double>(cell->meanResidual.cols())}).first->second;
 }
 
 }  // namespace
@@ -257,9 +288,9 @@ std::vector<double> KernelRealVsSynthetic::simulateTrial(const Config& c, Rng& r
 }
 
 std::optional<std::vector<double>> KernelRealVsSynthetic::theory(const Config& c) const {
-  const auto cell = cellDesign(c);
-  const double sigma = c.number("generatorNoise"), q = static_cast<double>(cell->meanResidual.cols());
-  return std::vector<double>{(cell->meanResidual.squaredNorm() + sigma * sigma * q * cell->noiseMap.squaredNorm()) / cell->tests};
+  const CellNorms norms = cellNorms(c);
+  const double sigma = c.number("generatorNoise"), q = norms.outputs;
+  return std::vector<double>{(norms.meanResidual + sigma * sigma * q * norms.noiseMap) / norms.tests};
 }
 
 }  // namespace collapse
