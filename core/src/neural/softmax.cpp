@@ -13,13 +13,13 @@ void columnSoftmax(const Eigen::MatrixXd& z, Eigen::MatrixXd& p, Eigen::VectorXd
     p.col(i) = z.col(i).array() - logPartition[i];
   }
   simd::expArray(p.data(), p.data(), static_cast<std::size_t>(p.size()));  // column-major: one contiguous array
-  Eigen::VectorXd logTotals(cols);
+  Eigen::VectorXd totals(cols);  // Σ_k e^(z_ki − max), then its logarithm
   for (Eigen::Index i = 0; i < cols; ++i) {
-    logTotals[i] = p.col(i).sum();
-    p.col(i) /= logTotals[i];
+    totals[i] = p.col(i).sum();
+    p.col(i) /= totals[i];
   }
-  simd::logArray(logTotals.data(), logTotals.data(), static_cast<std::size_t>(cols));
-  for (Eigen::Index i = 0; i < cols; ++i) logPartition[i] = logTotals[i] + logPartition[i];
+  simd::logArray(totals.data(), totals.data(), static_cast<std::size_t>(cols));
+  for (Eigen::Index i = 0; i < cols; ++i) logPartition[i] = totals[i] + logPartition[i];
 }
 
 }  // namespace collapse::neural
