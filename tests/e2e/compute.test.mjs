@@ -47,16 +47,22 @@ test('a long run shows progress and a preview; Cancel stops it, keeps the last g
   const drawnBefore = await chartData(page);
 
   // 100 000 trials in 200 dimensions: minutes of work, so the run is certainly still going when Cancel is pressed.
+  // Trials first: on a slow machine a pause of more than the page's debounce between two fills starts a run of the
+  // fields so far, and with trials already at 100 000 that run is as long as the one Enter starts (CI once saw the
+  // bar of a 400-trial run here). Every check below waits for what it asserts instead of reading it once: Enter's
+  // run supersedes any such run, and its first progress message comes a moment later.
+  await page.fill('#controls input[name="trials"]', '100000');
   await page.fill('#controls input[name="dim"]', '200');
   await page.fill('#controls input[name="samples"]', '400');
-  await page.fill('#controls input[name="trials"]', '100000');
   await page.press('#controls input[name="trials"]', 'Enter');
   await page.waitForSelector('body[data-running="true"]');
-  await page.waitForFunction(() => Number(document.getElementById('progress').getAttribute('aria-valuenow')) > 0);
-  assert.equal(await page.getAttribute('#progress', 'aria-valuemax'), '100000');
+  await page.waitForFunction(() => {
+    const bar = document.getElementById('progress');
+    return bar.getAttribute('aria-valuemax') === '100000' && Number(bar.getAttribute('aria-valuenow')) > 0;
+  });
   assert.match(await page.getAttribute('#progress', 'aria-valuetext'), /of 100\u202f000 trials/);
   await page.waitForFunction(() => /Preview: .* trials so far/.test(document.getElementById('notes').textContent));
-  assert.match(await page.textContent('#status'), /Running: .* left/);
+  await page.waitForFunction(() => /Running: .* left/.test(document.getElementById('status').textContent));
   await page.screenshot({ path: path.join(screenshotDir, 'running-preview.png') });
 
   await page.click('#cancel');
