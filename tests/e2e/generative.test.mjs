@@ -103,13 +103,13 @@ test('gaussian-fitting: mean, median and theory on a log axis; the picture colla
   assert.match(await page.evaluate(() => location.hash), /&picture=1:100(&|$)/);
   await page.locator('#pictures').screenshot({ path: path.join(screenshotDir, 'gaussian-picture-accumulate-last.png') });
   // The caption names the log axis only while the figure draws one: the reader switches to linear and back.
-  assert.match(await page.textContent('#caption'), /\(log axis\)/);
+  assert.match(await page.textContent('#caption'), /\(log y axis\)/);
   await page.check('input[name="y-scale"][value="linear"]');
   await page.waitForFunction(() => window.Chart.getChart(document.getElementById('figure')).options.scales.y.type === 'linear');
-  assert.doesNotMatch(await page.textContent('#caption'), /log axis/);
+  assert.doesNotMatch(await page.textContent('#caption'), /log y axis/);
   assert.match(await page.textContent('#caption'), /median run \(round dots\) is at \d/);
   await page.check('input[name="y-scale"][value="log"]');
-  await page.waitForFunction(() => /\(log axis\)/.test(document.getElementById('caption').textContent));
+  await page.waitForFunction(() => /\(log y axis\)/.test(document.getElementById('caption').textContent));
   assert.deepEqual(problems, []);
   assert.deepEqual(external, []);
 });

@@ -7,8 +7,8 @@
 /** Whether the figure draws a log y axis; `presetLog` when the lab has not said. */
 export const drawnLog = (figure, presetLog = true) => (typeof figure?.log === 'boolean' ? figure.log : presetLog);
 
-/** " (log axis)" when the y axis is logarithmic (or not known), else "". */
-export const logAxisNote = (figure) => (drawnLog(figure) ? ' (log axis)' : '');
+/** " (log y axis)" when the y axis is logarithmic (or not known), else "". */
+export const logAxisNote = (figure) => (drawnLog(figure) ? ' (log y axis)' : '');
 
 /** Whether the figure draws series against a right-hand axis; `presetRight` when the lab has not said. */
 export const drawnRightAxis = (figure, presetRight = true) => (typeof figure?.rightAxis === 'boolean' ? figure.rightAxis : presetRight);

@@ -104,6 +104,6 @@ export function heatmapTooltipLines(figure, item) {
 /** The legend key of a heatmap: how to read the colours. */
 export function heatmapLegendKey(figure) {
   return [{ kind: 'scale', colours: [0, 0.25, 0.5, 0.75, 1].map(viridis),
-    text: `colour: ${figure.metricTitle}, Monte Carlo mean, ${formatNumber(figure.scale.min)} to ${formatNumber(figure.scale.max)}` +
+    text: `colour: ${figure.metricTitle}, Monte Carlo mean, ${formatShort(figure.scale.min)} to ${formatShort(figure.scale.max)}` +
       `${figure.scale.log ? ' (log scale)' : ''}; hover a cell for its SEM and theory` }];
 }
