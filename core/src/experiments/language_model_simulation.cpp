@@ -14,6 +14,7 @@
 #include "collapse/lm/text_corpus.hpp"
 #include "collapse/random/samplers.hpp"
 #include "collapse/math/portable_math.hpp"
+#include "collapse/simd/vector_math.hpp"
 
 namespace collapse {
 
@@ -38,15 +39,18 @@ struct Reference {
 // ---- one function per metric -------------------------------------------------------------------------------
 
 /// exp(−mean log P(w | h)) over the held-out tokens (infinite when a held-out token has probability 0).
+/// The logarithms on two lanes (simd::logArray, the bits of math::log), summed in the tokens' order.
 double perplexity(const NgramModel& model, const std::vector<Token>& heldOut) {
-  double logSum = 0.0;
+  std::vector<double> logs(heldOut.size());
   std::uint64_t history = 0;
-  for (Token t : heldOut) {
-    const double p = model.probability(history, t);
-    if (!(p > 0.0)) return std::numeric_limits<double>::infinity();
-    logSum += math::log(p);
-    history = lm::advance(history, t);
+  for (std::size_t i = 0; i < heldOut.size(); ++i) {
+    logs[i] = model.probability(history, heldOut[i]);
+    if (!(logs[i] > 0.0)) return std::numeric_limits<double>::infinity();
+    history = lm::advance(history, heldOut[i]);
   }
+  simd::logArray(logs.data(), logs.data(), logs.size());
+  double logSum = 0.0;
+  for (double l : logs) logSum += l;
   return math::exp(-logSum / static_cast<double>(heldOut.size()));
 }
 
@@ -73,13 +77,17 @@ double diversity(const std::vector<std::uint64_t>& counts, double tokens) {
 }
 
 /// KL(q ‖ p_corpus) of that unigram law from the whole corpus's (finite: every word has corpus probability > 0).
+/// The logarithms on two lanes, as in perplexity; the terms summed in the words' order.
 double kl(const std::vector<std::uint64_t>& counts, double tokens, const std::vector<double>& corpusLaw) {
-  double sum = 0.0;
+  std::vector<double> shares, logs;
   for (std::size_t w = 0; w < counts.size(); ++w)
     if (counts[w] > 0) {
-      const double q = static_cast<double>(counts[w]) / tokens;
-      sum += q * math::log(q / corpusLaw[w]);
+      shares.push_back(static_cast<double>(counts[w]) / tokens);
+      logs.push_back(shares.back() / corpusLaw[w]);
     }
+  simd::logArray(logs.data(), logs.data(), logs.size());
+  double sum = 0.0;
+  for (std::size_t i = 0; i < shares.size(); ++i) sum += shares[i] * logs[i];
   return sum;
 }
 

@@ -101,9 +101,30 @@ std::vector<std::uint64_t> NgramCounts::unigrams(std::size_t vocabulary) const {
   return counts;
 }
 
+namespace {
+constexpr std::uint64_t kFibonacci = 0x9E3779B97F4A7C15ULL;  // 2⁶⁴/φ
+}
+
+void NgramModel::Level::indexContexts() {
+  int bits = 1;
+  while ((std::size_t{1} << bits) < 2 * contexts.size()) ++bits;
+  slotShift = 64 - bits;
+  const std::size_t mask = (std::size_t{1} << bits) - 1;
+  slots.assign(mask + 1, -1);
+  for (std::size_t i = 0; i < contexts.size(); ++i) {
+    std::size_t h = static_cast<std::size_t>((contexts[i] * kFibonacci) >> slotShift);
+    while (slots[h] >= 0) h = (h + 1) & mask;
+    slots[h] = static_cast<std::int32_t>(i);
+  }
+}
+
 long NgramModel::Level::find(std::uint64_t context) const {
-  const auto it = std::lower_bound(contexts.begin(), contexts.end(), context);
-  return it != contexts.end() && *it == context ? static_cast<long>(it - contexts.begin()) : -1;
+  const std::size_t mask = slots.size() - 1;
+  for (std::size_t h = static_cast<std::size_t>((context * kFibonacci) >> slotShift);; h = (h + 1) & mask) {
+    const std::int32_t i = slots[h];
+    if (i < 0) return -1;
+    if (contexts[static_cast<std::size_t>(i)] == context) return i;
+  }
 }
 
 NgramModel::NgramModel(const NgramCounts& counts, Smoothing smoothing, double addK, std::size_t vocabulary)
@@ -140,7 +161,21 @@ NgramModel::NgramModel(const NgramCounts& counts, Smoothing smoothing, double ad
       level.types.back() += 1.0;
     }
     level.begin.push_back(level.words.size());
+    level.indexContexts();
+    if (m == 1) {
+      level.entryOfToken.assign(vocabulary_, -1);
+      for (std::size_t i = 0; i < level.words.size(); ++i)
+        if (level.words[i] < vocabulary_) level.entryOfToken[level.words[i]] = static_cast<std::int32_t>(i);
+    }
   }
+}
+
+long NgramModel::Level::entry(long context, Token token) const {
+  if (!entryOfToken.empty()) return token < entryOfToken.size() ? entryOfToken[token] : -1;
+  const auto first = words.begin() + static_cast<std::ptrdiff_t>(begin[static_cast<std::size_t>(context)]);
+  const auto last = words.begin() + static_cast<std::ptrdiff_t>(begin[static_cast<std::size_t>(context) + 1]);
+  const auto it = std::lower_bound(first, last, token);
+  return it != last && *it == token ? static_cast<long>(it - words.begin()) : -1;
 }
 
 double NgramModel::probabilityAt(int m, std::uint64_t history, Token token) const {
@@ -148,10 +183,8 @@ double NgramModel::probabilityAt(int m, std::uint64_t history, Token token) cons
   const Level& level = levels_[static_cast<std::size_t>(m - 1)];
   const long context = level.find(lastTokens(history, m - 1));
   if (context < 0) return smoothing_ == Smoothing::AddK && m == order_ ? 1.0 / static_cast<double>(vocabulary_) : probabilityAt(m - 1, history, token);
-  const auto first = level.words.begin() + static_cast<std::ptrdiff_t>(level.begin[static_cast<std::size_t>(context)]);
-  const auto last = level.words.begin() + static_cast<std::ptrdiff_t>(level.begin[static_cast<std::size_t>(context) + 1]);
-  const auto it = std::lower_bound(first, last, token);
-  const double c = it != last && *it == token ? level.counts[static_cast<std::size_t>(it - level.words.begin())] : 0.0;
+  const long at = level.entry(context, token);
+  const double c = at >= 0 ? level.counts[static_cast<std::size_t>(at)] : 0.0;
   const double total = level.total[static_cast<std::size_t>(context)];
   switch (smoothing_) {
     case Smoothing::None: return c / total;

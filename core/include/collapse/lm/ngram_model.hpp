@@ -87,7 +87,18 @@ class NgramModel {
     std::vector<double> cumulative;  ///< running sums of the sampling weights within each context
     std::vector<double> total, types;
     double discount = 0.0;
+    /// The index of `context` in `contexts`, or −1: an open-addressing table (Fibonacci hashing, linear probing, at
+    /// most half full) of indices into `contexts`. A binary search over the sorted contexts had been a third of
+    /// language-model's time in WebAssembly (each sampled and each held-out token looks up one context per order).
     long find(std::uint64_t context) const;
+    void indexContexts();
+    std::vector<std::int32_t> slots;  ///< −1: empty
+    int slotShift = 64;
+    /// The entry of `token` in context number `context` (an index into words and counts), or −1. The unigram
+    /// level (one context) keeps a dense table by token: every Kneser–Ney probability reaches it, and a binary
+    /// search over its whole vocabulary had been the longest of each token's searches.
+    long entry(long context, Token token) const;
+    std::vector<std::int32_t> entryOfToken;  ///< the unigram level only: by token, −1 for an unseen word
   };
   double probabilityAt(int order, std::uint64_t history, Token token) const;
   Token drawWithin(const Level& level, long context, Rng& rng) const;
