@@ -58,6 +58,20 @@ TEST_CASE("simd exp and log: bit-identical to the scalar portable functions, spe
   mismatches = 0;
   for (std::size_t i = 0; i < y.size(); ++i) mismatches += !sameBits(out[i], collapse::math::log1p(y[i]));
   CHECK(mismatches == 0);
+  // pow(x, y) for every x above and the exponents that matter (1/τ of decoding), and the ones math::pow treats apart.
+  std::vector<double> z = x;
+  for (int i = 0; i < 20000; ++i) z.push_back(rng.uniform());
+  out.resize(z.size());
+  for (double e : {1.0 / 0.7, 1.0 / 0.9, 2.0, 0.5, -1.5, 1e-3, 0.0, -0.0, inf, -inf, nan}) {
+    INFO("y = " << e);
+    collapse::simd::powArray(z.data(), e, out.data(), z.size());
+    mismatches = 0;
+    for (std::size_t i = 0; i < z.size(); ++i) mismatches += !sameBits(out[i], collapse::math::pow(z[i], e));
+    CHECK(mismatches == 0);
+    std::vector<double> inPlace(z.begin(), z.begin() + 101);  // odd length, in place
+    collapse::simd::powArray(inPlace.data(), e, inPlace.data(), inPlace.size());
+    for (std::size_t i = 0; i < inPlace.size(); ++i) CHECK(sameBits(inPlace[i], collapse::math::pow(z[i], e)));
+  }
   out.resize(x.size());
   for (std::size_t n : {0, 1, 2, 7, 100}) {
     const double a = collapse::simd::sumExpShifted(x.data() + 20, n, 3.0);

@@ -12,6 +12,7 @@
 #include "collapse/lm/decoder.hpp"
 #include "collapse/lm/ngram_model.hpp"
 #include "collapse/lm/text_corpus.hpp"
+#include "collapse/random/guide_table.hpp"
 #include "collapse/random/samplers.hpp"
 #include "collapse/math/portable_math.hpp"
 #include "collapse/simd/vector_math.hpp"
@@ -121,7 +122,8 @@ std::vector<Token> sampleText(const NgramModel& model, std::size_t tokens, doubl
   std::vector<double> law;
   model.distribution(0, law);  // order 1: one context
   double top = *std::max_element(law.begin(), law.end());
-  for (double& p : law) p = p > 0.0 ? math::pow(p / top, 1.0 / temperature) : 0.0;
+  for (double& p : law) p = p > 0.0 ? p / top : 0.0;
+  simd::powArray(law.data(), 1.0 / temperature, law.data(), law.size());  // (p/top)^(1/τ) on two lanes; pow(0, 1/τ) = 0
   std::vector<Token> byMass(law.size());
   std::iota(byMass.begin(), byMass.end(), Token(0));
   std::stable_sort(byMass.begin(), byMass.end(), [&](Token a, Token b) { return law[a] > law[b]; });
@@ -133,11 +135,8 @@ std::vector<Token> sampleText(const NgramModel& model, std::size_t tokens, doubl
     mass += law[w];
     cumulative.push_back(mass);
   }
-  for (std::size_t i = 0; i < tokens; ++i) {
-    const double u = rng.uniform() * cumulative.back();
-    const auto k = static_cast<std::size_t>(std::upper_bound(cumulative.begin(), cumulative.end() - 1, u) - cumulative.begin());
-    text.push_back(byMass[k]);
-  }
+  const GuideTable guide(cumulative.data(), cumulative.size());  // finds what std::upper_bound finds, in O(1)
+  for (std::size_t i = 0; i < tokens; ++i) text.push_back(byMass[guide.find(cumulative.data(), rng.uniform() * cumulative.back())]);
   return text;
 }
 

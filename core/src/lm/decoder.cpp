@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "collapse/math/portable_math.hpp"
+#include "collapse/simd/vector_math.hpp"
 
 namespace collapse::lm {
 
@@ -32,11 +33,13 @@ Decoder::Decoder(const NgramModel& model, double temperature, double topP)
   model.baseLaw(baseTempered_);
   baseCumulative_.resize(baseTempered_.size());
   double sum = 0.0;
-  for (std::size_t w = 0; w < baseTempered_.size(); ++w) {
-    if (baseTempered_[w] > 0.0) ++basePositive_;
-    baseTempered_[w] = baseTempered_[w] > 0.0 ? math::pow(baseTempered_[w], exponent_) : 0.0;
-    baseCumulative_[w] = sum += baseTempered_[w];
+  for (double& p : baseTempered_) {
+    if (p > 0.0) ++basePositive_;
+    else p = 0.0;  // and pow(0, 1/τ) = 0
   }
+  simd::powArray(baseTempered_.data(), exponent_, baseTempered_.data(), baseTempered_.size());  // P_base^(1/τ) on two lanes
+  for (std::size_t w = 0; w < baseTempered_.size(); ++w) baseCumulative_[w] = sum += baseTempered_[w];
+  if (sum > 0.0 && sum < 1e308) baseGuide_ = GuideTable(baseCumulative_.data(), baseCumulative_.size());
   if (topP_ < 1.0) {
     baseOrder_.resize(baseTempered_.size());
     std::iota(baseOrder_.begin(), baseOrder_.end(), Token(0));
@@ -59,8 +62,9 @@ Decoder::Context Decoder::build(std::uint64_t history) const {
   std::vector<double> inner(sparse.words.size());
   double excluded = 0.0;
   std::size_t excludedPositive = 0;
+  for (std::size_t i = 0; i < sparse.words.size(); ++i) inner[i] = sparse.probabilities[i] > 0.0 ? sparse.probabilities[i] : 0.0;
+  simd::powArray(inner.data(), exponent_, inner.data(), inner.size());  // P(w | h)^(1/τ); pow(0, 1/τ) = 0
   for (std::size_t i = 0; i < sparse.words.size(); ++i) {
-    inner[i] = sparse.probabilities[i] > 0.0 ? math::pow(sparse.probabilities[i], exponent_) : 0.0;
     excluded += baseTempered_[sparse.words[i]];
     excludedPositive += baseTempered_[sparse.words[i]] > 0.0;
   }
@@ -162,7 +166,10 @@ Token Decoder::drawOutside(const Context& c, Rng& rng) const {
   const auto token = [&](std::size_t k) { return c.nucleus ? baseOrder_[k] : static_cast<Token>(k); };
   const double total = cumulative[first + count - 1];
   for (int attempt = 0; attempt < kMaxRejections; ++attempt) {
-    const Token w = token(pick(cumulative, first, first + count, rng.uniform() * total) - first);
+    const double u = rng.uniform() * total;
+    // The whole base law by id: its guide table finds what pick finds.
+    const Token w = c.nucleus || baseGuide_.empty() ? token(pick(cumulative, first, first + count, u) - first)
+                                                    : token(baseGuide_.find(baseCumulative_.data(), u));
     if (!contains(c.members, w)) return w;
   }
   // Exact draw from that law restricted to the complement of U_h.

@@ -166,6 +166,8 @@ NgramModel::NgramModel(const NgramCounts& counts, Smoothing smoothing, double ad
       level.entryOfToken.assign(vocabulary_, -1);
       for (std::size_t i = 0; i < level.words.size(); ++i)
         if (level.words[i] < vocabulary_) level.entryOfToken[level.words[i]] = static_cast<std::int32_t>(i);
+      if (!level.cumulative.empty() && level.cumulative.back() > 0.0 && level.cumulative.back() < 1e308)
+        level.guide = GuideTable(level.cumulative.data(), level.cumulative.size());
     }
   }
 }
@@ -201,6 +203,7 @@ double NgramModel::probability(std::uint64_t history, Token token) const { retur
 Token NgramModel::drawWithin(const Level& level, long context, Rng& rng) const {
   const std::size_t first = level.begin[static_cast<std::size_t>(context)], last = level.begin[static_cast<std::size_t>(context) + 1];
   const double u = rng.uniform() * level.cumulative[last - 1];
+  if (!level.guide.empty()) return level.words[level.guide.find(level.cumulative.data(), u)];  // the one unigram context
   const auto it = std::upper_bound(level.cumulative.begin() + static_cast<std::ptrdiff_t>(first),
                                    level.cumulative.begin() + static_cast<std::ptrdiff_t>(last - 1), u);
   return level.words[static_cast<std::size_t>(it - level.cumulative.begin())];

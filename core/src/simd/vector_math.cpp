@@ -22,6 +22,21 @@ void log1pArray(const double* in, double* out, std::size_t n) {
   for (; i < n; ++i) out[i] = math::log1p(in[i]);
 }
 
+void powArray(const double* in, double y, double* out, std::size_t n) {
+  const bool laneY = y != 0.0 && y - y == 0.0;  // y finite and non-zero: the lanes' formula can apply
+  const F64x2 scale = splat(y);
+  const auto usual = [](double x) { return x > 0.0 && x != 1.0; };  // not NaN, not 0, not negative, not 1
+  std::size_t i = 0;
+  if (laneY)
+    for (; i + 2 <= n; i += 2) {
+      const double x0 = in[i], x1 = in[i + 1];
+      store(out + i, exp(log(make(x0, x1)) * scale));
+      if (!usual(x0)) out[i] = math::pow(x0, y);
+      if (!usual(x1)) out[i + 1] = math::pow(x1, y);
+    }
+  for (; i < n; ++i) out[i] = math::pow(in[i], y);
+}
+
 double sumExpShifted(const double* x, std::size_t n, double shift) {
   F64x2 sum = splat(0.0);
   const F64x2 s = splat(shift);

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "collapse/lm/ngram_model.hpp"
+#include "collapse/random/guide_table.hpp"
 #include "collapse/random/rng.hpp"
 
 namespace collapse::lm {
@@ -55,6 +56,7 @@ class Decoder {
   double exponent_, topP_;
   std::vector<double> baseTempered_;    ///< P_base(w)^(1/τ)
   std::vector<double> baseCumulative_;  ///< their running sums, by id
+  GuideTable baseGuide_;                ///< over baseCumulative_ (empty when its total is 0)
   std::vector<Token> baseOrder_;        ///< ids by tempered value, largest first (ties by id); p < 1 only
   std::vector<std::size_t> position_;   ///< the inverse of baseOrder_
   std::vector<double> orderedValues_;   ///< tempered values in that order

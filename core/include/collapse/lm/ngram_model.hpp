@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <vector>
 
+#include "collapse/random/guide_table.hpp"
 #include "collapse/random/rng.hpp"
 
 namespace collapse::lm {
@@ -99,6 +100,7 @@ class NgramModel {
     /// search over its whole vocabulary had been the longest of each token's searches.
     long entry(long context, Token token) const;
     std::vector<std::int32_t> entryOfToken;  ///< the unigram level only: by token, −1 for an unseen word
+    GuideTable guide;                        ///< the unigram level only: over its cumulative weights
   };
   double probabilityAt(int order, std::uint64_t history, Token token) const;
   Token drawWithin(const Level& level, long context, Rng& rng) const;

@@ -96,6 +96,11 @@ void logArray(const double* in, double* out, std::size_t n);
 /// out[i] = collapse::math::log1p(in[i]) (bit for bit), two lanes at a time; in and out may be the same array.
 void log1pArray(const double* in, double* out, std::size_t n);
 
+/// out[i] = collapse::math::pow(in[i], y) (bit for bit): exp(y·log x) on two lanes, as math::pow computes it for
+/// x > 0, x ≠ 1 and y ≠ 0, y finite; every other case by math::pow itself. in and out may be the same array. For the
+/// tempered laws p^(1/τ) of the language model's decoding, a vocabulary's worth per fitted model.
+void powArray(const double* in, double y, double* out, std::size_t n);
+
 /// Σᵢ e^(xᵢ − shift), summed in two lanes (even and odd i), the lanes added at the end: the log-sum-exp of kernel
 /// densities and softmax normalisers. Reference: sumExpShiftedReference (the same order, scalar).
 double sumExpShifted(const double* x, std::size_t n, double shift);
