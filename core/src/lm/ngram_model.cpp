@@ -62,6 +62,45 @@ void collapseRuns(std::vector<Entry>& entries, int contextTokens) {
   mergeEqualNeighbours(entries);
 }
 
+/// Whether an n-gram with a context of `contextTokens` tokens packs into one 64-bit key (context · 2¹⁷ + word):
+/// orders 1–3.
+constexpr bool packs(int contextTokens) { return kTokenBits * (contextTokens + 1) <= 64; }
+
+/// The entries (context, word, how many times) of n-grams given as packed keys, each occurrence once: the keys
+/// sorted by the same least-significant-digit radix sort, 8 bytes a key instead of a 24-byte entry (the sort of
+/// the entries had been a sixth of language-model's WebAssembly time), then counted in runs. A key's order is
+/// (context, word) order, so the entries are those collapseRuns gives.
+std::vector<Entry> countPackedKeys(std::vector<std::uint64_t>& keys, int contextTokens) {
+  constexpr int kDigitBits = 11;
+  constexpr std::size_t kBuckets = std::size_t(1) << kDigitBits;
+  if (keys.size() < 512) {
+    std::sort(keys.begin(), keys.end());
+  } else {
+    std::vector<std::uint64_t> sorted(keys.size());
+    std::vector<std::size_t> start(kBuckets);
+    for (int shift = 0; shift < kTokenBits * (contextTokens + 1); shift += kDigitBits) {
+      std::fill(start.begin(), start.end(), 0);
+      for (std::uint64_t k : keys) ++start[(k >> shift) & (kBuckets - 1)];
+      std::size_t total = 0;
+      for (std::size_t& bucket : start) total += std::exchange(bucket, total);
+      for (std::uint64_t k : keys) sorted[start[(k >> shift) & (kBuckets - 1)]++] = k;
+      keys.swap(sorted);
+    }
+  }
+  std::vector<Entry> entries;
+  constexpr std::uint64_t wordMask = (std::uint64_t(1) << kTokenBits) - 1;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0 && keys[i] == keys[i - 1]) {
+      ++entries.back().count;
+      continue;
+    }
+    entries.push_back({keys[i] >> kTokenBits, static_cast<Token>(keys[i] & wordMask), 1});
+  }
+  return entries;
+}
+
+std::uint64_t packedKey(std::uint64_t context, Token word) { return (context << kTokenBits) | word; }
+
 }  // namespace
 
 NgramCounts NgramCounts::of(const std::vector<Token>& stream, int order) {
@@ -70,13 +109,26 @@ NgramCounts NgramCounts::of(const std::vector<Token>& stream, int order) {
   counts.order = order;
   counts.tokens = stream.size();
   counts.byOrder.assign(static_cast<std::size_t>(order), {});
-  for (auto& entries : counts.byOrder) entries.reserve(stream.size());
-  std::uint64_t history = 0;
-  for (Token token : stream) {
-    for (int m = 1; m <= order; ++m) counts.byOrder[static_cast<std::size_t>(m - 1)].push_back({lastTokens(history, m - 1), token, 1});
-    history = advance(history, token);
+  for (int m = 1; m <= order; ++m) {
+    auto& entries = counts.byOrder[static_cast<std::size_t>(m - 1)];
+    std::uint64_t history = 0;
+    if (packs(m - 1)) {
+      std::vector<std::uint64_t> keys;
+      keys.reserve(stream.size());
+      for (Token token : stream) {
+        keys.push_back(packedKey(lastTokens(history, m - 1), token));
+        history = advance(history, token);
+      }
+      entries = countPackedKeys(keys, m - 1);
+    } else {
+      entries.reserve(stream.size());
+      for (Token token : stream) {
+        entries.push_back({lastTokens(history, m - 1), token, 1});
+        history = advance(history, token);
+      }
+      collapseRuns(entries, m - 1);
+    }
   }
-  for (int m = 1; m <= order; ++m) collapseRuns(counts.byOrder[static_cast<std::size_t>(m - 1)], m - 1);
   return counts;
 }
 
@@ -133,8 +185,16 @@ NgramModel::NgramModel(const NgramCounts& counts, Smoothing smoothing, double ad
     std::vector<Entry> entries;
     if (smoothing == Smoothing::KneserNey && m < order_) {
       // Continuation counts N₁₊(• h w): how many distinct words precede (h, w) (Kneser & Ney 1995).
-      for (const Entry& e : counts.byOrder[static_cast<std::size_t>(m)]) entries.push_back({lastTokens(e.context, m - 1), e.word, 1});
-      collapseRuns(entries, m - 1);
+      const auto& longer = counts.byOrder[static_cast<std::size_t>(m)];
+      if (packs(m - 1)) {
+        std::vector<std::uint64_t> keys;
+        keys.reserve(longer.size());
+        for (const Entry& e : longer) keys.push_back(packedKey(lastTokens(e.context, m - 1), e.word));
+        entries = countPackedKeys(keys, m - 1);
+      } else {
+        for (const Entry& e : longer) entries.push_back({lastTokens(e.context, m - 1), e.word, 1});
+        collapseRuns(entries, m - 1);
+      }
     } else {
       entries = counts.byOrder[static_cast<std::size_t>(m - 1)];
     }
