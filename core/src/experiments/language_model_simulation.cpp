@@ -251,19 +251,20 @@ std::vector<LanguageModelMetrics> LanguageModel::simulateMetrics(const Config& c
     std::vector<Token> text = sampleText(*model, t, temperature, topP, rng);
     if (cloud) cloud->generations.push_back(rankFrequency(text, first.reference.realCounts));
     if (texts) texts->push_back(text);
-    NgramCounts data;
+    NgramCounts fresh;
+    const NgramCounts* data = &fresh;  // accumulate: the pooled counts themselves (a copy a generation had cost)
     if (workflow == "replace") {
-      data = NgramCounts::of(text, c.integer("order"));
+      fresh = NgramCounts::of(text, c.integer("order"));
     } else if (workflow == "accumulate") {
       pooled.add(NgramCounts::of(text, c.integer("order")));
-      data = pooled;
+      data = &pooled;
     } else {
       pool.push_back(std::move(text));
-      data = NgramCounts::of(subsample(pool, t, rng), c.integer("order"));
+      fresh = NgramCounts::of(subsample(pool, t, rng), c.integer("order"));
     }
-    current = std::make_unique<NgramModel>(data, smoothingOf(c), c.number("addK"), vocabularySize);
+    current = std::make_unique<NgramModel>(*data, smoothingOf(c), c.number("addK"), vocabularySize);
     model = current.get();
-    metrics.push_back(measureModel(*model, data, first.reference, realTokens));
+    metrics.push_back(measureModel(*model, *data, first.reference, realTokens));
   }
   if (cloud) cloud->generations.push_back(rankFrequency(sampleText(*model, t, temperature, topP, rng), first.reference.realCounts));
   return metrics;

@@ -139,9 +139,8 @@ void NgramCounts::add(const NgramCounts& other) {
   }
   tokens += other.tokens;
   for (std::size_t m = 0; m < byOrder.size(); ++m) {
-    std::vector<Entry> merged;
-    merged.reserve(byOrder[m].size() + other.byOrder[m].size());
-    std::merge(byOrder[m].begin(), byOrder[m].end(), other.byOrder[m].begin(), other.byOrder[m].end(), std::back_inserter(merged), before);
+    std::vector<Entry> merged(byOrder[m].size() + other.byOrder[m].size());  // sized, not a back_inserter's push_backs
+    std::merge(byOrder[m].begin(), byOrder[m].end(), other.byOrder[m].begin(), other.byOrder[m].end(), merged.begin(), before);
     mergeEqualNeighbours(merged);
     byOrder[m] = std::move(merged);
   }
@@ -182,7 +181,9 @@ long NgramModel::Level::find(std::uint64_t context) const {
 NgramModel::NgramModel(const NgramCounts& counts, Smoothing smoothing, double addK, std::size_t vocabulary)
     : order_(counts.order), smoothing_(smoothing), addK_(addK), vocabulary_(vocabulary), levels_(static_cast<std::size_t>(counts.order)) {
   for (int m = 1; m <= order_; ++m) {
-    std::vector<Entry> entries;
+    // The counts of this order as they are (no copy), or Kneser–Ney's continuation counts below the top order.
+    std::vector<Entry> continuation;
+    const std::vector<Entry>* source = &counts.byOrder[static_cast<std::size_t>(m - 1)];
     if (smoothing == Smoothing::KneserNey && m < order_) {
       // Continuation counts N₁₊(• h w): how many distinct words precede (h, w) (Kneser & Ney 1995).
       const auto& longer = counts.byOrder[static_cast<std::size_t>(m)];
@@ -190,20 +191,28 @@ NgramModel::NgramModel(const NgramCounts& counts, Smoothing smoothing, double ad
         std::vector<std::uint64_t> keys;
         keys.reserve(longer.size());
         for (const Entry& e : longer) keys.push_back(packedKey(lastTokens(e.context, m - 1), e.word));
-        entries = countPackedKeys(keys, m - 1);
+        continuation = countPackedKeys(keys, m - 1);
       } else {
-        for (const Entry& e : longer) entries.push_back({lastTokens(e.context, m - 1), e.word, 1});
-        collapseRuns(entries, m - 1);
+        for (const Entry& e : longer) continuation.push_back({lastTokens(e.context, m - 1), e.word, 1});
+        collapseRuns(continuation, m - 1);
       }
-    } else {
-      entries = counts.byOrder[static_cast<std::size_t>(m - 1)];
+      source = &continuation;
     }
+    const std::vector<Entry>& entries = *source;
     Level& level = levels_[static_cast<std::size_t>(m - 1)];
     double once = 0.0, twice = 0.0;
     for (const Entry& e : entries) once += e.count == 1, twice += e.count == 2;
     // Chen & Goodman's D = n₁/(n₁ + 2n₂), kept inside [0.05, 0.95] so that every word keeps some probability.
     level.discount = once + twice > 0.0 ? std::clamp(once / (once + 2.0 * twice), 0.05, 0.95) : 0.5;
     const bool discounted = smoothing == Smoothing::KneserNey;
+    std::size_t contextCount = 0;
+    for (std::size_t i = 0; i < entries.size(); ++i) contextCount += i == 0 || entries[i].context != entries[i - 1].context;
+    for (auto* v : {&level.total, &level.types}) v->reserve(contextCount);
+    level.contexts.reserve(contextCount);
+    level.begin.reserve(contextCount + 1);
+    level.words.reserve(entries.size());
+    level.counts.reserve(entries.size());
+    level.cumulative.reserve(entries.size());
     for (std::size_t i = 0; i < entries.size(); ++i) {
       if (i == 0 || entries[i].context != entries[i - 1].context) {
         level.contexts.push_back(entries[i].context);
