@@ -1,4 +1,5 @@
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <limits>
 #include <set>
 
@@ -163,4 +164,22 @@ TEST_CASE("sampleBinomial: the probability of each value for a small n", "[sampl
   };
   CHECK(withinStandardErrors(meanAndError(is20), pmf(20)));
   CHECK(withinStandardErrors(meanAndError(is28), pmf(28)));
+}
+
+TEST_CASE("normalsOfStreams: each stream's first normals, bit for bit as NormalSampler draws them", "[samplers]") {
+  const std::vector<std::uint64_t> streams = {0, 1, 7, 1000, 9999, 123456789};
+  for (std::size_t count : {1u, 2u, 3u, 5u, 8u}) {
+    std::vector<double> out(streams.size() * count);
+    normalsOfStreams(42, streams.data(), streams.size(), count, out.data());
+    for (std::size_t i = 0; i < streams.size(); ++i) {
+      Rng rng(42, streams[i]);
+      NormalSampler normal(rng);
+      for (std::size_t k = 0; k < count; ++k) {
+        const double expected = normal();
+        INFO("stream " << streams[i] << ", normal " << k << " of " << count);
+        CHECK(std::memcmp(&out[i * count + k], &expected, sizeof expected) == 0);
+      }
+    }
+  }
+  normalsOfStreams(42, streams.data(), 0, 3, nullptr);  // no streams: nothing drawn, nothing written
 }

@@ -92,7 +92,7 @@ ExperimentInfo kernelRealVsSyntheticInfo() {
 struct CellDesign {
   Eigen::MatrixXd meanResidual;    ///< A·[y_real; generator labels] − Y_test (N × q)
   Eigen::MatrixXd noiseMap;        ///< A restricted to the synthetic columns (N × 10·n_synth)
-  std::vector<int> syntheticIds;   ///< a stream id per synthetic digit (class·1000 + position)
+  std::vector<std::uint64_t> syntheticIds;  ///< a stream id per synthetic digit (class·1000 + position)
   double tests = 0;
 };
 
@@ -180,7 +180,7 @@ std::shared_ptr<const CellDesign> computeCell(const Config& c) {
   for (int digit = 0; digit < 10; ++digit)
     for (int i = 0; i < synthetic; ++i) {
       index.push_back(10 * pool->real + digit * pool->synthetic + i);
-      cell->syntheticIds.push_back(digit * 1000 + data::MnistDigits::kPerClass[digit] - 1 - i);
+      cell->syntheticIds.push_back(static_cast<std::uint64_t>(digit * 1000 + data::MnistDigits::kPerClass[digit] - 1 - i));
     }
   cell->tests = static_cast<double>(pool->testTargets.rows());
   const Eigen::Index n = static_cast<Eigen::Index>(index.size()), ns = 10 * synthetic;
@@ -283,12 +283,12 @@ std::vector<double> KernelRealVsSynthetic::simulateTrial(const Config& c, Rng& r
   const std::uint64_t noiseSeed = rng.nextU64();
   const Eigen::Index q = cell->meanResidual.cols();
   // One stream per synthetic digit: its label's noise is the same in every cell of the trial (nested data sets).
-  Eigen::MatrixXd noise(static_cast<Eigen::Index>(cell->syntheticIds.size()), q);
-  for (std::size_t i = 0; i < cell->syntheticIds.size(); ++i) {
-    Rng stream(noiseSeed, static_cast<std::uint64_t>(cell->syntheticIds[i]));
-    NormalSampler normal(stream);
-    for (Eigen::Index o = 0; o < q; ++o) noise(static_cast<Eigen::Index>(i), o) = normal();
-  }
+  const std::size_t synthetic = cell->syntheticIds.size();
+  std::vector<double> draws(synthetic * static_cast<std::size_t>(q));  // stream by stream, q each
+  normalsOfStreams(noiseSeed, cell->syntheticIds.data(), synthetic, static_cast<std::size_t>(q), draws.data());
+  Eigen::MatrixXd noise(static_cast<Eigen::Index>(synthetic), q);
+  for (std::size_t i = 0; i < synthetic; ++i)
+    for (Eigen::Index o = 0; o < q; ++o) noise(static_cast<Eigen::Index>(i), o) = draws[i * static_cast<std::size_t>(q) + static_cast<std::size_t>(o)];
   // The per-trial product on the two-lane GEMM (simd/matrix_kernels.hpp): the same bits in every build.
   const Eigen::MatrixXd residual = cell->meanResidual + c.number("generatorNoise") * simd::product(cell->noiseMap, noise);
   return {residual.squaredNorm() / cell->tests};

@@ -27,6 +27,28 @@ double NormalSampler::operator()() {
   return u * factor;
 }
 
+void normalsOfStreams(std::uint64_t seed, const std::uint64_t* streams, std::size_t n, std::size_t count, double* out) {
+  const std::size_t pairs = (count + 1) / 2;
+  std::vector<double> u(n * pairs), v(n * pairs), s(n * pairs), logs(n * pairs);
+  for (std::size_t i = 0; i < n; ++i) {
+    Rng rng(seed, streams[i]);
+    for (std::size_t k = i * pairs; k < (i + 1) * pairs; ++k) {
+      do {  // NormalSampler::operator()'s loop, the same draws in the same order
+        u[k] = 2.0 * rng.uniform() - 1.0;
+        v[k] = 2.0 * rng.uniform() - 1.0;
+        s[k] = u[k] * u[k] + v[k] * v[k];
+      } while (s[k] >= 1.0 || s[k] == 0.0);
+    }
+  }
+  simd::logArray(s.data(), logs.data(), s.size());
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = 0; j < count; ++j) {
+      const std::size_t k = i * pairs + j / 2;
+      const double factor = std::sqrt(-2.0 * logs[k] / s[k]);
+      out[i * count + j] = (j % 2 == 0 ? u[k] : v[k]) * factor;
+    }
+}
+
 namespace {
 
 /// Rng::uniform() of two raw outputs at once, bit for bit: x >> 11 has 53 bits; its high 21 and low 32 bits each

@@ -26,6 +26,12 @@ class NormalSampler {
   bool hasCached_ = false;
 };
 
+/// The first `count` normals of each of `n` streams Rng(seed, streams[i]), the values NormalSampler gives one stream
+/// at a time (bit for bit), into out[i·count + k]: each stream's accepted polar pairs drawn as it would draw them,
+/// then the logarithms of all of them on two lanes (simd::logArray). For many short streams (kernel-real-vs-synthetic:
+/// one per synthetic digit, a trial's label noise), where that logarithm had been most of the sampling.
+void normalsOfStreams(std::uint64_t seed, const std::uint64_t* streams, std::size_t n, std::size_t count, double* out);
+
 /// Gamma(shape, 1) by Marsaglia & Tsang, "A simple method for generating gamma variables", ACM TOMS 26(3),
 /// 2000; for shape < 1 the boost Gamma(shape + 1)·U^(1/shape).
 double sampleGamma(double shape, NormalSampler& normal, Rng& rng);
