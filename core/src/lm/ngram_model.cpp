@@ -101,6 +101,27 @@ std::vector<Entry> countPackedKeys(std::vector<std::uint64_t>& keys, int context
 
 std::uint64_t packedKey(std::uint64_t context, Token word) { return (context << kTokenBits) | word; }
 
+/// The entries of n occurrences of n-grams, occurrence(i) = (context, word), called once for each i in order: as
+/// packed keys where they fit, else as entries sorted and merged by collapseRuns.
+template <class Occurrence>
+std::vector<Entry> countOccurrences(std::size_t n, int contextTokens, Occurrence occurrence) {
+  if (packs(contextTokens)) {
+    std::vector<std::uint64_t> keys(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto [context, word] = occurrence(i);
+      keys[i] = packedKey(context, word);
+    }
+    return countPackedKeys(keys, contextTokens);
+  }
+  std::vector<Entry> entries(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto [context, word] = occurrence(i);
+    entries[i] = {context, word, 1};
+  }
+  collapseRuns(entries, contextTokens);
+  return entries;
+}
+
 }  // namespace
 
 NgramCounts NgramCounts::of(const std::vector<Token>& stream, int order) {
@@ -110,24 +131,12 @@ NgramCounts NgramCounts::of(const std::vector<Token>& stream, int order) {
   counts.tokens = stream.size();
   counts.byOrder.assign(static_cast<std::size_t>(order), {});
   for (int m = 1; m <= order; ++m) {
-    auto& entries = counts.byOrder[static_cast<std::size_t>(m - 1)];
     std::uint64_t history = 0;
-    if (packs(m - 1)) {
-      std::vector<std::uint64_t> keys;
-      keys.reserve(stream.size());
-      for (Token token : stream) {
-        keys.push_back(packedKey(lastTokens(history, m - 1), token));
-        history = advance(history, token);
-      }
-      entries = countPackedKeys(keys, m - 1);
-    } else {
-      entries.reserve(stream.size());
-      for (Token token : stream) {
-        entries.push_back({lastTokens(history, m - 1), token, 1});
-        history = advance(history, token);
-      }
-      collapseRuns(entries, m - 1);
-    }
+    counts.byOrder[static_cast<std::size_t>(m - 1)] = countOccurrences(stream.size(), m - 1, [&](std::size_t i) {
+      const std::pair<std::uint64_t, Token> occurrence{lastTokens(history, m - 1), stream[i]};
+      history = advance(history, stream[i]);
+      return occurrence;
+    });
   }
   return counts;
 }
@@ -187,15 +196,9 @@ NgramModel::NgramModel(const NgramCounts& counts, Smoothing smoothing, double ad
     if (smoothing == Smoothing::KneserNey && m < order_) {
       // Continuation counts N₁₊(• h w): how many distinct words precede (h, w) (Kneser & Ney 1995).
       const auto& longer = counts.byOrder[static_cast<std::size_t>(m)];
-      if (packs(m - 1)) {
-        std::vector<std::uint64_t> keys;
-        keys.reserve(longer.size());
-        for (const Entry& e : longer) keys.push_back(packedKey(lastTokens(e.context, m - 1), e.word));
-        continuation = countPackedKeys(keys, m - 1);
-      } else {
-        for (const Entry& e : longer) continuation.push_back({lastTokens(e.context, m - 1), e.word, 1});
-        collapseRuns(continuation, m - 1);
-      }
+      continuation = countOccurrences(longer.size(), m - 1, [&](std::size_t i) {
+        return std::pair<std::uint64_t, Token>{lastTokens(longer[i].context, m - 1), longer[i].word};
+      });
       source = &continuation;
     }
     const std::vector<Entry>& entries = *source;
