@@ -65,3 +65,24 @@ TEST_CASE("Rng: below(n) is uniform on [0, n)") {
   const double expected = draws / static_cast<double>(n), sd = std::sqrt(draws * (1.0 / n) * (1.0 - 1.0 / n));
   for (int c : counts) CHECK(std::fabs(c - expected) <= collapse::testing::kZ * sd);
 }
+
+TEST_CASE("Rng: below(n) for n < 2^32 gives belowWide's values and consumes the same draws") {
+  // The 64-bit fast path must be the 128-bit Lemire draw exactly (the determinism hashes depend on it): the same
+  // value and the same stream position afterwards, for small n, powers of two, odd n near 2^31 and 2^32, and
+  // n = 2^32 − 1, the path's bound. (A redraw has probability below n / 2^64 < 2^−32 here, so this compares the
+  // products, not the rejection loop, which is the same code in both.)
+  const std::uint64_t ns[] = {1, 2, 3, 7, 10, 1000, 65536, 1ULL << 31, (1ULL << 31) + 1, 3000000019ULL,
+                              0xFFFFFFFEULL, 0xFFFFFFFFULL};
+  for (const std::uint64_t n : ns) {
+    Rng fast(11, n), wide(11, n);
+    for (int i = 0; i < 20000; ++i) {
+      const std::uint64_t a = fast.below(n), b = wide.belowWide(n);
+      REQUIRE(a == b);
+      REQUIRE(a < n);
+    }
+    CHECK(fast.nextU64() == wide.nextU64());
+  }
+  // Above the bound below() defers to belowWide itself.
+  Rng a(3, 0), b(3, 0);
+  CHECK(a.below(0x100000000ULL) == b.belowWide(0x100000000ULL));
+}

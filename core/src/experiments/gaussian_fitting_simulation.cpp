@@ -22,7 +22,6 @@ struct Fit {
   Eigen::MatrixXd root;
   bool triangularRoot = false;  // root is lower triangular (a Cholesky factor, possibly with zero pivots)
 
-  Eigen::MatrixXd covarianceMatrix() const { return covariance.size() ? covariance : Eigen::MatrixXd(root * root.transpose()); }
 };
 
 Fit truth(int dim) {
@@ -50,20 +49,31 @@ Metric metricOf(const std::string& key) {
   throw std::logic_error("gaussian-fitting: unknown metric '" + key + "' (the catalogue validates choices)");
 }
 
+/// measureFit's buffers, kept across generations: the fitted covariance, the eigen solver and its eigenvalues had
+/// been about a fifth of the wasserstein preset's WebAssembly time in dlmalloc and dlfree. The same bits.
+struct MetricWorkspace {
+  Eigen::MatrixXd covariance;
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen;
+  Eigen::VectorXd lambda;
+};
+
 /// The metric of a fit against the truth N(0, I).
-double measureFit(const Fit& fit, Metric metric) {
+double measureFit(const Fit& fit, Metric metric, MetricWorkspace& work) {
   const double d = static_cast<double>(fit.mean.size());
   if (metric == Metric::MeanError) return fit.mean.squaredNorm();
   if (metric == Metric::TraceRatio)  // tr(R·Rᵀ) = ‖R‖²_F when only the root is kept
     return (fit.covariance.size() ? fit.covariance.trace() : fit.root.squaredNorm()) / d;
   if (fit.triangularRoot && (metric == Metric::DeterminantRatio || metric == Metric::LogDeterminantRatio)) {
     // det Σ̂ = Π root_ii²: exact from the carried factor, however small (a zero pivot gives det 0, log −∞).
-    const Eigen::ArrayXd logPivots = fit.root.diagonal().array().abs().unaryExpr([](double v) { return math::log(v); });
-    const double logDeterminant = 2.0 * logPivots.sum();
+    double logPivots = math::log(std::fabs(fit.root(0, 0)));  // summed in order from the first, as Eigen's sum()
+    for (Eigen::Index i = 1; i < fit.root.rows(); ++i) logPivots += math::log(std::fabs(fit.root(i, i)));
+    const double logDeterminant = 2.0 * logPivots;
     return metric == Metric::LogDeterminantRatio ? logDeterminant : math::exp(logDeterminant);
   }
-  const Eigen::VectorXd lambda =
-      checkedEigenvalues(fit.covarianceMatrix(), "gaussian-fitting: eigenvalues of the fitted covariance").cwiseMax(0.0);
+  if (!fit.covariance.size()) work.covariance.noalias() = fit.root * fit.root.transpose();  // only the root is kept
+  const Eigen::MatrixXd& covariance = fit.covariance.size() ? fit.covariance : work.covariance;
+  work.lambda = checkedEigenvalues(covariance, "gaussian-fitting: eigenvalues of the fitted covariance", work.eigen).cwiseMax(0.0);
+  const Eigen::VectorXd& lambda = work.lambda;
   if (metric == Metric::DeterminantRatio) return lambda.prod();
   if (metric == Metric::LogDeterminantRatio) {
     double sum = 0.0;  // portable log (collapse/math/portable_math.hpp): the same bits in every build
@@ -162,6 +172,7 @@ std::vector<double> simulateSufficient(const GaussianSettings& s, Rng& rng) {
   Eigen::VectorXd z(s.dim), rootTimesZ(s.dim), blockMean(s.dim);
   Eigen::MatrixXd root(s.dim, s.dim), bartlett(s.dim, s.dim);
   Eigen::LLT<Eigen::MatrixXd> factor;
+  MetricWorkspace metricWork;
   for (int t = 1; t <= s.generations; ++t) {
     normal.fill(z.data(), s.dim);
     rootTimesZ.noalias() = model.root * z;
@@ -180,7 +191,7 @@ std::vector<double> simulateSufficient(const GaussianSettings& s, Rng& rng) {
       pool.add(m, blockMean, model.triangularRoot ? simd::lowerGram(root) : Eigen::MatrixXd(root * root.transpose()));
       pool.fit(s.unbiased, model, factor);
     }
-    values.push_back(measureFit(model, s.metric));
+    values.push_back(measureFit(model, s.metric, metricWork));
   }
   return values;
 }
@@ -198,6 +209,7 @@ std::vector<double> simulateExplicit(const GaussianSettings& s, Rng& rng, PointC
   std::vector<double> values;
   values.reserve(static_cast<std::size_t>(s.generations));
   SubsetSampler subsets;
+  MetricWorkspace metricWork;
   for (int t = 1; t <= s.generations; ++t) {
     samplePoints(model, s.samples, normal, buffers);
     const Eigen::MatrixXd& block = buffers.block;
@@ -222,7 +234,7 @@ std::vector<double> simulateExplicit(const GaussianSettings& s, Rng& rng, PointC
       momentsOf(buffers.subsample, buffers.centred, moments);
       moments.fit(s.unbiased, model, buffers.factor);
     }
-    values.push_back(measureFit(model, s.metric));
+    values.push_back(measureFit(model, s.metric, metricWork));
   }
   if (cloud) {  // the samples the last fit would produce, so every fit has its picture
     samplePoints(model, s.samples, normal, buffers);

@@ -7,6 +7,8 @@
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/linalg/ridge_solver.hpp"
 #include "collapse/linalg/spectrum.hpp"
+#include "collapse/random/samplers.hpp"
+#include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse {
 
@@ -17,7 +19,7 @@ namespace {
 class BlockPool {
  public:
   BlockPool(const RecursiveRegressionSettings& s, const Eigen::MatrixXd* fixedDesign)
-      : s_(s), fixedDesign_(fixedDesign) {
+      : s_(s), fixedDesign_(fixedDesign), x_(s.samples, s.dim), y_(s.samples) {
     labels_.reserve(static_cast<std::size_t>(s.generations) * s.samples);
     if (!fixedDesign_) rows_.resize(static_cast<Eigen::Index>(s.generations) * s.samples, s.dim);
   }
@@ -29,17 +31,16 @@ class BlockPool {
   }
 
   /// Fit on T rows drawn without replacement from all blocks.
-  Eigen::VectorXd fitSubsample(Rng& rng) const {
+  Eigen::VectorXd fitSubsample(Rng& rng) {
     const auto population = static_cast<std::uint32_t>(labels_.size());
-    const auto picked = sampleWithoutReplacement(population, static_cast<std::uint32_t>(s_.samples), rng);
-    Eigen::MatrixXd x(s_.samples, s_.dim);
-    Eigen::VectorXd y(s_.samples);
+    const auto& picked = subsets_.sample(population, static_cast<std::uint32_t>(s_.samples), rng);
     for (int i = 0; i < s_.samples; ++i) {
       const std::uint32_t row = picked[i];
-      x.row(i) = fixedDesign_ ? fixedDesign_->row(row % s_.samples) : rows_.row(row);
-      y[i] = labels_[row];
+      if (fixedDesign_) x_.row(i) = fixedDesign_->row(row % s_.samples);
+      else x_.row(i) = rows_.row(row);
+      y_[i] = labels_[row];
     }
-    return fitRidgeRows(x, y, s_.ridge);
+    return fitRidgeRows(x_, y_, s_.ridge);
   }
 
  private:
@@ -48,6 +49,11 @@ class BlockPool {
   Eigen::MatrixXd rows_;
   std::vector<double> labels_;
   int blocks_ = 0;
+  // Kept from generation to generation (the same draws as sampleWithoutReplacement): allocating them per
+  // generation had been a tenth of fixed-compute's time in WebAssembly (dlmalloc, dlfree, memset).
+  SubsetSampler subsets_;
+  Eigen::MatrixXd x_;  // the subsample's rows and labels
+  Eigen::VectorXd y_;
 };
 
 /// Accumulated fresh blocks: Gram sums once the pool can be full rank (or λ > 0), else the stacked rows, so
@@ -59,7 +65,7 @@ class AccumulatedFreshBlocks {
 
   Eigen::VectorXd addAndFit(const Eigen::MatrixXd& x, const Eigen::VectorXd& y) {
     gram_.noalias() += x.transpose() * x;
-    moment_.noalias() += x.transpose() * y;
+    moment_ += simd::transposedMatVec(x, y);  // Eigen's Xᵀy, bit for bit
     rows_ += x.rows();
     if (s_.ridge > 0.0 || rows_ >= s_.dim) return fitRidgeGram(gram_, moment_, rows_, s_.ridge);
     stackedRows_.conservativeResize(rows_, s_.dim);
@@ -100,7 +106,7 @@ std::vector<double> simulateRecursiveRegressionExplicit(const RecursiveRegressio
   for (int g = 1; g <= s.generations; ++g) {
     if (!s.fixedDesign) design = sampleGaussianRows(s.samples, s.spectrum, normal);
     normal.fill(noise.data(), noise.size());
-    const Eigen::VectorXd labels = design * model + s.noise * noise;
+    const Eigen::VectorXd labels = simd::matVec(design, model) + s.noise * noise;  // Eigen's X·w, bit for bit
 
     Eigen::VectorXd fit;
     if (subsample) {

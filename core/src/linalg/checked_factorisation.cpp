@@ -38,10 +38,16 @@ simd::SymmetricEigen checkedEigen(const Eigen::MatrixXd& matrix, std::string_vie
 }
 
 Eigen::VectorXd checkedEigenvalues(const Eigen::MatrixXd& matrix, std::string_view what) {
+  Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> solver;
+  return checkedEigenvalues(matrix, what, solver);
+}
+
+const Eigen::VectorXd& checkedEigenvalues(const Eigen::MatrixXd& matrix, std::string_view what,
+                                          Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>& solver) {
   if (!matrix.allFinite()) throw NumericalError(std::string(what) + ": the matrix to decompose is not finite");
-  const Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd> eigen(matrix, Eigen::EigenvaluesOnly);
-  requireSuccess(eigen.info(), what);
-  return eigen.eigenvalues();
+  solver.compute(matrix, Eigen::EigenvaluesOnly);
+  requireSuccess(solver.info(), what);
+  return solver.eigenvalues();
 }
 
 Eigen::MatrixXd covarianceRoot(const Eigen::MatrixXd& covariance, std::string_view what) {

@@ -48,11 +48,11 @@ Eigen::VectorXd RowRidgeSolver::solve(const Eigen::VectorXd& y) const {
     case Mode::orthogonal:
       return cod_.solve(y);
     case Mode::dual:
-      return x_.transpose() * simd::solveCholesky(lower_, y) / rows_;
+      return simd::transposedMatVec(x_, simd::solveCholesky(lower_, y)) / rows_;
     case Mode::primal:
       break;
   }
-  return simd::solveCholesky(lower_, x_.transpose() * y / rows_);
+  return simd::solveCholesky(lower_, simd::transposedMatVec(x_, y) / rows_);  // Xᵀy on two lanes, Eigen's bits
 }
 
 Eigen::VectorXd fitRidgeRows(const Eigen::MatrixXd& x, const Eigen::VectorXd& y, double lambda) {

@@ -2,7 +2,7 @@
 
 namespace collapse {
 
-std::uint64_t Rng::below(std::uint64_t n) {
+std::uint64_t Rng::belowWide(std::uint64_t n) {
   // 128-bit product; the low half decides whether the sample falls in the biased zone and must be redrawn.
   unsigned __int128 m = static_cast<unsigned __int128>(nextU64()) * n;
   auto low = static_cast<std::uint64_t>(m);

@@ -327,6 +327,44 @@ Eigen::VectorXd matVecReference(const Eigen::MatrixXd& a, const Eigen::VectorXd&
   return y;
 }
 
+Eigen::VectorXd transposedMatVec(const Eigen::MatrixXd& a, const Eigen::VectorXd& x) {
+  // Column j is contiguous, so two neighbouring columns share a register (lane 0: column j, lane 1: column j + 1)
+  // and each row's x(i) is splatted: every lane is one output's running sum, in ascending i as in the reference.
+  const int m = static_cast<int>(a.rows()), n = static_cast<int>(a.cols());
+  Eigen::VectorXd y(n);
+  const double* xs = x.data();
+  int j = 0;
+  for (; j + 4 <= n; j += 4) {
+    const double* c0 = a.data() + static_cast<std::ptrdiff_t>(j) * m;
+    const double *c1 = c0 + m, *c2 = c1 + m, *c3 = c2 + m;
+    F64x2 s01 = splat(0.0), s23 = s01;
+    for (int i = 0; i < m; ++i) {
+      const F64x2 xi = splat(xs[i]);
+      s01 = s01 + make(c0[i], c1[i]) * xi;
+      s23 = s23 + make(c2[i], c3[i]) * xi;
+    }
+    store(y.data() + j, s01);
+    store(y.data() + j + 2, s23);
+  }
+  for (; j < n; ++j) {
+    const double* c = a.data() + static_cast<std::ptrdiff_t>(j) * m;
+    double s = 0.0;
+    for (int i = 0; i < m; ++i) s = s + c[i] * xs[i];
+    y[j] = s;
+  }
+  return y;
+}
+
+Eigen::VectorXd transposedMatVecReference(const Eigen::MatrixXd& a, const Eigen::VectorXd& x) {
+  Eigen::VectorXd y(a.cols());
+  for (Eigen::Index j = 0; j < a.cols(); ++j) {
+    double s = 0.0;
+    for (Eigen::Index i = 0; i < a.rows(); ++i) s = s + a(i, j) * x[i];
+    y[j] = s;
+  }
+  return y;
+}
+
 Eigen::VectorXd solveLower(const Eigen::MatrixXd& lower, const Eigen::VectorXd& b) {
   // Column-oriented: once y(j) is known, it is subtracted from every later entry (ascending j for each entry).
   const int d = static_cast<int>(lower.rows());

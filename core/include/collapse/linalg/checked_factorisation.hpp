@@ -38,6 +38,11 @@ simd::SymmetricEigen checkedEigen(const Eigen::MatrixXd& matrix, std::string_vie
 /// Eigenvalues only, ascending (Eigen's solver without vectors: a third of the work); throws as checkedEigen.
 Eigen::VectorXd checkedEigenvalues(const Eigen::MatrixXd& matrix, std::string_view what);
 
+/// The same with `solver` as the workspace, kept from call to call (the same algorithm, so the same bits, without
+/// its five allocations per call); the eigenvalues are valid until its next use.
+const Eigen::VectorXd& checkedEigenvalues(const Eigen::MatrixXd& matrix, std::string_view what,
+                                          Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>& solver);
+
 /// A square root R with R·Rᵀ = Σ of a symmetric positive semi-definite Σ (singular allowed): its Cholesky factor
 /// when that exists, otherwise the symmetric eigen root V·diag(√max(λ, 0)) (backward stable for any PSD Σ).
 Eigen::MatrixXd covarianceRoot(const Eigen::MatrixXd& covariance, std::string_view what);

@@ -61,8 +61,27 @@ class Rng {
   /// Uniform on (0, 1): never 0, so safe under log().
   double uniformOpen() { return (static_cast<double>(nextU64() >> 11) + 0.5) * 0x1.0p-53; }
 
-  /// Uniform integer on [0, n) without modulo bias (Lemire's multiply-and-reject, ACM TOMACS 2019).
-  std::uint64_t below(std::uint64_t n);
+  /// Uniform integer on [0, n) without modulo bias (Lemire's multiply-and-reject, ACM TOMACS 2019): the high
+  /// 64 bits of the 128-bit product x·n, redrawn while its low 64 bits fall in the biased zone.
+  std::uint64_t below(std::uint64_t n) {
+    if (n > 0xFFFFFFFFULL) return belowWide(n);
+    // n < 2³², the case of every index draw: the same product from two 64-bit ones, x = xh·2³² + xl, so that
+    // high = (xh·n + ⌊xl·n / 2³²⌋) / 2³² (no overflow: xh·n ≤ (2³² − 1)², the carry < 2³²) and low = x·n mod 2⁶⁴.
+    // Same draws, same values as belowWide; WebAssembly has no 64×64→128 multiply, and its __multi3 call
+    // had been 2 % of gaussian-fitting and recursive-regression.
+    std::uint64_t x = nextU64(), low = x * n;
+    if (low < n) {
+      const std::uint64_t threshold = (0 - n) % n;
+      while (low < threshold) {
+        x = nextU64();
+        low = x * n;
+      }
+    }
+    return ((x >> 32) * n + (((x & 0xFFFFFFFFULL) * n) >> 32)) >> 32;
+  }
+
+  /// below(n) through a 128-bit product, for any n ≥ 1 (the reference the fast path is tested against).
+  std::uint64_t belowWide(std::uint64_t n);
 
  private:
   static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }

@@ -6,6 +6,7 @@
 ///   columnGram        G = XᵀX                      (SYRK of explicit rows: only the lower triangle is computed)
 ///   cholesky          L with L·Lᵀ = A (left-looking, four columns at a time in a 4 × 4 register tile)
 ///   matVec            y = A·x                      (eight rows at a time, columns in ascending order)
+///   transposedMatVec  y = Aᵀ·x                     (four columns at a time, rows in ascending order)
 ///   solveLower        L⁻¹·b, forward substitution  (column by column: an axpy on two lanes)
 ///   solveLowerTransposed  L⁻ᵀ·b, back substitution (a two-lane dot product per entry)
 /// Each has a scalar reference (…Reference) that performs the same operations in the same order — every entry is
@@ -39,6 +40,11 @@ bool choleskyReference(const Eigen::MatrixXd& a, Eigen::MatrixXd& lower);
 /// y = A·x: y(i) = Σ_k A(i,k)·x(k), accumulated from 0 in ascending k.
 Eigen::VectorXd matVec(const Eigen::MatrixXd& a, const Eigen::VectorXd& x);
 Eigen::VectorXd matVecReference(const Eigen::MatrixXd& a, const Eigen::VectorXd& x);
+
+/// y = Aᵀ·x: y(j) = Σ_i A(i,j)·x(i), accumulated from 0 in ascending i — the order of Eigen's (unvectorised)
+/// `a.transpose() * x`, so replacing it keeps the bits; lanes hold neighbouring columns, not partial sums.
+Eigen::VectorXd transposedMatVec(const Eigen::MatrixXd& a, const Eigen::VectorXd& x);
+Eigen::VectorXd transposedMatVecReference(const Eigen::MatrixXd& a, const Eigen::VectorXd& x);
 
 /// L⁻¹·b for lower-triangular L (only its lower triangle read): y(i) = (b(i) − Σ_{j<i} L(i,j)·y(j)) / L(i,i), the
 /// terms subtracted in ascending j.
