@@ -14,7 +14,7 @@ const benchBin = process.env.COLLAPSE_BENCH_BIN ?? path.join(root, 'build/native
 const args = process.argv.slice(2);
 const trialsAt = args.indexOf('--trials');
 const trials = trialsAt >= 0 ? Number(args.splice(trialsAt, 2)[1]) : null;
-const REPEATS = 3;
+const ROUNDS = 3, MIN_SECONDS = 1.0, MAX_ROUNDS = 30;
 const onlyAt = args.indexOf('--only');  // --only experiment/preset,experiment/preset
 const only = onlyAt >= 0 ? new Set(args.splice(onlyAt, 2)[1].split(',')) : null;
 const engines = { simd: await loadNodeEngine('simd'), scalar: await loadNodeEngine('scalar') };
@@ -26,34 +26,36 @@ for (const experiment of experiments) {
     if (only && !only.has(`${experiment.key}/${preset.key}`)) continue;
     const request = { experiment: experiment.key, preset: preset.key, ...(trials ? { config: { trials } } : {}) };
     // CPU seconds, not wall time: on a shared machine wall time measures the other processes too. Every engine the
-    // same way: in-process, the plan made once, best of REPEATS runs (simulate, assemble, write the Result JSON).
-    // (Until 4 December native was one whole process under /usr/bin/time: start-up included, 10 ms resolution,
-    // and no warm caches, which made presets of a few milliseconds look slow in WebAssembly and cached ones fast.)
-    const run = spawnSync(benchBin, [JSON.stringify(request), String(REPEATS)], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`collapse-bench failed for ${experiment.key}/${preset.key}: ${run.stderr}`);
-    const row = { experiment: experiment.key, preset: preset.key, native: JSON.parse(run.stdout).cpuSeconds };
-    for (const [flavour, engine] of Object.entries(engines)) {
-      row[flavour] = Infinity;
-      // Best of at least REPEATS runs and at least 0.5 s of them: V8 first runs a module's functions as baseline code
-      // and swaps in optimised code only once they are hot, so the first few runs of a preset of a few milliseconds
-      // (the first presets timed, before other presets have warmed the shared functions) measured the baseline
-      // code — recursive-regression replace-vs-accumulate came out 2.5× native, 1.2× once warm.
-      let spent = 0;
-      for (let r = 0; r < REPEATS || spent < 0.5; r += 1) {
+    // same way: in-process, the plan made once, each run simulating, assembling and writing the Result JSON.
+    // Interleaved rounds: each round times native (collapse-bench, best of 2 in one process: the second is warm, as
+    // the WebAssembly engines are), then WebAssembly SIMD, then scalar, and each engine keeps its best round. On this
+    // 2-core VM a neighbour's burst had moved single runs by ±30 %; timing the engines one after the other let a
+    // burst fall on one engine only (real-vs-synthetic scarce-vs-plentiful read 1.34× and 1.10× scalar/SIMD in two
+    // such runs). At least ROUNDS rounds and MIN_SECONDS of SIMD time, at most MAX_ROUNDS.
+    // V8 first runs a module's functions as baseline code and swaps in optimised code once they are hot, so each
+    // WebAssembly engine runs the preset once untimed first (the first presets timed, before other presets warmed
+    // the shared functions, had measured baseline code: recursive-regression replace-vs-accumulate 2.5× native).
+    const row = { experiment: experiment.key, preset: preset.key, native: Infinity, simd: Infinity, scalar: Infinity, rounds: 0 };
+    for (const engine of Object.values(engines)) engine.run(request);
+    for (let spent = 0; row.rounds < ROUNDS || (spent < MIN_SECONDS && row.rounds < MAX_ROUNDS); row.rounds += 1) {
+      const run = spawnSync(benchBin, [JSON.stringify(request), '2'], { encoding: 'utf8' });
+      if (run.status !== 0) throw new Error(`collapse-bench failed for ${experiment.key}/${preset.key}: ${run.stderr}`);
+      row.native = Math.min(row.native, JSON.parse(run.stdout).cpuSeconds);
+      for (const [flavour, engine] of Object.entries(engines)) {
         const start = process.cpuUsage();  // this thread's CPU time (node's helper threads idle meanwhile)
         engine.run(request);
         const used = process.cpuUsage(start);
         const seconds = (used.user + used.system) / 1e6;
-        spent += seconds;
+        if (flavour === 'simd') spent += seconds;
         row[flavour] = Math.min(row[flavour], seconds);
       }
     }
     rows.push(row);
-    process.stderr.write(`${row.experiment} ${row.preset}: native ${row.native.toFixed(3)} s, simd ${row.simd.toFixed(3)} s, scalar ${row.scalar.toFixed(3)} s\n`);
+    process.stderr.write(`${row.experiment} ${row.preset}: native ${row.native.toFixed(3)} s, simd ${row.simd.toFixed(3)} s, scalar ${row.scalar.toFixed(3)} s (${row.rounds} rounds)\n`);
   }
 }
-console.log(`presets on every engine${trials ? ` (${trials} trials each)` : ''}, CPU seconds (best of ≥ ${REPEATS} in-process runs; WebAssembly: and ≥ 0.5 s of them), ratios from this one run\n`);
-console.log('experiment             preset                     native    simd  scalar  scalar/simd  simd/native');
+console.log(`presets on every engine${trials ? ` (${trials} trials each)` : ''}, CPU seconds: each engine's best of ≥ ${ROUNDS} interleaved rounds and ≥ ${MIN_SECONDS} s of SIMD time (at most ${MAX_ROUNDS} rounds), ratios from this one run\n`);
+console.log(`${'experiment'.padEnd(26)}${'preset'.padEnd(33)}  native    simd  scalar  scalar/simd  simd/native`);
 for (const r of rows)
-  console.log(`${r.experiment.padEnd(23)}${r.preset.padEnd(25)}${r.native.toFixed(4).padStart(8)}${r.simd.toFixed(4).padStart(8)}${r.scalar.toFixed(4).padStart(8)}` +
+  console.log(`${r.experiment.padEnd(26)}${r.preset.padEnd(33)}${r.native.toFixed(4).padStart(8)}${r.simd.toFixed(4).padStart(8)}${r.scalar.toFixed(4).padStart(8)}` +
     `${(r.scalar / r.simd).toFixed(2).padStart(12)}×${(r.simd / r.native).toFixed(2).padStart(12)}×`);

@@ -3,6 +3,8 @@
 // allowance; nested synthetic labels; the finding (synthetic digits help scarce real digits, hurt plentiful ones).
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
 #include "collapse/catalogue/validation_error.hpp"
 #include "experiment_run.hpp"
 #include "statistics.hpp"
@@ -35,6 +37,32 @@ TEST_CASE("kernel-real-vs-synthetic: synthetic digits help scarce real digits an
   CHECK(plentiful.mean[1] - 4 * plentiful.sem[1] > plentiful.mean[0]);
   // No synthetic digits: no noise, every trial gives the same error, equal to the theory.
   CHECK(plentiful.mean[0] == Approx((*plentiful.theory)[0]).epsilon(1e-12));
+}
+
+TEST_CASE("kernel-real-vs-synthetic: a block of trials gives every trial the bits of that trial alone", "[kernel-real-vs-synthetic]") {
+  // simulateTrialBlock multiplies a cell's noise map by the noise of many trials at once (64 / q trials per product:
+  // 6 for one-hot targets, so 15 trials take three products); shards, chunks and workers split trials anywhere,
+  // so each trial's value must not depend on its block. Compared with simulateTrial on Rng(seed, trial) itself.
+  for (const char* target : {"parity", "one-hot"}) {
+    INFO(target);
+    Request request;
+    request.experiment = "kernel-real-vs-synthetic";
+    request.config = {{"target", target}, {"generatorSamples", 4}, {"testSamples", 5}, {"trials", 15}, {"seed", 9}};
+    request.x = "syntheticSamples=0,3,7";
+    request.series = "realSamples=1,4";
+    const Plan plan = makePlan(request);
+    const std::vector<double> block = simulateTrials(plan, 0, 15), tail = simulateTrials(plan, 4, 11);
+    const std::size_t perTrial = plan.valuesPerTrial();
+    REQUIRE(perTrial == 6);
+    for (std::size_t t = 0; t < 15; ++t)
+      for (std::size_t s = 0; s < 2; ++s)
+        for (std::size_t i = 0; i < 3; ++i) {
+          Rng rng(9, t);
+          const double alone = plan.experiment->simulateTrial(plan.pointConfigs[s][i], rng).at(0);
+          CHECK(std::memcmp(&block[t * perTrial + s * 3 + i], &alone, sizeof alone) == 0);
+          if (t >= 4 && t < 11) CHECK(std::memcmp(&tail[(t - 4) * perTrial + s * 3 + i], &alone, sizeof alone) == 0);
+        }
+  }
 }
 
 TEST_CASE("kernel-real-vs-synthetic: bad input names the parameter", "[kernel-real-vs-synthetic]") {

@@ -25,6 +25,13 @@ void Experiment::simulateTrialPoints(const std::vector<std::vector<Config>>& poi
   }
 }
 
+void Experiment::simulateTrialBlock(const std::vector<std::vector<Config>>& points, bool sweptX,
+                                    std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t firstTrial,
+                                    std::size_t trials, std::size_t valuesPerTrial, double* out) const {
+  for (std::size_t t = 0; t < trials; ++t)
+    simulateTrialPoints(points, sweptX, pointsPerSeries, seed, firstTrial + t, out + t * valuesPerTrial);
+}
+
 std::optional<std::vector<double>> Experiment::theoryFor(const Config& config, const std::string& metricKey) const {
   if (metricKey == metricAxis(config).key) return theory(config);
   return std::nullopt;

@@ -278,20 +278,62 @@ std::vector<std::string> KernelRealVsSynthetic::notes(const Config&) const {
 
 std::vector<double> KernelRealVsSynthetic::naturalX(const Config& c) const { return {c.number("syntheticSamples")}; }
 
-std::vector<double> KernelRealVsSynthetic::simulateTrial(const Config& c, Rng& rng) const {
+namespace {
+
+/// The test errors of trials whose noise seeds are `noiseSeeds` (each trial's first draw of Rng(seed, trial)) in one
+/// cell, into errors[t]. One stream per synthetic digit: its label's noise is the same in every cell of a trial
+/// (nested data sets). The noise of all the trials is multiplied by the cell's noise map at once: one two-lane GEMM
+/// (simd/matrix_kernels.hpp) instead of a matrix-vector product per trial, which had streamed the N × 10·n_synth map
+/// from memory once per trial (half the warm run). Every entry of the product is Σ_k in ascending k from 0 whatever
+/// the number of columns, so each trial gets the bits of its product alone.
+void cellErrors(const Config& c, const std::vector<std::uint64_t>& noiseSeeds, double* errors) {
   const auto cell = cellDesign(c);
-  const std::uint64_t noiseSeed = rng.nextU64();
-  const Eigen::Index q = cell->meanResidual.cols();
-  // One stream per synthetic digit: its label's noise is the same in every cell of the trial (nested data sets).
-  const std::size_t synthetic = cell->syntheticIds.size();
-  std::vector<double> draws(synthetic * static_cast<std::size_t>(q));  // stream by stream, q each
-  normalsOfStreams(noiseSeed, cell->syntheticIds.data(), synthetic, static_cast<std::size_t>(q), draws.data());
-  Eigen::MatrixXd noise(static_cast<Eigen::Index>(synthetic), q);
-  for (std::size_t i = 0; i < synthetic; ++i)
-    for (Eigen::Index o = 0; o < q; ++o) noise(static_cast<Eigen::Index>(i), o) = draws[i * static_cast<std::size_t>(q) + static_cast<std::size_t>(o)];
-  // The per-trial product on the two-lane GEMM (simd/matrix_kernels.hpp): the same bits in every build.
-  const Eigen::MatrixXd residual = cell->meanResidual + c.number("generatorNoise") * simd::product(cell->noiseMap, noise);
-  return {residual.squaredNorm() / cell->tests};
+  const std::size_t q = static_cast<std::size_t>(cell->meanResidual.cols()), synthetic = cell->syntheticIds.size();
+  const double sigma = c.number("generatorNoise");
+  // Trials per product: about 64 columns (a few MB of noise and product at the largest cells).
+  const std::size_t block = std::max<std::size_t>(1, 64 / q);
+  std::vector<double> draws(synthetic * q);  // one trial's, stream by stream, q each
+  for (std::size_t first = 0; first < noiseSeeds.size(); first += block) {
+    const std::size_t count = std::min(block, noiseSeeds.size() - first);
+    Eigen::MatrixXd noise(static_cast<Eigen::Index>(synthetic), static_cast<Eigen::Index>(count * q));
+    for (std::size_t t = 0; t < count; ++t) {
+      normalsOfStreams(noiseSeeds[first + t], cell->syntheticIds.data(), synthetic, q, draws.data());
+      for (std::size_t i = 0; i < synthetic; ++i)
+        for (std::size_t o = 0; o < q; ++o) noise(static_cast<Eigen::Index>(i), static_cast<Eigen::Index>(t * q + o)) = draws[i * q + o];
+    }
+    const Eigen::MatrixXd product = simd::product(cell->noiseMap, noise);
+    for (std::size_t t = 0; t < count; ++t) {
+      const auto columns = product.middleCols(static_cast<Eigen::Index>(t * q), static_cast<Eigen::Index>(q));
+      errors[first + t] = (cell->meanResidual + sigma * columns).squaredNorm() / cell->tests;
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<double> KernelRealVsSynthetic::simulateTrial(const Config& c, Rng& rng) const {
+  std::vector<double> error(1);
+  cellErrors(c, {rng.nextU64()}, error.data());
+  return error;
+}
+
+void KernelRealVsSynthetic::simulateTrialBlock(const std::vector<std::vector<Config>>& points, bool sweptX,
+                                               std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t firstTrial,
+                                               std::size_t trials, std::size_t valuesPerTrial, double* out) const {
+  // simulateTrialPoints' values (one metric, one natural x value per cell), cell by cell over the whole block.
+  std::vector<std::uint64_t> noiseSeeds(trials);
+  for (std::size_t t = 0; t < trials; ++t) {
+    Rng rng(seed, firstTrial + t);  // common random numbers: every cell of a trial sees the same stream
+    noiseSeeds[t] = rng.nextU64();
+  }
+  std::vector<double> errors(trials);
+  for (std::size_t s = 0; s < points.size(); ++s) {
+    const std::size_t cells = sweptX ? points[s].size() : 1;
+    for (std::size_t i = 0; i < cells; ++i) {
+      cellErrors(points[s][i], noiseSeeds, errors.data());
+      for (std::size_t t = 0; t < trials; ++t) out[t * valuesPerTrial + s * pointsPerSeries + i] = errors[t];
+    }
+  }
 }
 
 std::optional<std::vector<double>> KernelRealVsSynthetic::theory(const Config& c) const {

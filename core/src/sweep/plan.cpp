@@ -349,10 +349,10 @@ Plan makePlan(const Request& original) {
 std::vector<double> simulateTrials(const Plan& plan, int begin, int end) {
   const std::size_t perTrial = plan.valuesPerTrial();
   std::vector<double> values(static_cast<std::size_t>(end - begin) * perTrial);
-  for (int trial = begin; trial < end; ++trial)
-    plan.experiment->simulateTrialPoints(plan.pointConfigs, plan.sweptX, plan.xValues.size(), plan.seed,
-                                         static_cast<std::uint64_t>(trial),
-                                         values.data() + static_cast<std::size_t>(trial - begin) * perTrial);
+  if (end > begin)
+    plan.experiment->simulateTrialBlock(plan.pointConfigs, plan.sweptX, plan.xValues.size(), plan.seed,
+                                        static_cast<std::uint64_t>(begin), static_cast<std::size_t>(end - begin), perTrial,
+                                        values.data());
   return values;
 }
 

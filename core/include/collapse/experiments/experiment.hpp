@@ -135,6 +135,15 @@ class Experiment {
                                    std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t trial,
                                    double* out) const;
 
+  /// Trials [firstTrial, firstTrial + trials) of simulateTrialPoints, trial t's valuesPerTrial values at
+  /// out + (t − firstTrial)·valuesPerTrial. Each trial's values must be exactly (bit for bit) those of
+  /// simulateTrialPoints for that trial alone, whatever the block: shards, chunks and workers split trials
+  /// anywhere. The default calls simulateTrialPoints trial by trial; an experiment overrides it to share work
+  /// between trials (kernel-real-vs-synthetic multiplies a cell's noise map by all the block's noise at once).
+  virtual void simulateTrialBlock(const std::vector<std::vector<Config>>& points, bool sweptX,
+                                  std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t firstTrial,
+                                  std::size_t trials, std::size_t valuesPerTrial, double* out) const;
+
   /// One trial's data, generation by generation (generative experiments only; nullopt otherwise).
   virtual std::optional<PointCloud> pointCloud(const Config&, Rng&) const { return std::nullopt; }
 
