@@ -77,7 +77,7 @@ std::vector<double> simulateRecursiveRegressionSufficient(const RecursiveRegress
     } else {
       const Eigen::VectorXd noiseMoment =
           s.noise * (sqrtSpectrum.asDiagonal() * (block.bartlett.triangularView<Eigen::Lower>() * z));
-      const Eigen::VectorXd moment = block.gram * model + noiseMoment;  // Xᵀy of this block
+      const Eigen::VectorXd moment = simd::matVec(block.gram, model) + noiseMoment;  // Xᵀy of this block (Eigen's G·w, bit for bit)
       if (!accumulate) {
         fit = s.fixedDesign ? simd::solveCholesky(fixedFactor, moment / rows)
                             : fitRidgeGram(block.gram, moment, rows, s.ridge);
