@@ -21,7 +21,6 @@ struct Fit {
   Eigen::MatrixXd covariance;   // empty when only the root is kept (replace through sufficient statistics)
   Eigen::MatrixXd root;
   bool triangularRoot = false;  // root is lower triangular (a Cholesky factor, possibly with zero pivots)
-
 };
 
 Fit truth(int dim) {

@@ -290,7 +290,7 @@ void cellErrors(const Config& c, const std::vector<std::uint64_t>& noiseSeeds, d
   const auto cell = cellDesign(c);
   const std::size_t q = static_cast<std::size_t>(cell->meanResidual.cols()), synthetic = cell->syntheticIds.size();
   const double sigma = c.number("generatorNoise");
-  // Trials per product: about 64 columns (a few MB of noise and product at the largest cells).
+  // Trials per product: about 64 columns, so the noise and the product stay small beside the N × 10·n_synth map.
   const std::size_t block = std::max<std::size_t>(1, 64 / q);
   std::vector<double> draws(synthetic * q);  // one trial's, stream by stream, q each
   for (std::size_t first = 0; first < noiseSeeds.size(); first += block) {
