@@ -68,7 +68,7 @@ Eigen::MatrixXd ridgeGramFactor(const Eigen::MatrixXd& gram, double rows, double
 Eigen::VectorXd fitRidgeGram(const Eigen::MatrixXd& gram, const Eigen::VectorXd& moment, double rows,
                              double lambda) {
   // The two-lane factor and solves (simd/matrix_kernels.hpp): the same bits in every build; at d = 200 the factor
-  // is about 3× faster than Eigen's LLT in WebAssembly SIMD (README, Benchmark).
+  // is about 3× faster than Eigen's LLT in WebAssembly SIMD (docs/benchmarks.md).
   return simd::solveCholesky(ridgeGramFactor(gram, rows, lambda, "ridge solver: Cholesky factor of XᵀX/T + λI"), moment / rows);
 }
 

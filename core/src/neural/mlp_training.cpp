@@ -11,7 +11,7 @@ namespace collapse::neural {
 namespace {
 
 // The layers' products go through the two-lane GEMM (simd/matrix_kernels.hpp): the same bits in every build, and in
-// WebAssembly SIMD about 1.8× faster than Eigen's scalar product (README, Benchmark).
+// WebAssembly SIMD about 1.8× faster than Eigen's scalar product (docs/benchmarks.md).
 
 /// Pre-activations and activations of every layer: activations[0] = X, activations[l + 1] = ReLU(W_l a_l + b_l) for
 /// hidden layers, and the output (logits) last, without ReLU.
