@@ -33,8 +33,15 @@ TEST_CASE("summarise: its quantiles by selection are, bit for bit, the type-7 qu
       std::vector<double> values(static_cast<std::size_t>(size));
       for (double& v : values) {
         const auto pick = rng.below(12);
-        v = pick == 0 ? 0.0 : pick == 1 ? -0.0 : pick == 2 && round % 3 == 0 ? std::numeric_limits<double>::quiet_NaN()
-                                                                                : static_cast<double>(rng.below(7)) - 3.0 + 0.25 * rng.uniform();
+        // Also ±∞ (dropped, like NaN), subnormals and the largest finite magnitudes (the ends of the key order).
+        const double big = std::numeric_limits<double>::max(), tiny = std::numeric_limits<double>::denorm_min();
+        v = pick == 0   ? 0.0
+            : pick == 1 ? -0.0
+            : pick == 2 && round % 3 == 0 ? std::numeric_limits<double>::quiet_NaN()
+            : pick == 3 && round % 4 == 1 ? (rng.below(2) ? 1.0 : -1.0) * std::numeric_limits<double>::infinity()
+            : pick == 4 && round % 2 == 1 ? (rng.below(2) ? big : -big) * (rng.below(2) ? 1.0 : 0.5)
+            : pick == 5 && round % 2 == 0 ? (rng.below(2) ? tiny : -tiny) * static_cast<double>(1 + rng.below(3))
+                                          : static_cast<double>(rng.below(7)) - 3.0 + 0.25 * rng.uniform();
       }
       std::vector<double> sorted;
       for (double v : values)

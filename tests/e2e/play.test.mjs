@@ -117,6 +117,26 @@ test('a link followed while a just-edited field has focus shows the link’s fig
   assert.deepEqual(problems, []);
 });
 
+test('a link within the same experiment sets the controls in place; a link to another experiment builds its own', async () => {
+  const { page, problems } = await openPage(browser, `${url}#v=1&exp=recursive-regression&trials=30`);
+  await waitForResult(page);
+  await page.$eval('#controls input[name="dim"]', (input) => { input.dataset.probe = 'the first field'; });
+  await page.evaluate(() => { location.hash = '#v=1&exp=recursive-regression&preset=fixed-compute&trials=20&dim=6'; });
+  const result = await waitForResult(page, '(r) => r.trials === 20');
+  assert.equal(result.config.dim, 6);
+  assert.equal(await page.$eval('#controls input[name="dim"]', (input) => input.dataset.probe ?? null), 'the first field',
+    'the same field, not a rebuilt one');
+  assert.equal(await page.inputValue('#controls input[name="dim"]'), '6', 'showing the link\'s value');
+  assert.equal(await page.inputValue('#controls input[name="trials"]'), '20');
+  assert.match(await page.textContent('#preset-line'), /Kazdan/, 'the preset line is the link\'s preset');
+  await page.evaluate(() => { location.hash = '#v=1&exp=synthetic-chain&preset=linear-growth&trials=10'; });
+  await waitForResult(page, '(r) => r.experiment === "synthetic-chain"');
+  assert.equal(await page.$eval('#controls input[name="dim"]', (input) => input.dataset.probe ?? null), null,
+    'another experiment builds its own controls');
+  assert.equal(await page.inputValue('#controls input[name="dim"]'), '50');
+  assert.deepEqual(problems, []);
+});
+
 test('a caption number is a slider: arrow keys and a drag change the parameter, the field and the figure', async () => {
   const { page, problems } = await openPage(browser, `${url}#v=1&exp=recursive-regression&preset=replace-vs-accumulate&trials=40`);
   const before = await waitForResult(page);

@@ -37,11 +37,11 @@ test('chunk sizes follow the measured speed: about 150 ms of work each, one tria
   assert.ok(fast.length < 12, 'fast runs use few messages');
 });
 
-test('the speed of an earlier run sizes the first chunks: a fair share per worker at once instead of 4-trial probes', () => {
-  // 400 trials at 0.5 ms each is 200 ms of work: two lanes take half each straight away (150 ms chunks, capped at
-  // the fair share), where without the estimate the first two chunks are 4 trials.
+test('the speed of an earlier run sizes the first chunks: a share per worker at once instead of 4-trial probes', () => {
+  // 400 trials at 0.5 ms each is 200 ms of work: two lanes start with a quarter and a quarter of the rest (guided
+  // self-scheduling, GUIDED_SHARES = 2), where without the estimate the first two chunks are 4 trials.
   const seeded = new ChunkScheduler(400, 2, { priorMsPerTrial: 0.5 });
-  assert.deepEqual([seeded.next(), seeded.next()], [[0, 200], [200, 300]]);
+  assert.deepEqual([seeded.next(), seeded.next()], [[0, 100], [100, 175]]);
   const cold = new ChunkScheduler(400, 2);
   assert.deepEqual([cold.next(), cold.next()], [[0, 4], [4, 8]]);
   // A nonsense estimate is ignored, and measurements still win over the estimate.
@@ -50,6 +50,45 @@ test('the speed of an earlier run sizes the first chunks: a fair share per worke
   assert.deepEqual(corrected.next(), [0, 1]);
   corrected.record(1, 1);
   assert.deepEqual(corrected.next(), [1, 151]);
+  // One lane has nobody to balance against: one chunk for a short run, 150 ms chunks for a long one.
+  assert.deepEqual(new ChunkScheduler(400, 1, { priorMsPerTrial: 0.1 }).next(), [0, 400]);
+  assert.deepEqual(new ChunkScheduler(4000, 1, { priorMsPerTrial: 0.5 }).next(), [0, 300]);
+});
+
+/**
+ * The run's end on simulated lanes: lane i takes msPerTrial[i] per trial and `roundTripMs` per message, and asks
+ * for its next chunk as soon as its last one is back (as RunController's lanes do).
+ */
+function makespan(trials, msPerTrial, { roundTripMs = 0.5, prior = msPerTrial[0] } = {}) {
+  const scheduler = new ChunkScheduler(trials, msPerTrial.length, { priorMsPerTrial: prior });
+  const free = msPerTrial.map(() => 0);
+  let chunks = 0;
+  for (;;) {
+    const lane = free.indexOf(Math.min(...free));
+    const chunk = scheduler.next();
+    if (!chunk) break;
+    const ms = (chunk[1] - chunk[0]) * msPerTrial[lane] + roundTripMs;
+    scheduler.record(chunk[1] - chunk[0], ms);
+    free[lane] += ms;
+    chunks += 1;
+  }
+  return { ms: Math.max(...free), chunks };
+}
+
+test('the lanes finish together when one worker is slower (guided chunks), at a few messages per lane', () => {
+  // 400 trials, 0.5 ms each on one worker and 0.75 ms on the other (the page's thread taking turns with it): the
+  // ideal end is 400 / (1/0.5 + 1/0.75) = 120 ms. With a fair share per lane, the slow lane's 200 trials had taken
+  // 150 ms, a quarter over it.
+  const { ms, chunks } = makespan(400, [0.75, 0.5], { prior: 0.5 });
+  assert.ok(ms < 120 * 1.08, `the run ends at ${ms.toFixed(1)} ms, ideal 120 ms`);
+  assert.ok(chunks <= 20, `${chunks} chunks`);
+  // Equal lanes lose only the round trips (about 7 a lane).
+  const even = makespan(400, [0.5, 0.5]);
+  assert.ok(even.ms < 100 * 1.06, `equal lanes end at ${even.ms.toFixed(1)} ms, ideal 100 ms`);
+  // A long run on 8 lanes still ends within one chunk's time of the ideal.
+  const wide = makespan(100000, [1, 1, 1, 1, 1, 1, 1, 2]);
+  const ideal = 100000 / (7 + 0.5);
+  assert.ok(wide.ms < ideal + 150 * 2, `8 lanes end at ${wide.ms.toFixed(0)} ms, ideal ${ideal.toFixed(0)} ms`);
 });
 
 test('chunks arriving out of order rebuild the single-call array; the prefix grows only when contiguous', () => {

@@ -2,11 +2,20 @@
 // so any split gives the same values; putting each chunk at its trial offset rebuilds exactly the array that a
 // single simulate(0, trials) would return, and assemble() then gives a bit-identical Result for any pool size.
 
+// A chunk takes at most 1 / (GUIDED_SHARES · lanes) of the trials left. With a fair share (1 per lane) a 0.2 s run
+// was two chunks of half the trials, and the lane that ran slower kept the other idle for up to a third of the run
+// (bench/pool.mjs; docs/benchmarks.md, tenth pass). 2 gives about 7 chunks a lane on such a run; 3 gave no better
+// balance in the simulation of tests/js/web-units.test.mjs, only more messages.
+export const GUIDED_SHARES = 2;
+
 /**
- * Hands out contiguous trial ranges [begin, end) in order, sized from the time per trial measured so far, so
- * that each chunk is about `targetMs` of work: short enough for a smooth progress bar and early previews on long
- * runs, long enough that messaging costs nothing on short ones. Near the end chunks shrink so all workers finish
- * together. The split depends on timing, the values never do.
+ * Hands out contiguous trial ranges [begin, end) in order, sized from the time per trial measured so far: at most
+ * `targetMs` of work (a smooth progress bar and early previews on long runs), and with more than one lane at most a
+ * 1 / (GUIDED_SHARES · lanes) share of the trials left (guided self-scheduling, Polychronopoulos & Kuck 1987), so
+ * chunks shrink as the run nears its end and the lanes finish within one small chunk of each other even when one
+ * worker runs slower than the other (on 2 cores the page's own threads take turns with one of them). A chunk is
+ * never under `minChunkMs` of work, where the message round trip would start to cost. The split depends on timing,
+ * the values never do.
  */
 export class ChunkScheduler {
   /**
@@ -14,10 +23,11 @@ export class ChunkScheduler {
    * otherwise are a few trials each to measure the speed: on a run of 0.2 s those probes' round trips kept a
    * worker idle for a noticeable share of the run (bench/pool.mjs). Measurements replace it as they come.
    */
-  constructor(trials, lanes, { targetMs = 150, priorMsPerTrial = null } = {}) {
+  constructor(trials, lanes, { targetMs = 150, minChunkMs = 4, priorMsPerTrial = null } = {}) {
     this.trials = trials;
     this.lanes = Math.max(1, lanes);
     this.targetMs = targetMs;
+    this.minChunkMs = minChunkMs;
     this.priorMsPerTrial = Number.isFinite(priorMsPerTrial) && priorMsPerTrial > 0 ? priorMsPerTrial : null;
     this.nextTrial = 0;
     this.measuredTrials = 0;
@@ -31,12 +41,14 @@ export class ChunkScheduler {
   /** The next range, or null when every trial has been handed out. */
   next() {
     if (this.nextTrial >= this.trials) return null;
-    const fairShare = Math.ceil(this.remaining / this.lanes);
     // Before any measurement: sized from the earlier run's speed, or else small, so that the first estimate comes
     // quickly.
     const msPerTrial = this.measuredTrials ? this.measuredMs / this.measuredTrials : this.priorMsPerTrial;
-    const wanted = msPerTrial !== null ? Math.round(this.targetMs / Math.max(msPerTrial, 1e-3)) : 4;
-    const size = Math.max(1, Math.min(wanted, fairShare));
+    const perTrial = msPerTrial !== null ? Math.max(msPerTrial, 1e-3) : null;
+    const wanted = perTrial !== null ? Math.round(this.targetMs / perTrial) : 4;
+    const guided = this.lanes > 1 ? Math.ceil(this.remaining / (GUIDED_SHARES * this.lanes)) : this.remaining;
+    const least = perTrial !== null ? Math.ceil(this.minChunkMs / perTrial) : 1;
+    const size = Math.max(1, Math.min(wanted, Math.max(guided, least), this.remaining));
     const begin = this.nextTrial;
     this.nextTrial += size;
     return [begin, this.nextTrial];

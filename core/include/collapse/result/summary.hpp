@@ -17,7 +17,7 @@ struct PointSummary {
 /// and the Result names every point that had any (result.cpp), so no NaN passes silently.
 PointSummary summarise(std::vector<double> samples);
 
-/// The same, reordering `samples` and dropping its non-finite values (no copy: result.cpp summarises thousands of
+/// The same, dropping the non-finite values of `samples` (the others keep their order; no copy: result.cpp summarises thousands of
 /// points with one buffer).
 PointSummary summariseInPlace(std::vector<double>& samples);
 
