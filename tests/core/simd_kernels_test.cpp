@@ -141,6 +141,10 @@ TEST_CASE("lowerGram and columnGram: bit-identical to their references and close
       CHECK(sameBits(h, collapse::simd::columnGramReference(x)));
       CHECK((h - x.transpose() * x).norm() <= 1e-13 * (x.transpose() * x).norm());
       CHECK(sameBits(h, h.transpose()));
+      // Into a matrix kept from a call of another shape (the scratch too): the same bits.
+      static Eigen::MatrixXd kept = Eigen::MatrixXd::Constant(3, 5, 7.0);
+      collapse::simd::columnGramInto(x, kept);
+      CHECK(sameBits(kept, h));
     }
   }
 }

@@ -129,7 +129,7 @@ void momentsOf(const Eigen::MatrixXd& points, Eigen::MatrixXd& centred, PooledMo
   moments.count = static_cast<double>(points.rows());
   moments.mean = points.colwise().mean().transpose();
   centred = points.rowwise() - moments.mean.transpose();
-  moments.scatter = simd::columnGram(centred);
+  simd::columnGramInto(centred, moments.scatter);
 }
 
 /// m rows from N(fit.mean, fit.covariance), into buffers.block: standard normal rows in stream order (as

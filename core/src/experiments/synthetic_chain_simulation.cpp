@@ -44,7 +44,7 @@ class ChainDraw {
       const Eigen::MatrixXd x = sampleGaussianRows(t, spectrum_, normal);
       Eigen::VectorXd e(t);
       normal.fill(e.data(), t);
-      gram_ = simd::columnGram(x);
+      simd::columnGramInto(x, gram_);
       noiseMoment = x.transpose() * e;
     }
     gram_ /= static_cast<double>(t);

@@ -144,9 +144,15 @@ Eigen::MatrixXd lowerGramReference(const Eigen::MatrixXd& lower) {
 }
 
 Eigen::MatrixXd columnGram(const Eigen::MatrixXd& x) {
+  Eigen::MatrixXd g;
+  columnGramInto(x, g);
+  return g;
+}
+
+void columnGramInto(const Eigen::MatrixXd& x, Eigen::MatrixXd& g) {
   const int rows = static_cast<int>(x.rows()), d = static_cast<int>(x.cols());
-  Eigen::MatrixXd g(d, d);
-  if (d == 0) return g;
+  g.resize(d, d);
+  if (d == 0) return;
   // Micro-tile: columns i..i+3 against columns j, j+1 (8 two-lane accumulators; per row pair 6 loads feed 8
   // multiply-adds). Tiles cover i ≥ j; entries above the diagonal inside a tile, and tiles' columns past d
   // (pointed at column j, a valid address), are computed and never stored. The rows are taken in chunks of
@@ -161,7 +167,8 @@ Eigen::MatrixXd columnGram(const Eigen::MatrixXd& x) {
   const auto column = [&](int c) { return base + static_cast<std::ptrdiff_t>(c < d ? c : 0) * rows; };
   int tiles = 0;
   for (int j = 0; j < d; j += 2) tiles += (d - j + 3) / 4;
-  std::vector<F64x2> partial(static_cast<std::size_t>(tiles) * 8, splat(0.0));
+  thread_local std::vector<F64x2> partial;  // kept between calls: one allocation, not one per Gram matrix
+  partial.assign(static_cast<std::size_t>(tiles) * 8, splat(0.0));
   for (int from = 0; from < pairs; from += kChunkPairs) {
     const int to = std::min(pairs, from + kChunkPairs);
     F64x2* acc = partial.data();
@@ -202,7 +209,6 @@ Eigen::MatrixXd columnGram(const Eigen::MatrixXd& x) {
           if (rows % 2) even = even + column(row)[rows - 1] * column(col)[rows - 1];
           g(row, col) = g(col, row) = even + lane(sum, 1);
         }
-  return g;
 }
 
 Eigen::MatrixXd columnGramReference(const Eigen::MatrixXd& x) {

@@ -28,6 +28,9 @@ Eigen::MatrixXd lowerGramReference(const Eigen::MatrixXd& lower);
 /// XᵀX: G(i,j) = the dot product of columns i and j, summed in two lanes (even rows, odd rows; the last row of
 /// an odd count goes to the even lane), the lanes added at the end; the lower triangle, mirrored.
 Eigen::MatrixXd columnGram(const Eigen::MatrixXd& x);
+/// The same into `g` (resized; no allocation when it already has the size): for loops that form one Gram matrix a
+/// generation (its result and scratch had been most of gaussian-fitting's dlmalloc calls in WebAssembly).
+void columnGramInto(const Eigen::MatrixXd& x, Eigen::MatrixXd& g);
 Eigen::MatrixXd columnGramReference(const Eigen::MatrixXd& x);
 
 /// Cholesky factor L (lower, zeros above the diagonal) of a symmetric positive-definite A, only A's lower
