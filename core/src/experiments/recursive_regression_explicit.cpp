@@ -34,11 +34,19 @@ class BlockPool {
   Eigen::VectorXd fitSubsample(Rng& rng) {
     const auto population = static_cast<std::uint32_t>(labels_.size());
     const auto& picked = subsets_.sample(population, static_cast<std::uint32_t>(s_.samples), rng);
+    // The picked rows, gathered a column at a time (the matrices are column-major): one Eigen row assignment per
+    // row, with its checks and a stride of T, had been most of this function's own time in WebAssembly.
+    sourceRows_.resize(picked.size());
     for (int i = 0; i < s_.samples; ++i) {
       const std::uint32_t row = picked[i];
-      if (fixedDesign_) x_.row(i) = fixedDesign_->row(row % s_.samples);
-      else x_.row(i) = rows_.row(row);
+      sourceRows_[i] = fixedDesign_ ? row % static_cast<std::uint32_t>(s_.samples) : row;
       y_[i] = labels_[row];
+    }
+    const Eigen::MatrixXd& source = fixedDesign_ ? *fixedDesign_ : rows_;
+    for (Eigen::Index c = 0; c < x_.cols(); ++c) {
+      const double* from = source.col(c).data();
+      double* to = x_.col(c).data();
+      for (int i = 0; i < s_.samples; ++i) to[i] = from[sourceRows_[i]];
     }
     return fitRidgeRows(x_, y_, s_.ridge);
   }
@@ -54,6 +62,7 @@ class BlockPool {
   SubsetSampler subsets_;
   Eigen::MatrixXd x_;  // the subsample's rows and labels
   Eigen::VectorXd y_;
+  std::vector<std::uint32_t> sourceRows_;  // where each of them comes from in the fixed design or the pooled rows
 };
 
 /// Accumulated fresh blocks: Gram sums once the pool can be full rank (or λ > 0), else the stacked rows, so
