@@ -1,11 +1,11 @@
 // The worker pool's speed-up, compute only (issue 14: ≥ 1.8× on 2 cores for the heavy presets): each preset is
 // opened in headless Chromium with ?pool=1 and with ?pool=2; once its first figure is on screen (page load, module
-// compile and worker start-up are over) the same figure is run again with other seeds, the two pages taking turns,
-// and the run time the page reports (window.collapseLab.runSeconds, also in its status line; RunController: the
-// first chunk sent → the assembled Result) is kept, best of REPEATS (default 5). The ratio pool=1 / pool=2 is the
-// speed-up. Also the same preset in one node thread (the module's own run, no workers): the pool's overhead against
-// a bare engine; and two node worker threads against one on the simulation alone (bench/two-threads.mjs): the
-// machine's own ceiling for the ratio.
+// compile and worker start-up are over) the same figure is run again with other seeds, typed into the seed field
+// once the page is idle again, the two pages taking turns. The run time the page reports
+// (window.collapseLab.runSeconds, also in its status line; RunController: the first chunk sent → the assembled
+// Result) is kept, best of REPEATS (default 5). The ratio pool=1 / pool=2 is the speed-up. Also the same preset in
+// one node thread (the module's own run, no workers): the pool's overhead against a bare engine; and two node worker
+// threads against one on the simulation alone (bench/two-threads.mjs): the machine's own ceiling for the ratio.
 // Usage: node bench/pool.mjs [--repeats N] [experiment/preset …]   (default: the heavy presets below)
 import os from 'node:os';
 import { startSite, launchBrowser } from '../tests/e2e/browser.mjs';
@@ -41,10 +41,17 @@ async function openPoolPage(browser, url, experiment, preset, pool) {
     return result?.experiment === key && !document.body.dataset.running && result.seed;
   }, [experiment], { timeout: 600000, polling: 250 }).then((handle) => handle.jsonValue());
   const rerun = async (r) => {
+    // The last figure's own work first: after a Result the page draws it and, for the generative experiments,
+    // asks a worker for one trial's pictures and draws them (tens of ms on both threads). A reader does not change
+    // the seed within those milliseconds; a run started in them would share the cores with that work.
+    await page.waitForTimeout(300);
+    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+    // A new seed as a reader gives it: typed into the seed field, Enter. (A new link instead, location.hash, is a
+    // navigation: a trace showed the browser's and the page's main threads taking about 40 ms of the two cores in
+    // the first 55 ms of a 0.1 s run, the workers half of their time.)
     const seed = firstSeed + r;
-    const hash = await page.evaluate(() => window.collapseLab.hash);
-    const next = hash.includes('seed=') ? hash.replace(/seed=\d+/, `seed=${seed}`) : `${hash}&seed=${seed}`;
-    await page.evaluate((h) => { location.hash = h; }, next.replace(/^#?/, '#'));
+    await page.fill('#controls input[name="seed"]', String(seed));
+    await page.press('#controls input[name="seed"]', 'Enter');
     await done(seed);
     // The page's own run time, unrounded (the status line shows it to 0.01 s, a twentieth of a 0.2 s run).
     const seconds = await page.evaluate(() => window.collapseLab.runSeconds);
