@@ -17,8 +17,8 @@ struct PointSummary {
 /// and the Result names every point that had any (result.cpp), so no NaN passes silently.
 PointSummary summarise(std::vector<double> samples);
 
-/// The same, dropping the non-finite values of `samples` (the others keep their order; no copy: result.cpp summarises thousands of
-/// points with one buffer).
+/// The same, dropping the non-finite values of `samples` (the others keep their order). No copy: result.cpp
+/// summarises thousands of points with one buffer.
 PointSummary summariseInPlace(std::vector<double>& samples);
 
 /// Quantile p ∈ [0, 1] of sorted samples (type 7): the definition summarise's selections give the same values as.
