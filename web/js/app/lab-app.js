@@ -553,7 +553,6 @@ export class LabApp {
     if (this.validate().length) return;
     const request = toRequest(this.state);
     const state = this.state;
-    this.el.cancel.hidden = false;
     this.el.run.disabled = true;
     document.body.dataset.running = 'true';
     // The first run's compute leaves the page's thread idle: Chart.js gets ready meanwhile (after a frame, so the
@@ -562,9 +561,15 @@ export class LabApp {
     try {
       const outcome = await this.runner.run(request, {
         onProgress: (progress) => {
+          // Cancel, the status and the sticky toolbar appear with the progress bar, once the run has lasted
+          // SHOW_AFTER_MS (ui/progress-view.js): a shorter run would only flash them, and the page's layout and
+          // repaint of the whole document at the run's start (15 ms in a trace) were taken from the workers.
           if (progress.done === 0) {
-            this.setStatus('Running…');
-            this.progress.start(progress.total, (text) => this.setStatus(`Running: ${text}.`));
+            this.progress.start(progress.total, (text) => {
+              this.el.cancel.hidden = false;
+              document.body.dataset.runningShown = 'true';
+              this.setStatus(`Running: ${text}.`);
+            });
           }
           const text = this.progress.update(progress);
           if (text) this.setStatus(`Running: ${text}.`);
@@ -612,6 +617,7 @@ export class LabApp {
         this.el.cancel.hidden = true;
         this.el.run.disabled = this.engine.validate(toRequest(this.state)).length > 0;
         delete document.body.dataset.running;
+        delete document.body.dataset.runningShown;
       }
     }
   }
