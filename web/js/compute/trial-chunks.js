@@ -14,8 +14,9 @@ export const GUIDED_SHARES = 2;
  * 1 / (GUIDED_SHARES · lanes) share of the trials left (guided self-scheduling, Polychronopoulos & Kuck 1987), so
  * chunks shrink as the run nears its end and the lanes finish within one small chunk of each other even when one
  * worker runs slower than the other (on 2 cores the page's own threads take turns with one of them). A chunk is
- * never under `minChunkMs` of work, where the message round trip would start to cost. The split depends on timing,
- * the values never do.
+ * never under `minChunkMs` of work: each one costs a message round trip and the call's own set-up (about 1 ms for
+ * real-vs-synthetic's designs), and with 8 ms the lanes' ends in the simulation of tests/js/web-units.test.mjs were
+ * as close as with 4 ms, in fewer messages. The split depends on timing, the values never do.
  */
 export class ChunkScheduler {
   /**
@@ -23,7 +24,7 @@ export class ChunkScheduler {
    * otherwise are a few trials each to measure the speed: on a run of 0.2 s those probes' round trips kept a
    * worker idle for a noticeable share of the run (bench/pool.mjs). Measurements replace it as they come.
    */
-  constructor(trials, lanes, { targetMs = 150, minChunkMs = 4, priorMsPerTrial = null } = {}) {
+  constructor(trials, lanes, { targetMs = 150, minChunkMs = 8, priorMsPerTrial = null } = {}) {
     this.trials = trials;
     this.lanes = Math.max(1, lanes);
     this.targetMs = targetMs;
