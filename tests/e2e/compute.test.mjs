@@ -45,6 +45,8 @@ test('a long run shows progress and a preview; Cancel stops it, keeps the last g
   const { page, problems } = await openPage(browser, url);
   const before = await waitForResult(page);
   const drawnBefore = await chartData(page);
+  const captionBefore = await page.textContent('#caption');
+  assert.match(captionBefore, /d = 10, T = 100/);
 
   // 100 000 trials in 200 dimensions: minutes of work, so the run is certainly still going when Cancel is pressed.
   // Trials first: on a slow machine a pause of more than the page's debounce between two fills starts a run of the
@@ -62,6 +64,8 @@ test('a long run shows progress and a preview; Cancel stops it, keeps the last g
   });
   assert.match(await page.getAttribute('#progress', 'aria-valuetext'), /of 100\u202f000 trials/);
   await page.waitForFunction(() => /Preview: .* trials so far/.test(document.getElementById('notes').textContent));
+  // The caption quotes the curves drawn, the preview's (d = 200, T = 400), not the run before.
+  await page.waitForFunction(() => /d = 200, T = 400/.test(document.getElementById('caption').textContent));
   await page.waitForFunction(() => /Running: .* left/.test(document.getElementById('status').textContent));
   await page.screenshot({ path: path.join(screenshotDir, 'running-preview.png') });
 
@@ -72,6 +76,7 @@ test('a long run shows progress and a preview; Cancel stops it, keeps the last g
   assert.equal(await page.isHidden('#cancel'), true);
   assert.deepEqual(await page.evaluate(() => window.collapseLab.result), before);
   assert.deepEqual(await chartData(page), drawnBefore, 'the last complete figure is drawn again');
+  assert.equal(await page.textContent('#caption'), captionBefore, 'with its own caption');
 
   // Still usable: a new run (workers respawned) completes.
   await page.fill('#controls input[name="dim"]', '10');

@@ -477,16 +477,21 @@ export class LabApp {
   }
 
   /** The caption (ran: a run has just been drawn, whose numbers it may now quote). */
-  captionText({ ran = false } = {}) {
+  /**
+   * The caption, quoting the figure on screen: the last complete run, or `shown` ({ result, state }: a preview of the
+   * run in progress, so that its numbers are those of the curves drawn, not of the run before).
+   */
+  captionText({ ran = false, shown = null } = {}) {
     // While a caption number is dragged, the caption is redrawn only as runs land (with the number at the pointer's
     // value); a number stepped with the keys keeps its place (and focus) until the run for its new value is drawn.
     const focused = this.el.caption.contains(document.activeElement) ? document.activeElement.dataset.scrub : undefined;
     if (this.scrubbing ? !ran : focused && this.state.config[focused] !== this.good?.result.config?.[focused]) return;
     const preset = this.view.presets.find((p) => p.key === this.state.preset);
-    const result = this.good?.result;
+    const source = shown ?? this.good;
+    const result = source?.result;
     const current = result && result.experiment === this.state.experiment ? result : null;
     // A preset's caption may quote the run's numbers, but only those of a run of that very preset.
-    const quoted = preset ? (current && this.good.state.preset === preset.key ? current : null) : current;
+    const quoted = preset ? (current && source.state.preset === preset.key ? current : null) : current;
     // The caption names an axis only as the page draws it (the reader may have switched the y axis): the right-hand
     // axis as the chart drew it with this run (figureContext decides it; a derived figure has none).
     const axes = { log: this.state.view.y === 'log', rightAxis: Boolean(quoted) && Boolean(this.chart.drawn?.rightAxis?.length) };
@@ -575,7 +580,10 @@ export class LabApp {
           if (text) this.setStatus(`Running: ${text}.`);
           this.emit('progress', progress);
         },
-        onPreview: (result, trials) => this.draw(result, { preview: trials }),
+        onPreview: (result, trials) => {
+          this.draw(result, { preview: trials });
+          this.captionText({ shown: { result, state } });
+        },
         live,
       });
       this.good = { ...outcome, state };
@@ -601,9 +609,13 @@ export class LabApp {
       if (error instanceof CancelledError) {
         if (this.runner.running) return; // superseded by a newer run, which owns the UI now
         if (this.good) this.draw(this.good.result);
+        this.captionText(); // back to the last complete run's numbers, had a preview's been shown
         this.setStatus(this.good ? 'Cancelled. The figure shows the last complete run.' : 'Cancelled.');
       } else {
         const issues = error.issues ?? [];
+        // A preview of the failed run may be on screen: the last good figure and its caption come back.
+        if (this.good) this.draw(this.good.result);
+        this.captionText();
         this.banner.show('The simulation could not run:', issues.length ? issues.map((i) => i.message) : [error.message]);
         this.setStatus('The simulation failed; the figure shows the last good run.');
         this.emit('error', { issues: issues.length ? issues : [{ parameter: 'run', value: '', message: error.message }] });
