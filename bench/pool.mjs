@@ -23,7 +23,10 @@ const statusSeconds = (text) => {
   return match ? Number(match[1]) : null;
 };
 
-/** A page of the lab with `pool` workers, its first figure on screen: { context, rerun(seed) → the page's run time }. */
+/**
+ * A page of the lab with `pool` workers, its first figure on screen: { context, rerun(r) }, rerun giving the page's run
+ * time with the first run's seed + r.
+ */
 async function openPoolPage(browser, url, experiment, preset, pool) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();

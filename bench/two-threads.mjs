@@ -1,8 +1,8 @@
 // The machine's own ceiling for two workers: the simulation of one preset in one node worker thread, against its
 // trials split in halves over two threads running at once (each with its own instance of the SIMD module, as the
 // page's workers have). No browser, no messages per chunk, no assembly: what two cores give this code here. On the
-// 2-core VM of docs/benchmarks.md (tenth pass) two threads gave 1.49–1.92× on the same 0.1–0.3 s presets from one
-// run to the next. Used by bench/pool.mjs; alone: node --no-experimental-fetch bench/two-threads.mjs
+// 2-core VM of docs/benchmarks.md (tenth pass) two threads gave 1.18–2.06× on the same presets from one run to
+// the next. Used by bench/pool.mjs; alone: node --no-experimental-fetch bench/two-threads.mjs
 // experiment/preset [repeats]
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 

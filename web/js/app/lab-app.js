@@ -476,10 +476,10 @@ export class LabApp {
     this.captionText();
   }
 
-  /** The caption (ran: a run has just been drawn, whose numbers it may now quote). */
   /**
    * The caption, quoting the figure on screen: the last complete run, or `shown` ({ result, state }: a preview of the
-   * run in progress, so that its numbers are those of the curves drawn, not of the run before).
+   * run in progress, so that its numbers are those of the curves drawn, not of the run before). ran: a run has just
+   * been drawn, whose numbers it may now quote.
    */
   captionText({ ran = false, shown = null } = {}) {
     // While a caption number is dragged, the caption is redrawn only as runs land (with the number at the pointer's
@@ -608,14 +608,11 @@ export class LabApp {
     } catch (error) {
       if (error instanceof CancelledError) {
         if (this.runner.running) return; // superseded by a newer run, which owns the UI now
-        if (this.good) this.draw(this.good.result);
-        this.captionText(); // back to the last complete run's numbers, had a preview's been shown
+        this.showLastGood();
         this.setStatus(this.good ? 'Cancelled. The figure shows the last complete run.' : 'Cancelled.');
       } else {
         const issues = error.issues ?? [];
-        // A preview of the failed run may be on screen: the last good figure and its caption come back.
-        if (this.good) this.draw(this.good.result);
-        this.captionText();
+        this.showLastGood();
         this.banner.show('The simulation could not run:', issues.length ? issues.map((i) => i.message) : [error.message]);
         this.setStatus('The simulation failed; the figure shows the last good run.');
         this.emit('error', { issues: issues.length ? issues : [{ parameter: 'run', value: '', message: error.message }] });
@@ -632,6 +629,12 @@ export class LabApp {
         delete document.body.dataset.runningShown;
       }
     }
+  }
+
+  /** After a cancelled or failed run, whose preview may be on screen: the last complete figure and its caption. */
+  showLastGood() {
+    if (this.good) this.draw(this.good.result);
+    this.captionText();
   }
 
   cancel() {
