@@ -49,6 +49,8 @@ edit 's/"trials":30/"trials":[0,5]/'; check_refused "field 'trials' must be a no
 edit 's/,"index":1//'; check_refused "no field 'shard.index'" -- "$work/edited.json"
 edit 's/"values":\[/"values":["x",/'; check_refused 'value "x" is neither a number' -- "$work/edited.json"
 edit 's/"planDigest":"[^"]*"/"planDigest":"0"/'; check_refused "does not match its own request" -- "$work/edited.json"
+# An edited part after a good one: its request reads the same as the first's, so it is called edited, not foreign.
+check_refused "edited.json does not match its own request" -- "$work/p4/part-0-of-4.json" "$work/edited.json"
 err=$("$cli" run "${request[@]}" --shard 4/4 2>&1 >/dev/null); [ $? -eq 2 ] || fail "--shard 4/4 should exit 2"
 echo "$err" | grep -qF "0 ≤ i < k" || fail "--shard 4/4 message: $err"
 # An empty --shard must not fall back to running every trial.

@@ -189,7 +189,9 @@ MergedRun mergePartialResults(const std::vector<PartialResult>& parts, const std
   const std::string digest = planDigest(plan);
   for (std::size_t i = 0; i < parts.size(); ++i) {
     if (parts[i].planDigest != digest || parts[i].trials != plan.trials || parts[i].valuesPerTrial != plan.valuesPerTrial()) {
-      if (i == 0)  // the first part is the one re-planned: it disagrees with its own request
+      // The first part is the one re-planned: it disagrees with its own request. So does a later part whose
+      // request reads the same as the first's.
+      if (i == 0 || parts[i].request == first.request)
         refuse("part", sources[i], sources[i] + " does not match its own request (its plan digest, trials or values per trial " +
                                        "differ from what collapse-lab makes of that request): the file was edited or damaged.");
       refuse("part", sources[i], sources[i] + " is a part of a different request than " + firstSource + " (request " +
