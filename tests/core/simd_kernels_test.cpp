@@ -79,6 +79,27 @@ TEST_CASE("simd exp and log: bit-identical to the scalar portable functions, spe
   }
 }
 
+TEST_CASE("allFinite: the same answer as std::isfinite entry by entry, at every length and position", "[simd]") {
+  const double inf = std::numeric_limits<double>::infinity(), nan = std::numeric_limits<double>::quiet_NaN();
+  const double max = std::numeric_limits<double>::max(), tiny = std::numeric_limits<double>::denorm_min();
+  for (std::size_t n : {0, 1, 2, 3, 4, 5, 7, 8, 9, 400}) {
+    std::vector<double> x(n);
+    for (std::size_t i = 0; i < n; ++i) x[i] = (i % 3 == 0 ? max : i % 3 == 1 ? -tiny : -0.0) * (i % 2 ? 1.0 : -1.0);
+    CHECK(collapse::simd::allFinite(x.data(), n));  // ±max, subnormals and −0 are finite (max·0 = 0, no overflow)
+    int missed = 0, disagreements = 0;  // a non-finite value at every position: the lanes, the tail, the rest
+    for (std::size_t at = 0; at < n; ++at)
+      for (double bad : {inf, -inf, nan}) {
+        std::vector<double> y = x;
+        y[at] = bad;
+        missed += collapse::simd::allFinite(y.data(), n);
+        disagreements += collapse::simd::allFinite(y.data(), n) != collapse::simd::allFiniteReference(y.data(), n);
+      }
+    INFO("n = " << n);
+    CHECK(missed == 0);
+    CHECK(disagreements == 0);
+  }
+}
+
 TEST_CASE("batched normal sampler: the same numbers in the same order as one call at a time", "[simd]") {
   for (std::size_t n : {0, 1, 2, 3, 5, 64, 127, 128, 129, 1001}) {
     for (int skip : {0, 1}) {  // with and without a cached second variate

@@ -76,7 +76,7 @@ class AccumulatedFreshBlocks {
     gram_.noalias() += x.transpose() * x;
     moment_ += simd::transposedMatVec(x, y);  // Eigen's Xᵀy, bit for bit
     rows_ += x.rows();
-    if (s_.ridge > 0.0 || rows_ >= s_.dim) return fitRidgeGram(gram_, moment_, rows_, s_.ridge);
+    if (s_.ridge > 0.0 || rows_ >= s_.dim) return fitRidgeGram(gram_, moment_, rows_, s_.ridge, ridge_);
     stackedRows_.conservativeResize(rows_, s_.dim);
     stackedRows_.bottomRows(x.rows()) = x;
     stackedLabels_.conservativeResize(rows_);
@@ -88,6 +88,7 @@ class AccumulatedFreshBlocks {
   const RecursiveRegressionSettings& s_;
   Eigen::MatrixXd gram_, stackedRows_;
   Eigen::VectorXd moment_, stackedLabels_;
+  RidgeGramWorkspace ridge_;  // the fits' matrices, kept across generations
   Eigen::Index rows_ = 0;
 };
 

@@ -58,6 +58,7 @@ std::vector<double> simulateRecursiveRegressionSufficient(const RecursiveRegress
   Eigen::MatrixXd sumOfGrams;                                   // accumulate, fresh inputs: Σ_j XⱼᵀXⱼ
   if (accumulate && !s.fixedDesign) sumOfGrams = Eigen::MatrixXd::Zero(s.dim, s.dim);
   Eigen::VectorXd z(s.dim);
+  RidgeGramWorkspace ridge;  // the fits' matrices, kept across generations
 
   std::vector<double> error(s.generations);
   for (int g = 1; g <= s.generations; ++g) {
@@ -80,7 +81,7 @@ std::vector<double> simulateRecursiveRegressionSufficient(const RecursiveRegress
       const Eigen::VectorXd moment = simd::matVec(block.gram, model) + noiseMoment;  // Xᵀy of this block (Eigen's G·w, bit for bit)
       if (!accumulate) {
         fit = s.fixedDesign ? simd::solveCholesky(fixedFactor, moment / rows)
-                            : fitRidgeGram(block.gram, moment, rows, s.ridge);
+                            : fitRidgeGram(block.gram, moment, rows, s.ridge, ridge);
       } else if (s.fixedDesign) {
         // g copies of X: (g·XᵀX/(gT) + λI)⁻¹ Σ_j Xᵀyⱼ/(gT) uses the same factor as one block.
         sumOfMoments += moment;
@@ -88,7 +89,7 @@ std::vector<double> simulateRecursiveRegressionSufficient(const RecursiveRegress
       } else {
         sumOfMoments += moment;
         sumOfGrams += block.gram;
-        fit = fitRidgeGram(sumOfGrams, sumOfMoments, g * rows, s.ridge);
+        fit = fitRidgeGram(sumOfGrams, sumOfMoments, g * rows, s.ridge, ridge);
       }
     }
     error[g - 1] = excessRisk(fit - s.groundTruth, s.spectrum);

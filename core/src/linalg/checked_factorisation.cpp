@@ -13,25 +13,29 @@ void requireSuccess(Eigen::ComputationInfo info, std::string_view what) {
 }
 
 void requireFinite(const Eigen::MatrixXd& values, std::string_view what) {
-  if (!values.allFinite()) throw NumericalError(std::string(what) + ": the solution is not finite (singular or overflowing system)");
+  if (!allFinite(values)) throw NumericalError(std::string(what) + ": the solution is not finite (singular or overflowing system)");
 }
 
 Eigen::LLT<Eigen::MatrixXd> checkedLlt(const Eigen::MatrixXd& matrix, std::string_view what) {
-  if (!matrix.allFinite()) throw NumericalError(std::string(what) + ": the matrix to factorise is not finite");
+  if (!allFinite(matrix)) throw NumericalError(std::string(what) + ": the matrix to factorise is not finite");
   Eigen::LLT<Eigen::MatrixXd> factor(matrix);
   requireSuccess(factor.info(), what);
   return factor;
 }
 
 Eigen::MatrixXd checkedCholesky(const Eigen::MatrixXd& matrix, std::string_view what) {
-  if (!matrix.allFinite()) throw NumericalError(std::string(what) + ": the matrix to factorise is not finite");
   Eigen::MatrixXd lower;
-  if (!simd::cholesky(matrix, lower)) requireSuccess(Eigen::NumericalIssue, what);
+  checkedCholesky(matrix, what, lower);
   return lower;
 }
 
+void checkedCholesky(const Eigen::MatrixXd& matrix, std::string_view what, Eigen::MatrixXd& lower) {
+  if (!allFinite(matrix)) throw NumericalError(std::string(what) + ": the matrix to factorise is not finite");
+  if (!simd::cholesky(matrix, lower)) requireSuccess(Eigen::NumericalIssue, what);
+}
+
 simd::SymmetricEigen checkedEigen(const Eigen::MatrixXd& matrix, std::string_view what) {
-  if (!matrix.allFinite()) throw NumericalError(std::string(what) + ": the matrix to decompose is not finite");
+  if (!allFinite(matrix)) throw NumericalError(std::string(what) + ": the matrix to decompose is not finite");
   simd::SymmetricEigen eigen(matrix);
   requireSuccess(eigen.info(), what);
   return eigen;
@@ -44,7 +48,7 @@ Eigen::VectorXd checkedEigenvalues(const Eigen::MatrixXd& matrix, std::string_vi
 
 const Eigen::VectorXd& checkedEigenvalues(const Eigen::MatrixXd& matrix, std::string_view what,
                                           Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>& solver) {
-  if (!matrix.allFinite()) throw NumericalError(std::string(what) + ": the matrix to decompose is not finite");
+  if (!allFinite(matrix)) throw NumericalError(std::string(what) + ": the matrix to decompose is not finite");
   solver.compute(matrix, Eigen::EigenvaluesOnly);
   requireSuccess(solver.info(), what);
   return solver.eigenvalues();
@@ -59,7 +63,7 @@ Eigen::MatrixXd covarianceRoot(const Eigen::MatrixXd& covariance, std::string_vi
 
 void covarianceRoot(const Eigen::MatrixXd& covariance, std::string_view what, Eigen::LLT<Eigen::MatrixXd>& factor,
                     Eigen::MatrixXd& root) {
-  if (!covariance.allFinite()) throw NumericalError(std::string(what) + ": the covariance is not finite");
+  if (!allFinite(covariance)) throw NumericalError(std::string(what) + ": the covariance is not finite");
   factor.compute(covariance);
   if (factor.info() == Eigen::Success) {
     root = factor.matrixL();

@@ -1,6 +1,7 @@
 #include "collapse/linalg/ridge_solver.hpp"
 
 #include <string>
+#include <utility>
 
 #include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/simd/matrix_kernels.hpp"
@@ -17,7 +18,7 @@ constexpr double kPivotFloor = 1e-10;
 bool factorRowGram(const Eigen::MatrixXd& gram, double rows, double lambda, Eigen::MatrixXd& lower) {
   Eigen::MatrixXd m = gram / rows;
   m.diagonal().array() += lambda;
-  if (!m.allFinite()) throw NumericalError("ridge solver: XᵀX/T + λI (or XXᵀ/T + λI) is not finite");
+  if (!allFinite(m)) throw NumericalError("ridge solver: XᵀX/T + λI (or XXᵀ/T + λI) is not finite");
   if (!simd::cholesky(m, lower)) return false;
   if (lambda == 0.0)
     for (Eigen::Index j = 0; j < m.rows(); ++j)
@@ -59,17 +60,36 @@ Eigen::VectorXd fitRidgeRows(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
   return RowRidgeSolver(x, lambda).solve(y);
 }
 
+namespace {
+
+/// The factor of G/rows + λI into work.lower.
+void factorShiftedGram(const Eigen::MatrixXd& gram, double rows, double lambda, std::string_view what,
+                       RidgeGramWorkspace& work) {
+  work.shifted = gram / rows;
+  work.shifted.diagonal().array() += lambda;
+  checkedCholesky(work.shifted, what, work.lower);
+}
+
+}  // namespace
+
 Eigen::MatrixXd ridgeGramFactor(const Eigen::MatrixXd& gram, double rows, double lambda, std::string_view what) {
-  Eigen::MatrixXd m = gram / rows;
-  m.diagonal().array() += lambda;
-  return checkedCholesky(m, what);
+  RidgeGramWorkspace work;
+  factorShiftedGram(gram, rows, lambda, what, work);
+  return std::move(work.lower);
+}
+
+Eigen::VectorXd fitRidgeGram(const Eigen::MatrixXd& gram, const Eigen::VectorXd& moment, double rows, double lambda,
+                             RidgeGramWorkspace& work) {
+  // The two-lane factor and solves (simd/matrix_kernels.hpp): the same bits in every build; at d = 200 the factor
+  // is about 3× faster than Eigen's LLT in WebAssembly SIMD (docs/benchmarks.md).
+  factorShiftedGram(gram, rows, lambda, "ridge solver: Cholesky factor of XᵀX/T + λI", work);
+  return simd::solveCholesky(work.lower, moment / rows);
 }
 
 Eigen::VectorXd fitRidgeGram(const Eigen::MatrixXd& gram, const Eigen::VectorXd& moment, double rows,
                              double lambda) {
-  // The two-lane factor and solves (simd/matrix_kernels.hpp): the same bits in every build; at d = 200 the factor
-  // is about 3× faster than Eigen's LLT in WebAssembly SIMD (docs/benchmarks.md).
-  return simd::solveCholesky(ridgeGramFactor(gram, rows, lambda, "ridge solver: Cholesky factor of XᵀX/T + λI"), moment / rows);
+  RidgeGramWorkspace work;
+  return fitRidgeGram(gram, moment, rows, lambda, work);
 }
 
 }  // namespace collapse

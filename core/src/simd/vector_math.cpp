@@ -1,5 +1,7 @@
 #include "collapse/simd/vector_math.hpp"
 
+#include <cmath>
+
 #include "collapse/math/portable_math.hpp"
 
 namespace collapse::simd {
@@ -45,6 +47,28 @@ double sumExpShifted(const double* x, std::size_t n, double shift) {
   double even = lane(sum, 0), odd = lane(sum, 1);
   if (i < n) even += math::exp(x[i] - shift);
   return even + odd;
+}
+
+bool allFinite(const double* x, std::size_t n) {
+  const F64x2 zero = splat(0.0);
+  F64x2 a = zero, b = zero;  // two accumulators: two independent additions per step
+  std::size_t i = 0;
+  for (; i + 4 <= n; i += 4) {
+    a = a + load(x + i) * zero;
+    b = b + load(x + i + 2) * zero;
+  }
+  for (; i + 2 <= n; i += 2) a = a + load(x + i) * zero;
+  double rest = 0.0;
+  if (i < n) rest = x[i] * 0.0;
+  const F64x2 sum = a + b;
+  const double total = (lane(sum, 0) + lane(sum, 1)) + rest;
+  return total == total;  // NaN (an ∞ or a NaN among the x) is the one value unequal to itself
+}
+
+bool allFiniteReference(const double* x, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (!std::isfinite(x[i])) return false;
+  return true;
 }
 
 double sumExpShiftedReference(const double* x, std::size_t n, double shift) {

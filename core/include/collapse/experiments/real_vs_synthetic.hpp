@@ -26,8 +26,9 @@ class RealVsSynthetic final : public Experiment {
   std::vector<double> simulateTrial(const Config& config, Rng& rng) const override;
   std::optional<std::vector<double>> theory(const Config& config) const override;
   std::vector<ReferenceLine> referenceLines(const Config& config, const std::string& xKey) const override;
-  void simulateTrialPoints(const std::vector<std::vector<Config>>& points, bool sweptX, std::size_t pointsPerSeries,
-                           std::uint64_t seed, std::uint64_t trial, double* out) const override;
+  void simulateTrialBlock(const std::vector<std::vector<Config>>& points, bool sweptX, std::size_t pointsPerSeries,
+                          std::uint64_t seed, std::uint64_t firstTrial, std::size_t trials, std::size_t valuesPerTrial,
+                          double* out) const override;
 
   /// c² = E‖ŵ₀ − w*‖²_Σ of the generator (OLS, exact), or a negative value when it has no finite mean (T₀ < d + 2).
   static double generatorQuality(const Config& config);

@@ -11,6 +11,7 @@
 #include <Eigen/Dense>
 
 #include "collapse/simd/symmetric_eigen.hpp"
+#include "collapse/simd/vector_math.hpp"
 
 namespace collapse {
 
@@ -21,6 +22,12 @@ class NumericalError : public std::runtime_error {
   explicit NumericalError(const std::string& message) : std::runtime_error(message) {}
 };
 
+/// Whether every entry of a matrix or vector is finite: Eigen's allFinite, on two lanes (simd::allFinite).
+template <typename Derived>
+bool allFinite(const Eigen::PlainObjectBase<Derived>& m) {
+  return simd::allFinite(m.data(), static_cast<std::size_t>(m.size()));
+}
+
 /// Throws NumericalError("<what>: <reason>") unless `info` is Eigen::Success.
 void requireSuccess(Eigen::ComputationInfo info, std::string_view what);
 
@@ -30,6 +37,9 @@ Eigen::LLT<Eigen::MatrixXd> checkedLlt(const Eigen::MatrixXd& matrix, std::strin
 /// The lower Cholesky factor L (L·Lᵀ = matrix) on two lanes (simd::cholesky: the same bits in every build); throws when
 /// the matrix is not finite or a pivot is not positive.
 Eigen::MatrixXd checkedCholesky(const Eigen::MatrixXd& matrix, std::string_view what);
+
+/// The same into `lower` (its storage reused when it has the size already).
+void checkedCholesky(const Eigen::MatrixXd& matrix, std::string_view what, Eigen::MatrixXd& lower);
 
 /// Eigen decomposition of a symmetric matrix (simd::SymmetricEigen: two lanes, the same bits in every build);
 /// throws when the matrix is not finite or the iteration does not converge.

@@ -106,4 +106,11 @@ void powArray(const double* in, double y, double* out, std::size_t n);
 double sumExpShifted(const double* x, std::size_t n, double shift);
 double sumExpShiftedReference(const double* x, std::size_t n, double shift);
 
+/// Whether x[0..n) holds no ±∞ and no NaN (Eigen's allFinite), on two lanes: the sum of the x·0 is ±0 when every
+/// x is finite, NaN otherwise. Every factorisation checks its input with it (linalg/checked_factorisation.hpp):
+/// Eigen's allFinite compares entry by entry and had been a fifth of checkedCholesky's time in WebAssembly.
+/// Reference: allFiniteReference (std::isfinite entry by entry).
+bool allFinite(const double* x, std::size_t n);
+bool allFiniteReference(const double* x, std::size_t n);
+
 }  // namespace collapse::simd
