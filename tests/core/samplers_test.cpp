@@ -80,7 +80,8 @@ TEST_CASE("sampleWithoutReplacement: a few from many (the sparse form) picks exa
     index.resize(count);
     return index;
   };
-  const std::pair<std::uint32_t, std::uint32_t> cases[] = {{100000, 50}, {2000, 124}, {2000, 125}, {17, 1}, {5000, 0}, {64, 4}};
+  const std::pair<std::uint32_t, std::uint32_t> cases[] = {{100000, 50}, {2000, 124}, {2000, 125}, {17, 1}, {5000, 0}, {64, 4},
+      {65, 4}, {2000, 10}, {200, 10}, {161, 10}, {513, 32}, {5000, 32}, {5000, 33}, {2, 1}};  // the listed form: count ≤ 32
   for (const auto& [population, count] : cases) {
     INFO("population " << population << ", count " << count);
     for (std::uint64_t stream = 0; stream < 20; ++stream) {

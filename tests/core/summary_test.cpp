@@ -27,7 +27,7 @@ TEST_CASE("summarise: mean, standard error and type-7 quantiles") {
 TEST_CASE("summarise: its quantiles by selection are, bit for bit, the type-7 quantiles of the sorted finite values", "[summary]") {
   const auto sameBits = [](double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; };
   Rng rng(5, 0);
-  for (int size : {1, 2, 3, 9, 10, 11, 101, 400, 1000}) {
+  for (int size : {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 21, 101, 400, 1000}) {  // every way the three selections share or abut
     for (int round = 0; round < 20; ++round) {
       // Few distinct values (many ties), both zeros, and now and then a non-finite one.
       std::vector<double> values(static_cast<std::size_t>(size));

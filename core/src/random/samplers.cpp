@@ -3,6 +3,7 @@
 #include "collapse/simd/vector_math.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -223,6 +224,28 @@ std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, st
 const std::vector<std::uint32_t>& SubsetSampler::sample(std::uint32_t population, std::uint32_t count, Rng& rng) {
   if (count > population) throw std::invalid_argument("sampleWithoutReplacement: count exceeds population");
   picked_.resize(count);
+  if (count <= kListedDisplacements && static_cast<std::uint64_t>(count) * 16 < population) {
+    // Very few from many (accumulate-subsample's m = 10 or 20 of a pool of thousands): the same sparse partial
+    // Fisher–Yates, its displaced positions in a short list searched from the start. At most `count` of them,
+    // so the search reads a few cache lines and needs no table to clear: the hash table below had been an eighth
+    // of gaussian-fitting fixed-compute in WebAssembly, mostly clearing and probing.
+    std::array<std::uint32_t, kListedDisplacements> keys, values;
+    std::size_t listed = 0;
+    const auto find = [&](std::uint32_t k) {
+      std::size_t at = 0;
+      while (at < listed && keys[at] != k) ++at;
+      return at;  // == listed when k was never displaced
+    };
+    for (std::uint32_t i = 0; i < count; ++i) {
+      const auto j = static_cast<std::uint32_t>(i + rng.below(population - i));
+      const std::size_t atJ = find(j), atI = find(i);
+      picked_[i] = atJ < listed ? values[atJ] : j;
+      const std::uint32_t displacedValue = atI < listed ? values[atI] : i;
+      if (atJ == listed) keys[listed++] = j;
+      values[atJ] = displacedValue;
+    }
+    return picked_;
+  }
   if (static_cast<std::uint64_t>(count) * 16 < population) {
     // A few from many (accumulate-subsample late in a chain): the same partial Fisher–Yates on a sparse array —
     // only the displaced positions are stored — so the same draws give the same picks without an O(population)

@@ -64,6 +64,7 @@ class SubsetSampler {
   const std::vector<std::uint32_t>& sample(std::uint32_t population, std::uint32_t count, Rng& rng);
 
  private:
+  static constexpr std::uint32_t kListedDisplacements = 32;     // up to this count, a list instead of the table
   std::vector<std::uint32_t> picked_, index_;                   // the picks; the dense path's index array
   std::vector<std::pair<std::uint32_t, std::uint32_t>> slots_;  // the sparse path's table of displaced positions
 };
