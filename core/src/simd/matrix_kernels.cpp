@@ -237,8 +237,7 @@ bool cholesky(const Eigen::MatrixXd& a, Eigen::MatrixXd& lower) {
   // A zero-padded square copy (a multiple of four) gives the tile one fixed shape; padded rows and columns are
   // never stored back, and upper-triangle entries of the diagonal tile are not stored, so they stay zero.
   const int rows = (d + 3) & ~3;
-  thread_local Eigen::MatrixXd l;  // kept from call to call: a factor per cell of a grid had allocated it each time
-  l.setZero(rows, rows);
+  Eigen::MatrixXd l = Eigen::MatrixXd::Zero(rows, rows);
   for (int j = 0; j < d; ++j)
     for (int i = j; i < d; ++i) l(i, j) = a(i, j);
   double* base = l.data();
