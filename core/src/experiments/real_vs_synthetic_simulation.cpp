@@ -129,6 +129,7 @@ double cellError(const Setting& s, const TrialDraw& t, const DesignStatistics& r
 }
 
 /// Whether two configs differ at most in the grid's two counts (then their cells can share a trial's pools).
+/// Compared in place: copying both maps per cell had been most of the Config traffic of a run.
 bool sameButCounts(const Config& a, const Config& b) {
   const auto counted = [](const std::string& key) { return key == "realSamples" || key == "syntheticSamples"; };
   auto i = a.values().begin(), j = b.values().begin();
