@@ -224,54 +224,57 @@ std::vector<std::uint32_t> sampleWithoutReplacement(std::uint32_t population, st
 const std::vector<std::uint32_t>& SubsetSampler::sample(std::uint32_t population, std::uint32_t count, Rng& rng) {
   if (count > population) throw std::invalid_argument("sampleWithoutReplacement: count exceeds population");
   picked_.resize(count);
-  if (count <= kListedDisplacements && static_cast<std::uint64_t>(count) * 16 < population) {
-    // Very few from many (accumulate-subsample's m = 10 or 20 of a pool of thousands): the same sparse partial
-    // Fisher–Yates, its displaced positions in a short list searched from the start. At most `count` of them,
-    // so the search reads a few cache lines and needs no table to clear: the hash table below had been an eighth
-    // of gaussian-fitting fixed-compute in WebAssembly, mostly clearing and probing.
-    std::array<std::uint32_t, kListedDisplacements> keys, values;
-    std::size_t listed = 0;
-    const auto find = [&](std::uint32_t k) {
-      std::size_t at = 0;
-      while (at < listed && keys[at] != k) ++at;
-      return at;  // == listed when k was never displaced
-    };
+  // The sparse forms: the partial Fisher–Yates below on an array of which only the displaced positions are stored,
+  // so the same draws give the same picks without an O(population) index. `find(k)` gives k's place in the store
+  // (where it is, or where it would go), `valueAt(place, k)` the value at position k (k itself if never displaced),
+  // `assign(place, k, v)` stores position k's new value; no store changes between a find and its assign.
+  const auto sparseShuffle = [&](auto find, auto valueAt, auto assign) {
     for (std::uint32_t i = 0; i < count; ++i) {
       const auto j = static_cast<std::uint32_t>(i + rng.below(population - i));
-      const std::size_t atJ = find(j), atI = find(i);
-      picked_[i] = atJ < listed ? values[atJ] : j;
-      const std::uint32_t displacedValue = atI < listed ? values[atI] : i;
-      if (atJ == listed) keys[listed++] = j;
-      values[atJ] = displacedValue;
+      const auto placeOfJ = find(j);
+      picked_[i] = valueAt(placeOfJ, j);
+      const std::uint32_t displacedValue = valueAt(find(i), i);
+      assign(placeOfJ, j, displacedValue);
     }
+  };
+  if (count <= kListedDisplacements && static_cast<std::uint64_t>(count) * 16 < population) {
+    // Very few from many (accumulate-subsample's m = 10 or 20 of a pool of thousands): the displaced positions in a
+    // short list searched from the start. At most `count` of them, so the search reads a few cache lines and needs
+    // no table to clear: the hash table below had been an eighth of gaussian-fitting fixed-compute in WebAssembly,
+    // mostly clearing and probing.
+    std::array<std::uint32_t, kListedDisplacements> keys, values;
+    std::size_t listed = 0;
+    sparseShuffle(
+        [&](std::uint32_t k) {
+          std::size_t at = 0;
+          while (at < listed && keys[at] != k) ++at;
+          return at;  // == listed when k was never displaced
+        },
+        [&](std::size_t at, std::uint32_t k) { return at < listed ? values[at] : k; },
+        [&](std::size_t at, std::uint32_t k, std::uint32_t v) {
+          if (at == listed) keys[listed++] = k;
+          values[at] = v;
+        });
     return picked_;
   }
   if (static_cast<std::uint64_t>(count) * 16 < population) {
-    // A few from many (accumulate-subsample late in a chain): the same partial Fisher–Yates on a sparse array —
-    // only the displaced positions are stored — so the same draws give the same picks without an O(population)
-    // index. The displaced positions live in one open-addressing table (linear probing, at most `count` keys, at
-    // least 4 slots per key): std::unordered_map's node per key had made this a seventh of gaussian-fitting's
-    // accumulate-subsample time in WebAssembly (dlmalloc, dlfree and bucket primes in the profile).
+    // A few from many (accumulate-subsample late in a chain): the displaced positions in one open-addressing table
+    // (linear probing, at most `count` keys, at least 4 slots per key): std::unordered_map's node per key had made
+    // this a seventh of gaussian-fitting's accumulate-subsample time in WebAssembly (dlmalloc, dlfree and bucket
+    // primes in the profile).
     constexpr std::uint32_t empty = 0xFFFFFFFFu;  // no key: every key is a position < population ≤ 2³² − 1
     int bits = 2;
     while ((std::size_t{1} << bits) < 4 * static_cast<std::size_t>(count)) ++bits;
     const std::size_t mask = (std::size_t{1} << bits) - 1;
     slots_.assign(mask + 1, {empty, 0});
-    const auto slotOf = [&](std::uint32_t k) -> std::pair<std::uint32_t, std::uint32_t>& {
-      std::size_t h = static_cast<std::size_t>((static_cast<std::uint64_t>(k) * 0x9E3779B97F4A7C15ULL) >> (64 - bits));  // Fibonacci hashing
-      while (slots_[h].first != empty && slots_[h].first != k) h = (h + 1) & mask;
-      return slots_[h];
-    };
-    const auto at = [&](std::uint32_t k) {
-      const auto& slot = slotOf(k);
-      return slot.first == empty ? k : slot.second;
-    };
-    for (std::uint32_t i = 0; i < count; ++i) {
-      const auto j = static_cast<std::uint32_t>(i + rng.below(population - i));
-      picked_[i] = at(j);
-      const std::uint32_t displacedValue = at(i);
-      slotOf(j) = {j, displacedValue};
-    }
+    sparseShuffle(
+        [&](std::uint32_t k) {
+          std::size_t h = static_cast<std::size_t>((static_cast<std::uint64_t>(k) * 0x9E3779B97F4A7C15ULL) >> (64 - bits));  // Fibonacci hashing
+          while (slots_[h].first != empty && slots_[h].first != k) h = (h + 1) & mask;
+          return h;  // k's slot, or the empty slot where it would go
+        },
+        [&](std::size_t h, std::uint32_t k) { return slots_[h].first == empty ? k : slots_[h].second; },
+        [&](std::size_t h, std::uint32_t k, std::uint32_t v) { slots_[h] = {k, v}; });
     return picked_;
   }
   index_.resize(population);
