@@ -135,9 +135,8 @@ class ChainDraw {
       const std::string what = "synthetic-chain: Cholesky factor of XᵀX/T + λI";
       Eigen::MatrixXd shifted = gram_;
       shifted.diagonal().array() += lambda;
-      if (!allFinite(shifted)) throw NumericalError(what + ": the matrix to factorise is not finite");
       Eigen::MatrixXd lower;
-      if (!simd::cholesky(shifted, lower)) requireSuccess(Eigen::NumericalIssue, what);
+      checkedCholesky(shifted, what, lower);
       found = factors_.emplace(lambda, std::move(lower)).first;
     }
     return found->second;
