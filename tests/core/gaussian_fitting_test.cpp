@@ -6,10 +6,12 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include <Eigen/Dense>
 
 #include "collapse/experiments/gaussian_fitting.hpp"
+#include "collapse/experiments/gaussian_fitting_chain.hpp"
 #include "collapse/result/result.hpp"
 #include "collapse/sweep/plan.hpp"
 #include "collapse/theory/gaussian_fitting_theory.hpp"
@@ -120,6 +122,41 @@ TEST_CASE("gaussian-fitting: sufficient statistics and explicit samples agree") 
       const auto a = run(base).result.series[0], b = run(other).result.series[0];
       for (std::size_t i = 0; i < a.mean.size(); ++i) CHECK(testing::agree({a.mean[i], a.sem[i]}, {b.mean[i], b.sem[i]}));
     }
+}
+
+TEST_CASE("gaussian-fitting at d = 1: the scalar chain gives the matrices' values bit for bit") {
+  // simulateTrial runs every d = 1 trial through gaussian_fitting::simulateUnivariate; the matrices' code is the
+  // reference. Every workflow, metric, sampler and estimator, small and large m (m ≥ 18 takes Eigen's blocked
+  // product for the samples), long chains whose replace fits collapse towards 0, and several trials each.
+  int compared = 0;
+  for (const char* workflow : {"replace", "accumulate", "accumulate-subsample"})
+    for (const char* metric : {"traceRatio", "meanError", "determinantRatio", "logDeterminantRatio", "wasserstein"})
+      for (const char* sampler : {"auto", "explicit"})
+        for (const char* estimator : {"mle", "unbiased"})
+          for (int samples : {2, 5, 20})
+            for (int generations : {1, 300}) {
+              Request r;
+              r.experiment = "gaussian-fitting";
+              r.config = {{"dim", 1}, {"samples", samples}, {"generations", generations}, {"workflow", workflow},
+                          {"metric", metric}, {"sampler", sampler}, {"estimator", estimator}};
+              const Plan plan = makePlan(r);
+              const gaussian_fitting::Settings settings(plan.pointConfigs[0][0]);
+              for (std::uint64_t trial = 0; trial < 3; ++trial) {
+                Rng a(plan.seed, trial), b(plan.seed, trial);
+                const std::vector<double> scalar = gaussian_fitting::simulateUnivariate(settings, a);
+                const std::vector<double> matrices = gaussian_fitting::simulateMatrices(settings, b);
+                INFO(workflow << ", " << metric << ", " << sampler << ", " << estimator << ", m = " << samples << ", t = "
+                              << generations << ", trial " << trial);
+                REQUIRE(scalar.size() == matrices.size());
+                for (std::size_t g = 0; g < scalar.size(); ++g) {
+                  INFO("generation " << g + 1 << ": " << scalar[g] << " vs " << matrices[g]);
+                  CHECK((scalar[g] == matrices[g] || (std::isnan(scalar[g]) && std::isnan(matrices[g]))));
+                }
+                CHECK(a.nextU64() == b.nextU64());  // the same random numbers consumed
+                ++compared;
+              }
+            }
+  CHECK(compared == 3 * 5 * 2 * 2 * 3 * 2 * 3);
 }
 
 TEST_CASE("gaussian-fitting: the point cloud is the data each fit saw") {

@@ -3,12 +3,14 @@
 #include <stdexcept>
 
 #include "collapse/experiments/gaussian_fitting.hpp"
+#include "collapse/experiments/gaussian_fitting_chain.hpp"
 #include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/linalg/gaussian_design.hpp"
 #include "collapse/math/portable_math.hpp"
 #include "collapse/simd/matrix_kernels.hpp"
 
 namespace collapse {
+namespace gaussian_fitting {
 
 namespace {
 
@@ -26,11 +28,6 @@ struct Fit {
 Fit truth(int dim) {
   return {Eigen::VectorXd::Zero(dim), Eigen::MatrixXd::Identity(dim, dim), Eigen::MatrixXd::Identity(dim, dim), true};
 }
-
-/// The catalogue's choices, resolved once per trial: comparing their text in every generation was a measurable
-/// share of the short presets in WebAssembly (std::string::compare in the profile).
-enum class Workflow { Replace, Accumulate, AccumulateSubsample };
-enum class Metric { MeanError, TraceRatio, DeterminantRatio, LogDeterminantRatio, Wasserstein };
 
 Workflow workflowOf(const std::string& key) {
   if (key == "replace") return Workflow::Replace;
@@ -143,22 +140,9 @@ void samplePoints(const Fit& fit, int m, NormalSampler& normal, ExplicitBuffers&
   buffers.block.rowwise() += fit.mean.transpose();
 }
 
-struct GaussianSettings {
-  int dim, samples, generations;
-  Workflow workflow;
-  Metric metric;
-  bool unbiased, sufficient;
-
-  explicit GaussianSettings(const Config& c)
-      : dim(c.integer("dim")), samples(c.integer("samples")), generations(c.integer("generations")),
-        workflow(workflowOf(c.choice("workflow"))), metric(metricOf(c.choice("metric"))),
-        unbiased(c.choice("estimator") == "unbiased"),
-        sufficient(c.choice("sampler") == "auto" && workflow != Workflow::AccumulateSubsample) {}
-};
-
 /// The generations' fits through sufficient statistics: a block of m samples of N(μ, RRᵀ) has mean μ + Rz/√m
 /// and scatter R·A·Aᵀ·Rᵀ, A ~ Bartlett(m − 1) (singular when m − 1 < d; exact either way).
-std::vector<double> simulateSufficient(const GaussianSettings& s, Rng& rng) {
+std::vector<double> simulateSufficient(const Settings& s, Rng& rng) {
   NormalSampler normal(rng);
   const double m = s.samples, divisor = s.unbiased ? m - 1.0 : m;
   Fit model = truth(s.dim);
@@ -196,7 +180,7 @@ std::vector<double> simulateSufficient(const GaussianSettings& s, Rng& rng) {
 }
 
 /// The same with every sample drawn; `cloud` (if given) receives each generation's samples.
-std::vector<double> simulateExplicit(const GaussianSettings& s, Rng& rng, PointCloud* cloud) {
+std::vector<double> simulateExplicit(const Settings& s, Rng& rng, PointCloud* cloud) {
   NormalSampler normal(rng);
   Fit model = truth(s.dim);
   // Accumulate-subsample's pool of every sample so far, allocated once for all generations (growing it by
@@ -245,15 +229,27 @@ std::vector<double> simulateExplicit(const GaussianSettings& s, Rng& rng, PointC
 
 }  // namespace
 
+Settings::Settings(const Config& c)
+    : dim(c.integer("dim")), samples(c.integer("samples")), generations(c.integer("generations")),
+      workflow(workflowOf(c.choice("workflow"))), metric(metricOf(c.choice("metric"))),
+      unbiased(c.choice("estimator") == "unbiased"),
+      sufficient(c.choice("sampler") == "auto" && workflow != Workflow::AccumulateSubsample) {}
+
+std::vector<double> simulateMatrices(const Settings& settings, Rng& rng, PointCloud* cloud) {
+  return settings.sufficient && !cloud ? simulateSufficient(settings, rng) : simulateExplicit(settings, rng, cloud);
+}
+
+}  // namespace gaussian_fitting
+
 std::vector<double> GaussianFitting::simulateTrial(const Config& config, Rng& rng) const {
-  const GaussianSettings settings(config);
-  return settings.sufficient ? simulateSufficient(settings, rng) : simulateExplicit(settings, rng, nullptr);
+  const gaussian_fitting::Settings settings(config);
+  return settings.dim == 1 ? gaussian_fitting::simulateUnivariate(settings, rng) : gaussian_fitting::simulateMatrices(settings, rng);
 }
 
 std::optional<PointCloud> GaussianFitting::pointCloud(const Config& config, Rng& rng) const {
   PointCloud cloud;
   cloud.dimension = config.integer("dim");
-  simulateExplicit(GaussianSettings(config), rng, &cloud);
+  gaussian_fitting::simulateMatrices(gaussian_fitting::Settings(config), rng, &cloud);
   return cloud;
 }
 
