@@ -1,6 +1,6 @@
 // The SIMD kernels (collapse/simd/) timed in one run on every engine: native (collapse-bench --kernel), WebAssembly
 // SIMD and WebAssembly scalar (the module's timeKernel, under node), each next to the code it replaced ("before":
-// Eigen's product, the dense L·Lᵀ, Eigen's LLT, SelfAdjointEigenSolver, matrix-vector product and triangular solves, one normal, exp, log or log1p at a time). Prints a table of seconds and the ratios the
+// Eigen's product, the dense L·Lᵀ, Eigen's LLT, SelfAdjointEigenSolver, matrix-vector product and triangular solves, one normal, exp, log or log1p at a time, three std::nth_element). Prints a table of seconds and the ratios the
 // issue asks for: SIMD over scalar, and SIMD against native. Usage: node bench/kernels.mjs [--size N]
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -23,6 +23,7 @@ const pairs = [
   ['exp', 'exp-single', `${size * 1000} exp`],
   ['log', 'log-single', `${size * 1000} log`],
   ['log1p', 'log1p-single', `${size * 1000} log1p`],
+  ['quantiles', 'nth-element-quantiles', `3 quantiles of ${2 * size} keys, 100 times`],
 ];
 
 function native(name) {
