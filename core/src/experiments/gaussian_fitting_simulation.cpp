@@ -1,4 +1,5 @@
-// Monte Carlo of "gaussian-fitting" (docs/theory/generative.md §1 pseudo-code; Kazdan et al.'s fit_gaussians.py).
+// Monte Carlo of "gaussian-fitting" in Eigen matrices, for any d (docs/theory/generative.md §1 pseudo-code; Kazdan et
+// al.'s fit_gaussians.py); simulateTrial runs d = 1 through gaussian_fitting_univariate.cpp, the same values in doubles.
 #include <cmath>
 #include <stdexcept>
 
