@@ -14,7 +14,7 @@ constexpr std::size_t kInsertionSortBelow = 16;
 /// Each round takes the median of the first, middle and last keys as pivot and partitions in two branch-free
 /// passes (each key is swapped to the front whether or not it belongs there, and the front advances by the
 /// comparison): [lo, less) < pivot, [less, equal) = pivot, [equal, hi) > pivot. Only the part holding k goes on,
-/// so a range of equal keys ends in one round. 2·(n − 1) comparisons a round, no mispredicted branch: on 400
+/// so a range of equal keys ends in one round. At most 2n comparisons a round, no mispredicted branch: on 400
 /// keys the three quantiles took 3.4 µs in WebAssembly SIMD and 2.3 µs natively against 7.9 and 7.1 µs for
 /// three std::nth_element (docs/benchmarks.md, twelfth pass).
 void selectRank(std::uint64_t* keys, std::size_t lo, std::size_t hi, std::size_t k, int depthBudget) {

@@ -19,10 +19,10 @@ double sortedQuantile(const std::vector<double>& sorted, double p) {
 
 namespace {
 
-// The selections below run on integer keys, not on doubles: `orderKey` maps every finite double to an unsigned
-// 64-bit integer whose order is the total order "a < b, and −0 before +0", and equal keys are equal bits. So a
-// selection of keys picks exactly the values (the bits) a sort of the doubles under that order would place there,
-// whichever algorithm libstdc++ (native) or libc++ (WebAssembly) uses. One integer comparison instead of a
+// The selections below run on integer keys, not on doubles: `orderKey` maps every finite double to an unsigned 64-bit
+// integer whose order is the total order "a < b, and −0 before +0", and equal keys are equal bits. So a selection of
+// keys picks exactly the values (the bits) a sort of the doubles under that order would place there, whichever
+// algorithm selects them (selectRanks, or its fallback in libstdc++ or libc++). One integer comparison instead of a
 // floating comparison, a tie test and two sign tests: the selections were a third of gaussian-fitting's assembly,
 // which the worker pool runs on one worker after the trials (docs/benchmarks.md, tenth pass).
 std::uint64_t orderKey(double value) {
