@@ -1,8 +1,11 @@
 // The generic sweep engine and request validation.
 #include <catch2/catch.hpp>
 
+#include <cstring>
+
 #include "collapse/catalogue/validation_error.hpp"
 #include "collapse/result/result.hpp"
+#include "collapse/random/rng.hpp"
 #include "collapse/sweep/plan.hpp"
 
 using namespace collapse;
@@ -152,4 +155,45 @@ TEST_CASE("Result: JSON and CSV follow the contract") {
   CHECK(csv.find("workflow,accumulate-subsample,3,") != std::string::npos);
   CHECK(csv.back() == '\n');
   CHECK(csv.substr(csv.size() - 2) == ",\n");  // no theory for the last series: an empty cell
+}
+
+TEST_CASE("simulatePreparedBlock: a block of trials gives every trial the bits of simulateTrial alone", "[plan]") {
+  // recursive-regression and gaussian-fitting read each point's settings once per block of trials
+  // (Experiment::simulatePreparedBlock); shards, chunks and workers split trials anywhere, so every value must be
+  // the one simulateTrial gives on Rng(seed, trial) by itself: swept x (each point's last natural value) and natural
+  // x (the whole curve), several series, a block from trial 0 and one from the middle.
+  struct Case {
+    const char* experiment;
+    nlohmann::json config;
+    const char* x;
+    const char* series;
+  };
+  const Case cases[] = {
+      {"recursive-regression", {{"dim", 4}, {"samples", 8}, {"generations", 3}, {"trials", 9}, {"seed", 5}}, "ridge=0,0.5,2", "workflow=replace,accumulate"},
+      {"recursive-regression", {{"dim", 4}, {"samples", 8}, {"generations", 3}, {"trials", 9}, {"sampler", "explicit"}}, "", ""},
+      {"gaussian-fitting", {{"samples", 6}, {"generations", 4}, {"trials", 9}, {"seed", 3}}, "", "workflow=replace,accumulate,accumulate-subsample"},
+      {"gaussian-fitting", {{"samples", 6}, {"generations", 4}, {"trials", 9}}, "dim=1,2", ""},
+  };
+  for (const Case& c : cases) {
+    INFO(c.experiment << " x = " << c.x << " series = " << c.series);
+    Request request;
+    request.experiment = c.experiment;
+    request.config = c.config;
+    request.x = c.x;
+    request.series = c.series;
+    const Plan plan = makePlan(request);
+    const std::size_t perTrial = plan.valuesPerTrial(), points = plan.xValues.size();
+    const std::vector<double> block = simulateTrials(plan, 0, 9), middle = simulateTrials(plan, 3, 7);
+    REQUIRE(block.size() == 9 * perTrial);
+    for (std::size_t t = 0; t < 9; ++t)
+      for (std::size_t s = 0; s < plan.pointConfigs.size(); ++s)
+        for (std::size_t i = 0; i < points; ++i) {
+          Rng rng(plan.seed, t);
+          const std::vector<double> curve = plan.experiment->simulateTrial(plan.pointConfigs[s][plan.sweptX ? i : 0], rng);
+          const double alone = plan.sweptX ? curve.back() : curve[i];
+          INFO("trial " << t << ", series " << s << ", point " << i);
+          CHECK(std::memcmp(&block[t * perTrial + s * points + i], &alone, sizeof alone) == 0);
+          if (t >= 3 && t < 7) CHECK(std::memcmp(&middle[(t - 3) * perTrial + s * points + i], &alone, sizeof alone) == 0);
+        }
+  }
 }

@@ -7,22 +7,8 @@ namespace collapse {
 void Experiment::simulateTrialPoints(const std::vector<std::vector<Config>>& points, bool sweptX,
                                      std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t trial,
                                      double* out) const {
-  for (const auto& series : points) {
-    const std::size_t metricCount = metrics(series.front()).size();
-    if (!sweptX) {
-      Rng rng(seed, trial);
-      const auto curve = simulateTrial(series.front(), rng);
-      out = std::copy(curve.begin(), curve.begin() + static_cast<std::ptrdiff_t>(metricCount * pointsPerSeries), out);
-      continue;
-    }
-    for (std::size_t i = 0; i < series.size(); ++i) {
-      Rng rng(seed, trial);  // common random numbers: every point of a trial sees the same stream
-      const auto curve = simulateTrial(series[i], rng);
-      const std::size_t natural = curve.size() / metricCount;  // each metric's block of natural x values
-      for (std::size_t m = 0; m < metricCount; ++m) out[m * pointsPerSeries + i] = curve[m * natural + natural - 1];
-    }
-    out += metricCount * pointsPerSeries;
-  }
+  simulatePreparedBlock(points, sweptX, pointsPerSeries, seed, trial, 1, 0, out, [](const Config& config) { return &config; },
+                        [this](const Config* config, Rng& rng) { return simulateTrial(*config, rng); });
 }
 
 void Experiment::simulateTrialBlock(const std::vector<std::vector<Config>>& points, bool sweptX,

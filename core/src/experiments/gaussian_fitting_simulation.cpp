@@ -242,9 +242,23 @@ std::vector<double> simulateMatrices(const Settings& settings, Rng& rng, PointCl
 
 }  // namespace gaussian_fitting
 
-std::vector<double> GaussianFitting::simulateTrial(const Config& config, Rng& rng) const {
-  const gaussian_fitting::Settings settings(config);
+namespace {
+
+std::vector<double> simulateGaussianFitting(const gaussian_fitting::Settings& settings, Rng& rng) {
   return settings.dim == 1 ? gaussian_fitting::simulateUnivariate(settings, rng) : gaussian_fitting::simulateMatrices(settings, rng);
+}
+
+}  // namespace
+
+std::vector<double> GaussianFitting::simulateTrial(const Config& config, Rng& rng) const {
+  return simulateGaussianFitting(gaussian_fitting::Settings(config), rng);
+}
+
+void GaussianFitting::simulateTrialBlock(const std::vector<std::vector<Config>>& points, bool sweptX,
+                                         std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t firstTrial,
+                                         std::size_t trials, std::size_t valuesPerTrial, double* out) const {
+  simulatePreparedBlock(points, sweptX, pointsPerSeries, seed, firstTrial, trials, valuesPerTrial, out,
+                        [](const Config& config) { return gaussian_fitting::Settings(config); }, simulateGaussianFitting);
 }
 
 std::optional<PointCloud> GaussianFitting::pointCloud(const Config& config, Rng& rng) const {

@@ -166,10 +166,24 @@ std::vector<double> RecursiveRegression::naturalX(const Config& config) const {
   return generationAxis(1, config.integer("generations"));
 }
 
-std::vector<double> RecursiveRegression::simulateTrial(const Config& config, Rng& rng) const {
-  const auto settings = RecursiveRegressionSettings::from(config);
+namespace {
+
+std::vector<double> simulateRecursiveRegression(const RecursiveRegressionSettings& settings, Rng& rng) {
   return settings.sufficientStatistics ? simulateRecursiveRegressionSufficient(settings, rng)
                                        : simulateRecursiveRegressionExplicit(settings, rng);
+}
+
+}  // namespace
+
+std::vector<double> RecursiveRegression::simulateTrial(const Config& config, Rng& rng) const {
+  return simulateRecursiveRegression(RecursiveRegressionSettings::from(config), rng);
+}
+
+void RecursiveRegression::simulateTrialBlock(const std::vector<std::vector<Config>>& points, bool sweptX,
+                                             std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t firstTrial,
+                                             std::size_t trials, std::size_t valuesPerTrial, double* out) const {
+  simulatePreparedBlock(points, sweptX, pointsPerSeries, seed, firstTrial, trials, valuesPerTrial, out,
+                        RecursiveRegressionSettings::from, simulateRecursiveRegression);
 }
 
 std::optional<std::vector<double>> RecursiveRegression::theory(const Config& config) const {

@@ -3,6 +3,7 @@
 /// What every experiment provides. An experiment is a pure function of (Config, random stream): one call of
 /// simulateTrial() is one Monte Carlo trial over the experiment's natural x axis. The sweep engine
 /// (sweep/plan.hpp) does everything generic: validation, swept axes, series, trial splitting, aggregation.
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -152,6 +153,44 @@ class Experiment {
   virtual std::vector<GenerationSample> sampleSentences(const Config&) const { return {}; }
 
   const Parameter* findParameter(const std::string& key) const;
+
+ protected:
+  /// simulateTrialBlock, the values laid out as simulateTrialPoints lays them, for a trial that reads its config
+  /// into settings before it simulates: `prepare(config)` runs once per point of the block, not once per trial and
+  /// point, and `simulate(settings, rng)` is simulateTrial's work on them. Reading the configs (string lookups and
+  /// comparisons, a spectrum and a ground truth built) had been a tenth of recursive-regression's ridge sweep in
+  /// WebAssembly. The default simulateTrialPoints is this block of one trial with the config itself as settings.
+  template <typename Prepare, typename Simulate>
+  void simulatePreparedBlock(const std::vector<std::vector<Config>>& points, bool sweptX, std::size_t pointsPerSeries,
+                             std::uint64_t seed, std::uint64_t firstTrial, std::size_t trials, std::size_t valuesPerTrial,
+                             double* out, Prepare prepare, Simulate simulate) const {
+    using Settings = decltype(prepare(points.front().front()));
+    std::vector<std::vector<Settings>> prepared(points.size());
+    std::vector<std::size_t> metricCounts(points.size());
+    for (std::size_t s = 0; s < points.size(); ++s) {
+      metricCounts[s] = metrics(points[s].front()).size();
+      for (std::size_t i = 0; i < (sweptX ? points[s].size() : 1); ++i) prepared[s].push_back(prepare(points[s][i]));
+    }
+    for (std::size_t t = 0; t < trials; ++t) {
+      double* values = out + t * valuesPerTrial;
+      for (std::size_t s = 0; s < points.size(); ++s) {
+        const std::size_t metricCount = metricCounts[s];
+        if (!sweptX) {
+          Rng rng(seed, firstTrial + t);
+          const std::vector<double> curve = simulate(prepared[s][0], rng);
+          values = std::copy(curve.begin(), curve.begin() + static_cast<std::ptrdiff_t>(metricCount * pointsPerSeries), values);
+          continue;
+        }
+        for (std::size_t i = 0; i < prepared[s].size(); ++i) {
+          Rng rng(seed, firstTrial + t);  // common random numbers: every point of a trial sees the same stream
+          const std::vector<double> curve = simulate(prepared[s][i], rng);
+          const std::size_t natural = curve.size() / metricCount;  // each metric's block of natural x values
+          for (std::size_t m = 0; m < metricCount; ++m) values[m * pointsPerSeries + i] = curve[m * natural + natural - 1];
+        }
+        values += metricCount * pointsPerSeries;
+      }
+    }
+  }
 };
 
 }  // namespace collapse

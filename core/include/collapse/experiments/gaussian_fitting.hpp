@@ -20,6 +20,10 @@ class GaussianFitting final : public Experiment {
   Axis metricAxis(const Config& config) const override;
   std::vector<double> naturalX(const Config& config) const override;
   std::vector<double> simulateTrial(const Config& config, Rng& rng) const override;
+  /// Each point's settings read once per block of trials (simulatePreparedBlock); the values of simulateTrial.
+  void simulateTrialBlock(const std::vector<std::vector<Config>>& points, bool sweptX, std::size_t pointsPerSeries,
+                          std::uint64_t seed, std::uint64_t firstTrial, std::size_t trials, std::size_t valuesPerTrial,
+                          double* out) const override;
   std::optional<std::vector<double>> theory(const Config& config) const override;
   std::vector<ReferenceLine> referenceLines(const Config& config, const std::string& xKey) const override;
   std::optional<PointCloud> pointCloud(const Config& config, Rng& rng) const override;
