@@ -106,6 +106,7 @@ struct UnivariateMoments {
 std::vector<double> sufficientUnivariate(const Settings& s, Rng& rng) {
   NormalSampler normal(rng);
   const double m = s.samples, divisor = s.unbiased ? m - 1.0 : m;
+  const double rootM = std::sqrt(m), rootDivisor = std::sqrt(divisor);  // the matrix code's per-generation √, once
   UnivariateFit model;
   UnivariateMoments pool;
   std::vector<double> values;
@@ -113,12 +114,12 @@ std::vector<double> sufficientUnivariate(const Settings& s, Rng& rng) {
   for (int t = 1; t <= s.generations; ++t) {
     double z;
     normal.fill(&z, 1);
-    const double blockMean = model.mean + model.root * z / std::sqrt(m);
+    const double blockMean = model.mean + model.root * z / rootM;
     // The 1 × 1 Bartlett factor of Wishart(m − 1): √χ²(m − 1), drawn as sampleBartlettFactor draws it.
     const double root = model.root * std::sqrt(sampleChiSquare(static_cast<double>(s.samples - 1), normal, rng));
     if (s.workflow == Workflow::Replace) {
       model.mean = blockMean;
-      model.root = root / std::sqrt(divisor);
+      model.root = root / rootDivisor;
       model.hasVariance = false;
     } else {
       pool.add(m, blockMean, root * root);
