@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 
 #include <Eigen/Dense>
 
@@ -157,6 +158,56 @@ TEST_CASE("gaussian-fitting at d = 1: the scalar chain gives the matrices' value
               }
             }
   CHECK(compared == 3 * 5 * 2 * 2 * 3 * 2 * 3);
+}
+
+TEST_CASE("gaussian-fitting at d = 1: two trials side by side give each trial's values bit for bit", "[gaussian-fitting][simd]") {
+  // simulateTrialBlock pairs trials t, t + 1 wherever gaussian_fitting::pairable: their random numbers in two lanes
+  // (collapse/random/paired_samplers.hpp). Every pairable workflow, metric and estimator, m = 3 (the smallest
+  // pairable, Gamma shape 1) to 20, long chains, and the generators left where each trial alone leaves them.
+  int compared = 0;
+  for (const char* workflow : {"replace", "accumulate"})
+    for (const char* metric : {"traceRatio", "meanError", "determinantRatio", "logDeterminantRatio", "wasserstein"})
+      for (const char* estimator : {"mle", "unbiased"})
+        for (int samples : {3, 4, 10, 20})
+          for (int generations : {1, 300}) {
+            Request r;
+            r.experiment = "gaussian-fitting";
+            r.config = {{"dim", 1}, {"samples", samples}, {"generations", generations}, {"workflow", workflow},
+                        {"metric", metric}, {"estimator", estimator}};
+            const Plan plan = makePlan(r);
+            const gaussian_fitting::Settings settings(plan.pointConfigs[0][0]);
+            REQUIRE(gaussian_fitting::pairable(settings));
+            for (std::uint64_t trial = 0; trial < 4; trial += 2) {
+              Rng first(plan.seed, trial), second(plan.seed, trial + 1), alone0(plan.seed, trial), alone1(plan.seed, trial + 1);
+              const auto pair = gaussian_fitting::simulateUnivariatePair(settings, first, second);
+              const std::vector<double> one = gaussian_fitting::simulateUnivariate(settings, alone0);
+              const std::vector<double> other = gaussian_fitting::simulateUnivariate(settings, alone1);
+              INFO(workflow << ", " << metric << ", " << estimator << ", m = " << samples << ", t = " << generations << ", trials " << trial << ", " << trial + 1);
+              REQUIRE(pair[0].size() == one.size());
+              REQUIRE(pair[1].size() == other.size());
+              for (std::size_t g = 0; g < one.size(); ++g) {
+                INFO("generation " << g + 1);
+                CHECK(std::memcmp(&pair[0][g], &one[g], sizeof one[g]) == 0);
+                CHECK(std::memcmp(&pair[1][g], &other[g], sizeof other[g]) == 0);
+              }
+              CHECK(first.state() == alone0.state());
+              CHECK(second.state() == alone1.state());
+              ++compared;
+            }
+          }
+  CHECK(compared == 2 * 5 * 2 * 4 * 2 * 2);
+  // Not pairable: explicit samples (every accumulate-subsample run), m = 2 (Gamma(½)'s boost), d > 1.
+  const auto settingsOf = [](const json& config) {
+    Request r;
+    r.experiment = "gaussian-fitting";
+    r.config = config;
+    return gaussian_fitting::Settings(makePlan(r).pointConfigs[0][0]);
+  };
+  CHECK_FALSE(gaussian_fitting::pairable(settingsOf({{"workflow", "accumulate-subsample"}})));
+  CHECK_FALSE(gaussian_fitting::pairable(settingsOf({{"workflow", "replace"}, {"sampler", "explicit"}})));
+  CHECK_FALSE(gaussian_fitting::pairable(settingsOf({{"workflow", "replace"}, {"samples", 2}})));
+  CHECK_FALSE(gaussian_fitting::pairable(settingsOf({{"workflow", "replace"}, {"dim", 3}, {"samples", 10}})));
+  CHECK(gaussian_fitting::pairable(settingsOf({{"workflow", "accumulate"}, {"samples", 3}})));
 }
 
 TEST_CASE("gaussian-fitting: the point cloud is the data each fit saw") {

@@ -258,7 +258,8 @@ void GaussianFitting::simulateTrialBlock(const std::vector<std::vector<Config>>&
                                          std::size_t pointsPerSeries, std::uint64_t seed, std::uint64_t firstTrial,
                                          std::size_t trials, std::size_t valuesPerTrial, double* out) const {
   simulatePreparedBlock(points, sweptX, pointsPerSeries, seed, firstTrial, trials, valuesPerTrial, out,
-                        [](const Config& config) { return gaussian_fitting::Settings(config); }, simulateGaussianFitting);
+                        [](const Config& config) { return gaussian_fitting::Settings(config); }, simulateGaussianFitting,
+                        gaussian_fitting::pairable, gaussian_fitting::simulateUnivariatePair);
 }
 
 std::optional<PointCloud> GaussianFitting::pointCloud(const Config& config, Rng& rng) const {

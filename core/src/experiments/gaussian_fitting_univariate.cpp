@@ -4,13 +4,16 @@
 // result (its blocked and matrix-vector products) the sum can differ from the product only in the sign of a zero,
 // which no metric sees (each squares the mean, or takes |root|); the test compares both implementations bit for bit.
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "collapse/experiments/gaussian_fitting_chain.hpp"
 #include "collapse/linalg/checked_factorisation.hpp"
 #include "collapse/math/portable_math.hpp"
+#include "collapse/random/paired_samplers.hpp"
 #include "collapse/random/samplers.hpp"
 
 namespace collapse::gaussian_fitting {
@@ -103,31 +106,51 @@ struct UnivariateMoments {
   }
 };
 
+/// One trial's chain through sufficient statistics: each generation's block mean and scatter from two draws, z ~
+/// N(0, 1) and a χ²(m − 1), as gaussian_fitting_simulation.cpp draws them at d = 1.
+class SufficientChain {
+ public:
+  // √m and √divisor once: the matrix code takes them in every generation (the same values).
+  explicit SufficientChain(const Settings& s)
+      : s_(s), m_(s.samples), rootM_(std::sqrt(m_)), rootDivisor_(std::sqrt(s.unbiased ? m_ - 1.0 : m_)) {
+    values_.reserve(static_cast<std::size_t>(s.generations));
+  }
+
+  /// The next generation from its draws; its metric is appended to values().
+  void step(double z, double chiSquare) {
+    const double blockMean = model_.mean + model_.root * z / rootM_;
+    // The 1 × 1 Bartlett factor of Wishart(m − 1): √χ²(m − 1), drawn as sampleBartlettFactor draws it.
+    const double root = model_.root * std::sqrt(chiSquare);
+    if (s_.workflow == Workflow::Replace) {
+      model_.mean = blockMean;
+      model_.root = root / rootDivisor_;
+      model_.hasVariance = false;
+    } else {
+      pool_.add(m_, blockMean, root * root);
+      pool_.fit(s_.unbiased, model_);
+    }
+    values_.push_back(measureUnivariate(model_, s_.metric));
+  }
+
+  std::vector<double>& values() { return values_; }
+
+ private:
+  const Settings& s_;
+  const double m_, rootM_, rootDivisor_;
+  UnivariateFit model_;
+  UnivariateMoments pool_;
+  std::vector<double> values_;
+};
+
 std::vector<double> sufficientUnivariate(const Settings& s, Rng& rng) {
   NormalSampler normal(rng);
-  const double m = s.samples, divisor = s.unbiased ? m - 1.0 : m;
-  const double rootM = std::sqrt(m), rootDivisor = std::sqrt(divisor);  // the matrix code's per-generation √, once
-  UnivariateFit model;
-  UnivariateMoments pool;
-  std::vector<double> values;
-  values.reserve(static_cast<std::size_t>(s.generations));
+  SufficientChain chain(s);
   for (int t = 1; t <= s.generations; ++t) {
     double z;
     normal.fill(&z, 1);
-    const double blockMean = model.mean + model.root * z / rootM;
-    // The 1 × 1 Bartlett factor of Wishart(m − 1): √χ²(m − 1), drawn as sampleBartlettFactor draws it.
-    const double root = model.root * std::sqrt(sampleChiSquare(static_cast<double>(s.samples - 1), normal, rng));
-    if (s.workflow == Workflow::Replace) {
-      model.mean = blockMean;
-      model.root = root / rootDivisor;
-      model.hasVariance = false;
-    } else {
-      pool.add(m, blockMean, root * root);
-      pool.fit(s.unbiased, model);
-    }
-    values.push_back(measureUnivariate(model, s.metric));
+    chain.step(z, sampleChiSquare(static_cast<double>(s.samples - 1), normal, rng));
   }
-  return values;
+  return std::move(chain.values());
 }
 
 std::vector<double> explicitUnivariate(const Settings& s, Rng& rng) {
@@ -167,6 +190,27 @@ std::vector<double> explicitUnivariate(const Settings& s, Rng& rng) {
 
 std::vector<double> simulateUnivariate(const Settings& settings, Rng& rng) {
   return settings.sufficient ? sufficientUnivariate(settings, rng) : explicitUnivariate(settings, rng);
+}
+
+bool pairable(const Settings& settings) { return settings.dim == 1 && settings.sufficient && settings.samples >= 3; }
+
+std::array<std::vector<double>, 2> simulateUnivariatePair(const Settings& settings, Rng& first, Rng& second) {
+  if (!pairable(settings)) throw std::invalid_argument("simulateUnivariatePair: settings not pairable");
+  RngPair rng(first, second);
+  NormalPairSampler normal(rng);
+  SufficientChain chains[2] = {SufficientChain(settings), SufficientChain(settings)};
+  const simd::U64x2 both = simd::splatBits(~0ULL);
+  const double degrees = static_cast<double>(settings.samples - 1);
+  for (int t = 1; t <= settings.generations; ++t) {
+    // sufficientUnivariate's draws in its order in each lane: z, then the χ², whose first draw is a normal too;
+    // both normals at once share one logarithm of the two lanes whatever their caches hold.
+    const std::array<simd::F64x2, 2> normals = normal.nextTwo(both);
+    const simd::F64x2 chiSquare = sampleChiSquarePair(degrees, both, normal, rng, &normals[1]);
+    for (int lane = 0; lane < 2; ++lane) chains[lane].step(simd::lane(normals[0], lane), simd::lane(chiSquare, lane));
+  }
+  first = rng.lane(0);
+  second = rng.lane(1);
+  return {std::move(chains[0].values()), std::move(chains[1].values())};
 }
 
 }  // namespace collapse::gaussian_fitting

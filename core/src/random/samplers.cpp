@@ -1,5 +1,6 @@
 #include "collapse/random/samplers.hpp"
 #include "collapse/math/portable_math.hpp"
+#include "collapse/random/rng_pair.hpp"
 #include "collapse/simd/vector_math.hpp"
 
 #include <algorithm>
@@ -50,20 +51,6 @@ void normalsOfStreams(std::uint64_t seed, const std::uint64_t* streams, std::siz
     }
 }
 
-namespace {
-
-/// Rng::uniform() of two raw outputs at once, bit for bit: x >> 11 has 53 bits; its high 21 and low 32 bits each
-/// become a double exactly by placing them in the mantissa of 2⁸⁴ and 2⁵² and subtracting those, and their sum
-/// is exact (it has 53 bits), so the lanes equal static_cast<double>(x >> 11) · 2⁻⁵³.
-simd::F64x2 uniformOf(simd::U64x2 bits) {
-  const simd::U64x2 v = simd::shiftRight(bits, 11);
-  const simd::F64x2 low = simd::fromBits((v & simd::splatBits(0xFFFFFFFFULL)) | simd::splatBits(0x4330000000000000ULL)) - simd::splat(0x1.0p52);
-  const simd::F64x2 high = simd::fromBits(simd::shiftRight(v, 32) | simd::splatBits(0x4530000000000000ULL)) - simd::splat(0x1.0p84);
-  return (high + low) * simd::splat(0x1.0p-53);
-}
-
-}  // namespace
-
 void NormalSampler::fill(double* out, std::size_t n) {
   // The same numbers, in the same order, as n calls of operator(), which draws a pair (u, v) and rejects it while
   // s = u² + v² ≥ 1 or s = 0. Here a batch needing `pairs` accepted pairs draws exactly `pairs` candidates, keeps
@@ -91,8 +78,8 @@ void NormalSampler::fill(double* out, std::size_t n) {
       }
       std::size_t p = 0;
       for (; p + 2 <= candidates; p += 2) {
-        const simd::F64x2 a = two * uniformOf(simd::loadBits(first + p)) - one;
-        const simd::F64x2 b = two * uniformOf(simd::loadBits(second + p)) - one;
+        const simd::F64x2 a = two * uniformLanes(simd::loadBits(first + p)) - one;
+        const simd::F64x2 b = two * uniformLanes(simd::loadBits(second + p)) - one;
         const simd::F64x2 r = a * a + b * b;
         const int keep = simd::laneMask(simd::lessThan(r, one) & simd::greaterThan(r, zero));
         // Written unconditionally, kept by advancing: a rejected lane is overwritten by the next accepted one.

@@ -4,6 +4,7 @@
 /// simulateTrial() is one Monte Carlo trial over the experiment's natural x axis. The sweep engine
 /// (sweep/plan.hpp) does everything generic: validation, swept axes, series, trial splitting, aggregation.
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -165,30 +166,62 @@ class Experiment {
                              std::uint64_t seed, std::uint64_t firstTrial, std::size_t trials, std::size_t valuesPerTrial,
                              double* out, Prepare prepare, Simulate simulate) const {
     using Settings = decltype(prepare(points.front().front()));
+    const auto never = [](const Settings&) { return false; };
+    const auto unused = [](const Settings&, Rng&, Rng&) {  // never called: nothing is pairable
+      std::array<std::vector<double>, 2> none;
+      return none;
+    };
+    simulatePreparedBlock(points, sweptX, pointsPerSeries, seed, firstTrial, trials, valuesPerTrial, out, prepare,
+                          simulate, never, unused);
+  }
+
+  /// The same, two trials at a time where `pairable(settings)`: `simulatePair(settings, rngA, rngB)` gives the
+  /// curves simulate(settings, rngA) and simulate(settings, rngB) would, computed together (gaussian-fitting's
+  /// random numbers in two lanes). Trials t and t + 1 of the block are paired; an odd block's last is alone.
+  template <typename Prepare, typename Simulate, typename Pairable, typename SimulatePair>
+  void simulatePreparedBlock(const std::vector<std::vector<Config>>& points, bool sweptX, std::size_t pointsPerSeries,
+                             std::uint64_t seed, std::uint64_t firstTrial, std::size_t trials, std::size_t valuesPerTrial,
+                             double* out, Prepare prepare, Simulate simulate, Pairable pairable,
+                             SimulatePair simulatePair) const {
+    using Settings = decltype(prepare(points.front().front()));
     std::vector<std::vector<Settings>> prepared(points.size());
-    std::vector<std::size_t> metricCounts(points.size());
-    for (std::size_t s = 0; s < points.size(); ++s) {
+    std::vector<std::size_t> metricCounts(points.size()), seriesOffsets(points.size());
+    for (std::size_t s = 0, offset = 0; s < points.size(); ++s) {
       metricCounts[s] = metrics(points[s].front()).size();
+      seriesOffsets[s] = offset;
+      offset += metricCounts[s] * pointsPerSeries;
       for (std::size_t i = 0; i < (sweptX ? points[s].size() : 1); ++i) prepared[s].push_back(prepare(points[s][i]));
     }
-    for (std::size_t t = 0; t < trials; ++t) {
-      double* values = out + t * valuesPerTrial;
-      for (std::size_t s = 0; s < points.size(); ++s) {
-        const std::size_t metricCount = metricCounts[s];
-        if (!sweptX) {
-          Rng rng(seed, firstTrial + t);
-          const std::vector<double> curve = simulate(prepared[s][0], rng);
-          values = std::copy(curve.begin(), curve.begin() + static_cast<std::ptrdiff_t>(metricCount * pointsPerSeries), values);
-          continue;
-        }
-        for (std::size_t i = 0; i < prepared[s].size(); ++i) {
-          Rng rng(seed, firstTrial + t);  // common random numbers: every point of a trial sees the same stream
-          const std::vector<double> curve = simulate(prepared[s][i], rng);
-          const std::size_t natural = curve.size() / metricCount;  // each metric's block of natural x values
-          for (std::size_t m = 0; m < metricCount; ++m) values[m * pointsPerSeries + i] = curve[m * natural + natural - 1];
-        }
-        values += metricCount * pointsPerSeries;
+    // Trial t's curve at point i of series s into its values: the whole curve without a swept x; with one, each
+    // metric's last natural value at x index i.
+    const auto place = [&](std::size_t t, std::size_t s, std::size_t i, const std::vector<double>& curve) {
+      double* values = out + t * valuesPerTrial + seriesOffsets[s];
+      const std::size_t metricCount = metricCounts[s];
+      if (!sweptX) {
+        std::copy(curve.begin(), curve.begin() + static_cast<std::ptrdiff_t>(metricCount * pointsPerSeries), values);
+        return;
       }
+      const std::size_t natural = curve.size() / metricCount;  // each metric's block of natural x values
+      for (std::size_t m = 0; m < metricCount; ++m) values[m * pointsPerSeries + i] = curve[m * natural + natural - 1];
+    };
+    for (std::size_t t = 0; t < trials; ++t) {
+      const bool pair = t + 1 < trials;
+      for (std::size_t s = 0; s < points.size(); ++s)
+        for (std::size_t i = 0; i < prepared[s].size(); ++i) {
+          // Common random numbers: every point of a trial sees the same stream, Rng(seed, trial).
+          if (pair && pairable(prepared[s][i])) {
+            Rng first(seed, firstTrial + t), second(seed, firstTrial + t + 1);
+            const std::array<std::vector<double>, 2> curves = simulatePair(prepared[s][i], first, second);
+            place(t, s, i, curves[0]);
+            place(t + 1, s, i, curves[1]);
+            continue;
+          }
+          for (std::size_t u = t; u <= (pair ? t + 1 : t); ++u) {
+            Rng rng(seed, firstTrial + u);
+            place(u, s, i, simulate(prepared[s][i], rng));
+          }
+        }
+      if (pair) ++t;
     }
   }
 };

@@ -5,6 +5,7 @@
 /// and for d = 1 in plain doubles (gaussian_fitting_univariate.cpp), the default dimension of every preset. At
 /// d = 1 each generation is a handful of scalar operations, and the matrices' dispatch, allocation and blocked
 /// 1 × 1 products had been most of their time in WebAssembly.
+#include <array>
 #include <string>
 #include <vector>
 
@@ -36,5 +37,14 @@ std::vector<double> simulateMatrices(const Settings& settings, Rng& rng, PointCl
 /// The same for d = 1 in doubles: the same random numbers drawn in the same order and the same IEEE operations on
 /// them, so the same values (tests/core/gaussian_fitting_test.cpp compares the two bit for bit).
 std::vector<double> simulateUnivariate(const Settings& settings, Rng& rng);
+
+/// Whether simulateUnivariatePair can run two trials of these settings side by side: d = 1 through sufficient
+/// statistics with m ≥ 3 (Gamma shapes ≥ 1; m = 2's boosted Gamma(½) stays one trial at a time).
+bool pairable(const Settings& settings);
+
+/// simulateUnivariate(settings, first) and simulateUnivariate(settings, second), bit for bit, both generators
+/// left where those calls leave them, computed together: the random numbers of the two trials in the two lanes
+/// of an RngPair (collapse/random/paired_samplers.hpp), each generation's update in doubles as before.
+std::array<std::vector<double>, 2> simulateUnivariatePair(const Settings& settings, Rng& first, Rng& second);
 
 }  // namespace collapse::gaussian_fitting

@@ -7,6 +7,7 @@
 /// Algorithm: xoshiro256** 1.0 (Blackman & Vigna, "Scrambled linear pseudorandom number generators",
 /// ACM TOMS 47(4), 2021), period 2^256 − 1. Its 256-bit state is filled by SplitMix64 (Steele, Lea & Flood,
 /// OOPSLA 2014) from a 64-bit key that mixes the seed and the trial index, as Vigna recommends for seeding.
+#include <array>
 #include <cstdint>
 
 namespace collapse {
@@ -38,6 +39,9 @@ class Rng {
     rng.state_[3] = s3;
     return rng;
   }
+
+  /// The xoshiro256** state (s0, s1, s2, s3): for RngPair, which runs two streams in two lanes, and for tests.
+  std::array<std::uint64_t, 4> state() const { return {state_[0], state_[1], state_[2], state_[3]}; }
 
   /// Next 64 uniformly distributed bits (xoshiro256**).
   std::uint64_t nextU64() {

@@ -52,11 +52,21 @@ inline U64x2 greaterEqual(F64x2 a, F64x2 b) { return {wasm_f64x2_ge(a.v, b.v)}; 
 inline U64x2 equal(F64x2 a, F64x2 b) { return {wasm_f64x2_eq(a.v, b.v)}; }
 inline U64x2 operator&(U64x2 a, U64x2 b) { return {wasm_v128_and(a.v, b.v)}; }
 inline U64x2 operator|(U64x2 a, U64x2 b) { return {wasm_v128_or(a.v, b.v)}; }
+inline U64x2 operator^(U64x2 a, U64x2 b) { return {wasm_v128_xor(a.v, b.v)}; }
+/// a & ~b.
+inline U64x2 andNot(U64x2 a, U64x2 b) { return {wasm_v128_andnot(a.v, b.v)}; }
 /// mask ? a : b, lane by lane (mask lanes all ones or all zeros).
 inline F64x2 select(U64x2 mask, F64x2 a, F64x2 b) { return {wasm_v128_bitselect(a.v, b.v, mask.v)}; }
+inline U64x2 select(U64x2 mask, U64x2 a, U64x2 b) { return {wasm_v128_bitselect(a.v, b.v, mask.v)}; }
 inline U64x2 bitsOf(F64x2 a) { return {a.v}; }
 inline F64x2 fromBits(U64x2 a) { return {a.v}; }
 inline U64x2 splatBits(std::uint64_t x) { return {wasm_i64x2_splat(static_cast<std::int64_t>(x))}; }
+inline U64x2 makeBits(std::uint64_t lane0, std::uint64_t lane1) {
+  return {wasm_i64x2_make(static_cast<std::int64_t>(lane0), static_cast<std::int64_t>(lane1))};
+}
+inline std::uint64_t laneBits(U64x2 a, int i) {
+  return static_cast<std::uint64_t>(i == 0 ? wasm_i64x2_extract_lane(a.v, 0) : wasm_i64x2_extract_lane(a.v, 1));
+}
 inline U64x2 operator+(U64x2 a, U64x2 b) { return {wasm_i64x2_add(a.v, b.v)}; }
 inline U64x2 operator-(U64x2 a, U64x2 b) { return {wasm_i64x2_sub(a.v, b.v)}; }
 inline U64x2 shiftLeft(U64x2 a, int n) { return {wasm_i64x2_shl(a.v, n)}; }
@@ -85,13 +95,22 @@ inline U64x2 greaterEqual(F64x2 a, F64x2 b) { return {_mm_castpd_si128(_mm_cmpge
 inline U64x2 equal(F64x2 a, F64x2 b) { return {_mm_castpd_si128(_mm_cmpeq_pd(a.v, b.v))}; }
 inline U64x2 operator&(U64x2 a, U64x2 b) { return {_mm_and_si128(a.v, b.v)}; }
 inline U64x2 operator|(U64x2 a, U64x2 b) { return {_mm_or_si128(a.v, b.v)}; }
+inline U64x2 operator^(U64x2 a, U64x2 b) { return {_mm_xor_si128(a.v, b.v)}; }
+inline U64x2 andNot(U64x2 a, U64x2 b) { return {_mm_andnot_si128(b.v, a.v)}; }
 inline F64x2 select(U64x2 mask, F64x2 a, F64x2 b) {
   const __m128d m = _mm_castsi128_pd(mask.v);
   return {_mm_or_pd(_mm_and_pd(m, a.v), _mm_andnot_pd(m, b.v))};
 }
+inline U64x2 select(U64x2 mask, U64x2 a, U64x2 b) { return {_mm_or_si128(_mm_and_si128(mask.v, a.v), _mm_andnot_si128(mask.v, b.v))}; }
 inline U64x2 bitsOf(F64x2 a) { return {_mm_castpd_si128(a.v)}; }
 inline F64x2 fromBits(U64x2 a) { return {_mm_castsi128_pd(a.v)}; }
 inline U64x2 splatBits(std::uint64_t x) { return {_mm_set1_epi64x(static_cast<long long>(x))}; }
+inline U64x2 makeBits(std::uint64_t lane0, std::uint64_t lane1) {
+  return {_mm_set_epi64x(static_cast<long long>(lane1), static_cast<long long>(lane0))};
+}
+inline std::uint64_t laneBits(U64x2 a, int i) {
+  return static_cast<std::uint64_t>(_mm_cvtsi128_si64(i == 0 ? a.v : _mm_unpackhi_epi64(a.v, a.v)));
+}
 inline U64x2 operator+(U64x2 a, U64x2 b) { return {_mm_add_epi64(a.v, b.v)}; }
 inline U64x2 operator-(U64x2 a, U64x2 b) { return {_mm_sub_epi64(a.v, b.v)}; }
 inline U64x2 shiftLeft(U64x2 a, int n) { return {_mm_sll_epi64(a.v, _mm_cvtsi32_si128(n))}; }
@@ -121,7 +140,10 @@ inline U64x2 greaterEqual(F64x2 a, F64x2 b) { return maskOf(a.v[0] >= b.v[0], a.
 inline U64x2 equal(F64x2 a, F64x2 b) { return maskOf(a.v[0] == b.v[0], a.v[1] == b.v[1]); }
 inline U64x2 operator&(U64x2 a, U64x2 b) { return {{a.v[0] & b.v[0], a.v[1] & b.v[1]}}; }
 inline U64x2 operator|(U64x2 a, U64x2 b) { return {{a.v[0] | b.v[0], a.v[1] | b.v[1]}}; }
+inline U64x2 operator^(U64x2 a, U64x2 b) { return {{a.v[0] ^ b.v[0], a.v[1] ^ b.v[1]}}; }
+inline U64x2 andNot(U64x2 a, U64x2 b) { return {{a.v[0] & ~b.v[0], a.v[1] & ~b.v[1]}}; }
 inline F64x2 select(U64x2 mask, F64x2 a, F64x2 b) { return {{mask.v[0] ? a.v[0] : b.v[0], mask.v[1] ? a.v[1] : b.v[1]}}; }
+inline U64x2 select(U64x2 mask, U64x2 a, U64x2 b) { return {{(mask.v[0] & a.v[0]) | (~mask.v[0] & b.v[0]), (mask.v[1] & a.v[1]) | (~mask.v[1] & b.v[1])}}; }
 inline U64x2 bitsOf(F64x2 a) {
   U64x2 r;
   std::memcpy(r.v, a.v, sizeof r.v);
@@ -133,6 +155,8 @@ inline F64x2 fromBits(U64x2 a) {
   return r;
 }
 inline U64x2 splatBits(std::uint64_t x) { return {{x, x}}; }
+inline U64x2 makeBits(std::uint64_t lane0, std::uint64_t lane1) { return {{lane0, lane1}}; }
+inline std::uint64_t laneBits(U64x2 a, int i) { return a.v[i]; }
 inline U64x2 operator+(U64x2 a, U64x2 b) { return {{a.v[0] + b.v[0], a.v[1] + b.v[1]}}; }
 inline U64x2 operator-(U64x2 a, U64x2 b) { return {{a.v[0] - b.v[0], a.v[1] - b.v[1]}}; }
 inline U64x2 shiftLeft(U64x2 a, int n) { return {{a.v[0] << n, a.v[1] << n}}; }
