@@ -60,18 +60,13 @@ F64x2 sampleGammaPair(double shape, U64x2 want, NormalPairSampler& normal, RngPa
   const F64x2 one = simd::splat(1.0), zero = simd::splat(0.0);
   F64x2 result = zero, x = zero, v = one;
   for (U64x2 pending = want; simd::anyLane(pending);) {
-    U64x2 drawing = pending;
-    if (firstNormal) {  // the first x of every lane is given
-      x = *firstNormal;
-      v = one + c * x;
-      drawing = simd::andNot(drawing, simd::greaterThan(v, zero));
+    U64x2 drawing = pending;  // not empty: every pending lane draws at least one x
+    do {
+      x = firstNormal ? *firstNormal : simd::select(drawing, normal(drawing), x);  // the first x may be given
       firstNormal = nullptr;
-    }
-    for (; simd::anyLane(drawing);) {
-      x = simd::select(drawing, normal(drawing), x);
       v = simd::select(drawing, one + c * x, v);
       drawing = simd::andNot(drawing, simd::greaterThan(v, zero));
-    }
+    } while (simd::anyLane(drawing));
     const F64x2 cube = v * v * v;
     const F64x2 u = uniformOpenLanes(rng.next(pending));
     const F64x2 x2 = x * x;
